@@ -1,0 +1,255 @@
+#include "cli.h"
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <optional>
+
+#include "engine.h"
+#include "formatter.h"
+#include "input.h"
+#include "rule_loader.h"
+#include "rule_tests.h"
+#include "rules_location.h"
+
+namespace postcheck {
+namespace {
+
+struct CliOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::vector<std::string> rule_dirs;
+  bool no_default_rules = false;
+  std::vector<std::string> only;
+  std::vector<std::string> disable;
+  bool list_rules = false;
+  std::string explain;
+  bool test_rules = false;
+  std::string test_rules_dir;
+  std::string color = "auto";
+  size_t max_bytes = kDefaultMaxBytes;
+};
+
+bool LoadAllPacks(const CliOptions& o, std::vector<Pack>* packs, std::ostream& err) {
+  std::vector<std::string> sources;
+  if (o.test_rules && !o.test_rules_dir.empty()) {
+    sources.push_back(o.test_rules_dir);
+  } else if (!o.no_default_rules) {
+    std::string dir = DefaultRulesDir();
+    if (dir.empty()) {
+      err << "postcheck: cannot find the bundled rules directory (set POSTCHECK_RULES_DIR)\n";
+      return false;
+    }
+    sources.push_back(dir);
+  }
+  sources.insert(sources.end(), o.rule_dirs.begin(), o.rule_dirs.end());
+  if (sources.empty()) {
+    err << "postcheck: no rules to load (--no-default-rules without --rules)\n";
+    return false;
+  }
+  std::vector<LoadError> errors;
+  for (const std::string& s : sources) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(s, ec)) {
+      LoadPackDir(s, packs, &errors);
+    } else {
+      LoadPackFile(s, packs, &errors);
+    }
+  }
+  if (errors.empty()) CheckPacks(*packs, &errors);
+  for (const LoadError& e : errors) err << e.ToString() << "\n";
+  return errors.empty();
+}
+
+void ListRules(const Engine& engine, std::ostream& out) {
+  size_t id_width = 0, cat_width = 0;
+  for (const Rule* r : engine.rules()) {
+    if (!r->report) continue;
+    id_width = std::max(id_width, r->full_id.size());
+    cat_width = std::max(cat_width, r->category.size());
+  }
+  for (const Rule* r : engine.rules()) {
+    if (!r->report) continue;
+    std::string id = r->full_id, cat = r->category;
+    std::string sev(SeverityName(r->severity));
+    out << id << std::string(id_width - id.size() + 2, ' ') << cat << std::string(cat_width - cat.size() + 2, ' ')
+        << sev << std::string(12 - sev.size(), ' ') << r->message
+        << (engine.IsEnabled(*r) ? "" : "  (disabled)") << "\n";
+  }
+}
+
+void ExplainContexts(const char* label, const std::vector<Context>& contexts, std::ostream& out) {
+  for (const Context& c : contexts) {
+    out << "  " << label << ":";
+    if (!c.words.empty()) out << " " << c.words.size() << " words/phrases (e.g. \"" << c.words[0] << "\")";
+    for (const Located& p : c.patterns) out << " /" << p.text << "/";
+    for (const std::string& r : c.rules) out << " findings of " << r;
+    switch (c.scope) {
+      case Context::Scope::kPost: out << ", anywhere in the post"; break;
+      case Context::Scope::kSentence: out << ", in the same sentence"; break;
+      case Context::Scope::kWords: out << ", within " << c.within << " words"; break;
+      case Context::Scope::kOverlap: out << ", overlapping the match"; break;
+    }
+    out << "\n";
+  }
+}
+
+void Explain(const Rule& r, std::ostream& out) {
+  out << r.full_id << " (" << r.category << ", " << SeverityName(r.severity)
+      << (r.report ? "" : ", building block: not reported") << ")\n";
+  out << "  defined in " << r.mark.file << ":" << r.mark.line << "\n";
+  if (!r.message.empty()) out << "  message: " << r.message << "\n";
+  if (!r.why.empty()) out << "  why: " << r.why << "\n";
+  if (!r.suggest.empty()) out << "  suggestion: " << r.suggest << "\n";
+  if (!r.replace.empty()) out << "  --fix writes: " << r.replace << "\n";
+  out << "  matches:";
+  for (const Located& p : r.patterns) out << " /" << p.text << "/";
+  if (!r.words.empty()) out << " " << r.words.size() << " words/phrases (e.g. \"" << r.words[0] << "\")";
+  for (const auto& [term, replacement] : r.swap) out << " " << term << "->\"" << replacement << "\"";
+  if (r.names) out << " people's names";
+  if (r.spelling) out << " words not in the " << r.spelling->dictionary << " dictionary";
+  out << "\n";
+  if (!r.validators.empty()) {
+    out << "  validated by:";
+    for (const std::string& v : r.validators) out << " " << v;
+    out << "\n";
+  }
+  ExplainContexts("only near", r.near, out);
+  ExplainContexts("unless", r.unless, out);
+  out << "  flags:\n";
+  for (const Example& e : r.flag) out << "    - " << e.text << "\n";
+  out << "  passes:\n";
+  for (const Example& e : r.pass) out << "    - " << e.text << "\n";
+}
+
+bool UseColor(const std::string& mode, const std::ostream& out) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return &out == &std::cout && isatty(STDOUT_FILENO);
+}
+
+std::optional<Severity> FailLevel(const std::string& name) {
+  if (name == "never") return std::nullopt;
+  return ParseSeverity(name);
+}
+
+}  // namespace
+
+int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {
+  CliOptions o;
+  CLI::App app{
+      "postcheck: checks a draft social-media post by UK police officers and staff for personal data, "
+      "case details, tone, discrimination, political partiality, jargon and spelling."};
+  app.set_version_flag("--version", std::string("postcheck ") + POSTCHECK_VERSION);
+  app.add_option("files", o.files, "Drafts to check ('-' or none: standard input)");
+  app.add_option("--format", o.format, "Output format")->check(CLI::IsMember(FormatNames()))->capture_default_str();
+  app.add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "suggestion", "never"}))
+      ->capture_default_str();
+  app.add_option("--rules", o.rule_dirs, "Add the rule packs in DIR (or one pack file); repeatable")
+      ->allow_extra_args(false);
+  app.add_flag("--no-default-rules", o.no_default_rules, "Do not load the bundled rule packs");
+  app.add_option("--only", o.only, "Report only this pack; repeatable")->allow_extra_args(false);
+  app.add_option("--disable", o.disable, "Do not report this rule (pack.id); repeatable")->allow_extra_args(false);
+  app.add_flag("--list-rules", o.list_rules, "List the rules: id, category, severity, message");
+  app.add_option("--explain", o.explain, "Show everything about one rule: why, suggestion, examples");
+  app.add_option("--test-rules", o.test_rules_dir,
+                 "Run every rule's flag/pass examples (the rules in DIR, if given)")
+      ->expected(0, 1);
+  app.add_option("--color", o.color, "Colour in text output (auto: on a terminal, never with NO_COLOR)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("--max-bytes", o.max_bytes, "Refuse inputs larger than this")->capture_default_str();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err), kExitClean;
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err), kExitClean;
+  } catch (const CLI::ParseError& e) {
+    err << "postcheck: " << e.what() << " (see --help)\n";
+    return kExitError;
+  }
+  o.test_rules = app.count("--test-rules") > 0;
+
+  std::vector<Pack> packs;
+  if (!LoadAllPacks(o, &packs, err)) return kExitError;
+  EngineOptions engine_options;
+  engine_options.only_packs = o.only;
+  engine_options.disabled_rules = o.disable;
+  std::vector<LoadError> errors;
+  std::unique_ptr<Engine> engine = Engine::Create(std::move(packs), engine_options, &errors);
+  if (!engine) {
+    for (const LoadError& e : errors) err << "postcheck: " << e.ToString() << "\n";
+    return kExitError;
+  }
+
+  if (o.list_rules) {
+    ListRules(*engine, out);
+    return kExitClean;
+  }
+  if (!o.explain.empty()) {
+    const Rule* rule = engine->FindRule(o.explain);
+    if (!rule) {
+      err << "postcheck: unknown rule '" << o.explain << "' (see --list-rules)\n";
+      return kExitError;
+    }
+    Explain(*rule, out);
+    return kExitClean;
+  }
+  if (o.test_rules) {
+    ExampleResults results = RunRuleExamples(*engine);
+    for (const ExampleFailure& f : results.failures) out << f.ToString() << "\n";
+    int failed = static_cast<int>(results.failures.size());
+    out << "rule examples: " << (results.examples - failed) << " passed, " << failed << " failed ("
+        << results.rules << " rules)\n";
+    return failed ? kExitFindings : kExitClean;
+  }
+
+  FormatOptions format_options;
+  format_options.color = o.format == "text" && UseColor(o.color, out);
+  std::unique_ptr<Formatter> formatter = MakeFormatter(o.format, format_options, engine->rules());
+  if (o.files.empty()) o.files.push_back("-");
+  std::optional<Severity> fail_level = FailLevel(o.fail_on);
+  Summary summary;
+  bool failed = false;
+  formatter->Begin(out);
+  for (const std::string& path : o.files) {
+    FileReport report;
+    report.path = path == "-" ? "<stdin>" : path;
+    std::string text;
+    ++summary.files;
+    if (!ReadDraft(path, report.path, in, o.max_bytes, &text, &report.error)) {
+      err << "postcheck: " << report.error << "\n";
+      ++summary.failed_inputs;
+    } else {
+      report.text = text;
+      report.findings = engine->Lint(text);
+    }
+    for (const Finding& f : report.findings) {
+      switch (f.severity) {
+        case Severity::kError: ++summary.errors; break;
+        case Severity::kWarning: ++summary.warnings; break;
+        case Severity::kSuggestion: ++summary.suggestions; break;
+      }
+      if (fail_level && f.severity >= *fail_level) failed = true;
+    }
+    formatter->File(report, out);
+  }
+  formatter->End(summary, out);
+  out.flush();
+  if (summary.failed_inputs > 0) return kExitError;
+  return failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace postcheck

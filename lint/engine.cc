@@ -1,0 +1,464 @@
+#include "engine.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <functional>
+#include <future>
+#include <unordered_map>
+
+#include "names_finder.h"
+#include "pattern_set.h"
+#include "spell_checker.h"
+#include "template.h"
+#include "tokenizer.h"
+#include "validators.h"
+#include "word_index.h"
+
+namespace postcheck {
+namespace {
+
+constexpr int32_t kMatchSlot = -1;
+
+// Who a pattern or word belongs to: a rule's matcher (slot == kMatchSlot) or
+// one of its near/unless conditions (a slot index).
+struct Owner {
+  uint32_t rule;
+  int32_t slot;
+  int32_t swap;
+};
+
+// One near or unless condition of one rule.
+struct Slot {
+  const Context* context;
+  std::vector<uint32_t> rule_refs;  // indices of rules whose findings count
+};
+
+bool Overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
+
+// The first and last token index a span touches.
+std::pair<size_t, size_t> TokenRange(const TokenizedText& text, uint32_t begin, uint32_t end) {
+  size_t first = text.TokenAtOrAfter(begin);
+  size_t last = end > begin ? text.TokenAtOrAfter(end - 1) : first;
+  if (last > first && (last >= text.tokens.size() || text.tokens[last].begin >= end)) --last;
+  return {first, last};
+}
+
+std::string DigitsOf(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  struct CompiledRule {
+    std::vector<Validator> validators;
+    std::vector<uint32_t> near_slots;
+    std::vector<uint32_t> unless_slots;
+    std::unique_ptr<NamesFinder> names;
+    const SpellChecker* speller = nullptr;
+    bool enabled = true;
+    Severity severity = Severity::kWarning;
+  };
+
+  const std::vector<const Rule*>* rules = nullptr;
+  PatternSet patterns;
+  std::vector<Owner> pattern_owners;
+  WordIndex words;
+  std::vector<Owner> word_owners;
+  std::vector<Slot> slots;
+  std::vector<CompiledRule> compiled;
+  std::vector<uint32_t> order;  // referenced rules before the rules that refer to them
+  std::map<std::string, std::unique_ptr<SpellChecker>> spellers;
+  std::unique_ptr<RE2> spelling_skip;  // URLs, e-mail addresses, handles, hashtags
+  WordIndex allow;
+  std::vector<std::string> allow_numbers;  // digits of allow entries that are numbers
+
+  bool Satisfied(const TokenizedText& text, const Slot& slot, const RuleSpan& hit,
+                 const std::vector<RuleSpan>& spans) const;
+  void SpellingSpans(const TokenizedText& text, const SpellChecker& speller,
+                     std::vector<RuleSpan>* out) const;
+  std::vector<std::vector<RuleSpan>> Evaluate(const TokenizedText& text) const;
+  bool Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed, const RuleSpan& span) const;
+};
+
+bool Engine::Impl::Satisfied(const TokenizedText& text, const Slot& slot, const RuleSpan& hit,
+                             const std::vector<RuleSpan>& spans) const {
+  const Context& c = *slot.context;
+  if (spans.empty()) return false;
+  switch (c.scope) {
+    case Context::Scope::kPost:
+      return true;
+    case Context::Scope::kOverlap:
+      return std::any_of(spans.begin(), spans.end(),
+                         [&](const RuleSpan& s) { return Overlaps(s.begin, s.end, hit.begin, hit.end); });
+    case Context::Scope::kSentence: {
+      uint32_t first = text.SentenceAt(hit.begin);
+      uint32_t last = text.SentenceAt(hit.end > hit.begin ? hit.end - 1 : hit.begin);
+      return std::any_of(spans.begin(), spans.end(), [&](const RuleSpan& s) {
+        uint32_t sf = text.SentenceAt(s.begin);
+        uint32_t sl = text.SentenceAt(s.end > s.begin ? s.end - 1 : s.begin);
+        return sf <= last && first <= sl;
+      });
+    }
+    case Context::Scope::kWords: {
+      auto [hf, hl] = TokenRange(text, hit.begin, hit.end);
+      return std::any_of(spans.begin(), spans.end(), [&](const RuleSpan& s) {
+        if (Overlaps(s.begin, s.end, hit.begin, hit.end)) return true;
+        auto [sf, sl] = TokenRange(text, s.begin, s.end);
+        size_t distance = sl < hf ? hf - sl : sf > hl ? sf - hl : 0;
+        return distance <= static_cast<size_t>(c.within);
+      });
+    }
+  }
+  return false;
+}
+
+void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& speller,
+                                 std::vector<RuleSpan>* out) const {
+  // Spans the spell checker must not look inside.
+  std::vector<std::pair<size_t, size_t>> skip;
+  re2::StringPiece input(text.text.data(), text.text.size());
+  re2::StringPiece m;
+  size_t pos = 0;
+  while (pos < text.text.size() &&
+         spelling_skip->Match(input, pos, text.text.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t b = static_cast<size_t>(m.data() - text.text.data());
+    skip.emplace_back(b, b + m.size());
+    pos = b + std::max<size_t>(m.size(), 1);
+  }
+  size_t next_skip = 0;
+  const auto& tokens = text.tokens;
+  std::string word;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    size_t last = i;
+    // Join contractions and possessives: "you're", "don't", "officer's".
+    while (last + 1 < tokens.size()) {
+      std::string_view gap = text.text.substr(tokens[last].end, tokens[last + 1].begin - tokens[last].end);
+      if (gap != "'" && gap != "\xE2\x80\x99") break;
+      ++last;
+    }
+    uint32_t begin = t.begin, end = tokens[last].end;
+    size_t first_index = i;
+    i = last;
+    while (next_skip < skip.size() && skip[next_skip].second <= begin) ++next_skip;
+    if (next_skip < skip.size() && skip[next_skip].first < end) continue;
+    if (begin > 0 && (text.text[begin - 1] == '@' || text.text[begin - 1] == '#')) continue;
+    bool has_digit = false, non_ascii = false;
+    for (size_t k = first_index; k <= last; ++k) has_digit |= tokens[k].has_digit;
+    word.clear();
+    if (has_digit || !t.has_letter || end - begin < 2) continue;
+    if (t.all_caps || (t.capitalised && !t.sentence_start)) continue;
+    // Curly apostrophes are written as straight ones for Hunspell.
+    std::string_view original = text.text.substr(begin, end - begin);
+    for (size_t k = 0; k < original.size(); ++k) {
+      if (original.compare(k, 3, "\xE2\x80\x99") == 0) {
+        word.push_back('\'');
+        k += 2;
+      } else {
+        non_ascii |= static_cast<unsigned char>(original[k]) >= 0x80;
+        word.push_back(original[k]);
+      }
+    }
+    if (non_ascii) continue;  // other scripts and accented words: not ours to judge
+    if (!speller.Correct(word)) out->push_back({begin, end, -1});
+  }
+}
+
+std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& text) const {
+  const size_t n = compiled.size();
+  std::vector<std::vector<RuleSpan>> raw(n), result(n);
+  std::vector<std::vector<RuleSpan>> context(slots.size());
+
+  auto route = [&](const Owner& o, uint32_t begin, uint32_t end) {
+    if (o.slot == kMatchSlot) {
+      raw[o.rule].push_back({begin, end, o.swap});
+    } else {
+      context[static_cast<size_t>(o.slot)].push_back({begin, end, -1});
+    }
+  };
+  std::vector<PatternHit> pattern_hits;
+  patterns.Match(text.text, &pattern_hits);
+  for (const PatternHit& h : pattern_hits) route(pattern_owners[h.pattern], h.begin, h.end);
+  std::vector<WordHit> word_hits;
+  words.Match(text, &word_hits);
+  for (const WordHit& h : word_hits) route(word_owners[h.owner], h.begin, h.end);
+
+  std::vector<std::pair<uint32_t, uint32_t>> names;
+  std::vector<RuleSpan> spans;
+  for (uint32_t r : order) {
+    const CompiledRule& rule = compiled[r];
+    std::vector<RuleSpan>& candidates = raw[r];
+    if (rule.names) {
+      names.clear();
+      rule.names->Find(text, &names);
+      for (auto [b, e] : names) candidates.push_back({b, e, -1});
+    }
+    if (rule.speller) SpellingSpans(text, *rule.speller, &candidates);
+    if (candidates.empty()) continue;
+    std::sort(candidates.begin(), candidates.end(), [](const RuleSpan& a, const RuleSpan& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    auto slot_spans = [&](uint32_t s) -> const std::vector<RuleSpan>& {
+      if (slots[s].rule_refs.empty()) return context[s];
+      spans = context[s];
+      for (uint32_t ref : slots[s].rule_refs) spans.insert(spans.end(), result[ref].begin(), result[ref].end());
+      return spans;
+    };
+    std::vector<RuleSpan>& kept = result[r];
+    for (const RuleSpan& c : candidates) {
+      // A span inside one already kept (the longest at each start comes first) adds nothing.
+      if (!kept.empty() && c.begin >= kept.back().begin && c.end <= kept.back().end) continue;
+      std::string_view matched = text.text.substr(c.begin, c.end - c.begin);
+      if (!std::all_of(rule.validators.begin(), rule.validators.end(),
+                       [&](Validator v) { return v(matched); })) {
+        continue;
+      }
+      bool ok = std::all_of(rule.near_slots.begin(), rule.near_slots.end(),
+                            [&](uint32_t s) { return Satisfied(text, slots[s], c, slot_spans(s)); });
+      ok = ok && std::none_of(rule.unless_slots.begin(), rule.unless_slots.end(),
+                              [&](uint32_t s) { return Satisfied(text, slots[s], c, slot_spans(s)); });
+      if (ok) kept.push_back(c);
+    }
+  }
+  return result;
+}
+
+bool Engine::Impl::Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed,
+                           const RuleSpan& span) const {
+  for (const WordHit& a : allowed) {
+    if (a.begin <= span.begin && span.end <= a.end) return true;
+  }
+  if (!allow_numbers.empty()) {
+    std::string digits = DigitsOf(text.text.substr(span.begin, span.end - span.begin));
+    if (!digits.empty() && std::find(allow_numbers.begin(), allow_numbers.end(), digits) != allow_numbers.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOptions& options,
+                                       std::vector<LoadError>* errors) {
+  if (!CheckPacks(packs, errors)) return nullptr;
+  std::unique_ptr<Engine> engine(new Engine(std::make_unique<Impl>()));
+  engine->packs_ = std::move(packs);
+  Impl& impl = *engine->impl_;
+  std::unordered_map<std::string, uint32_t> index;
+  for (const Pack& pack : engine->packs_) {
+    for (const Rule& rule : pack.rules) {
+      index[rule.full_id] = static_cast<uint32_t>(engine->rules_.size());
+      engine->rules_.push_back(&rule);
+    }
+  }
+  impl.rules = &engine->rules_;
+  const auto& rules = engine->rules_;
+  bool ok = true;
+  auto fail = [&](const SourceMark& mark, const std::string& rule, const std::string& message) {
+    errors->push_back({mark, rule, message});
+    ok = false;
+  };
+
+  // Options that name packs or rules must name real ones.
+  std::map<std::string, bool> pack_ids;
+  for (const Pack& p : engine->packs_) pack_ids[p.id] = true;
+  for (const auto* list : {&options.only_packs, &options.disabled_packs}) {
+    for (const std::string& p : *list) {
+      if (!pack_ids.count(p)) fail({}, "", "unknown pack '" + p + "'");
+    }
+  }
+  for (const std::string& r : options.disabled_rules) {
+    if (!index.count(r)) fail({}, "", "unknown rule '" + r + "'");
+  }
+  for (const auto& [r, sev] : options.severity_overrides) {
+    if (!index.count(r)) fail({}, "", "unknown rule '" + r + "' in severity overrides");
+  }
+
+  // Start reading dictionaries now: it overlaps with compiling the patterns.
+  impl.compiled.resize(rules.size());
+  std::map<std::string, std::vector<std::string>> accept_by_dictionary;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const Rule& rule = *rules[r];
+    auto& c = impl.compiled[r];
+    auto in = [](const std::vector<std::string>& v, const std::string& s) {
+      return std::find(v.begin(), v.end(), s) != v.end();
+    };
+    c.enabled = rule.report && (options.only_packs.empty() || in(options.only_packs, rule.pack)) &&
+                !in(options.disabled_packs, rule.pack) && !in(options.disabled_rules, rule.full_id);
+    auto sev = options.severity_overrides.find(rule.full_id);
+    c.severity = sev != options.severity_overrides.end() ? sev->second : rule.severity;
+    if (rule.spelling && c.enabled) {
+      auto& accept = accept_by_dictionary[rule.spelling->dictionary];
+      accept.insert(accept.end(), rule.spelling->accept.begin(), rule.spelling->accept.end());
+    }
+  }
+  std::vector<std::string> dirs =
+      options.dictionary_dirs.empty() ? SpellChecker::DefaultSearchDirs() : options.dictionary_dirs;
+  std::map<std::string, std::future<std::pair<std::unique_ptr<SpellChecker>, std::string>>> loading;
+  for (auto& [dictionary, accept] : accept_by_dictionary) {
+    accept.insert(accept.end(), options.accept_words.begin(), options.accept_words.end());
+    loading[dictionary] = std::async(std::launch::async, [dictionary = dictionary, accept = accept, dirs] {
+      std::string error;
+      auto checker = SpellChecker::Open(dictionary, dirs, accept, &error);
+      return std::make_pair(std::move(checker), error);
+    });
+  }
+
+  auto add_pattern = [&](const Located& p, const Owner& owner, const std::string& rule_id) {
+    std::string error;
+    if (impl.patterns.Add(p.text, &error) < 0) {
+      fail(p.mark, rule_id, error + " in pattern '" + p.text + "'");
+      return;
+    }
+    impl.pattern_owners.push_back(owner);
+  };
+  auto add_word = [&](const std::string& w, bool match_case, const Owner& owner, const Rule& rule) {
+    auto id = static_cast<uint32_t>(impl.word_owners.size());
+    if (!impl.words.Add(w, match_case, id)) {
+      fail(rule.mark, rule.id, "word list entry '" + w + "' has no word in it");
+      return;
+    }
+    impl.word_owners.push_back(owner);
+  };
+  auto add_slots = [&](uint32_t r, const std::vector<Context>& contexts, std::vector<uint32_t>* out) {
+    const Rule& rule = *rules[r];
+    for (const Context& c : contexts) {
+      auto slot = static_cast<int32_t>(impl.slots.size());
+      Slot s{&c, {}};
+      for (const std::string& ref : c.rules) s.rule_refs.push_back(index.at(ref));
+      impl.slots.push_back(std::move(s));
+      out->push_back(static_cast<uint32_t>(slot));
+      for (const Located& p : c.patterns) add_pattern(p, {r, slot, -1}, rule.id);
+      for (const std::string& w : c.words) add_word(w, c.match_case, {r, slot, -1}, rule);
+    }
+  };
+  for (uint32_t r = 0; r < rules.size(); ++r) {
+    const Rule& rule = *rules[r];
+    auto& c = impl.compiled[r];
+    for (const Located& p : rule.patterns) add_pattern(p, {r, kMatchSlot, -1}, rule.id);
+    for (const std::string& w : rule.words) add_word(w, rule.match_case, {r, kMatchSlot, -1}, rule);
+    for (size_t k = 0; k < rule.swap.size(); ++k) {
+      add_word(rule.swap[k].first, rule.match_case, {r, kMatchSlot, static_cast<int32_t>(k)}, rule);
+    }
+    for (const std::string& v : rule.validators) {
+      if (Validator fn = FindValidator(v)) {
+        c.validators.push_back(fn);
+      } else {
+        fail(rule.mark, rule.id, "unknown validator '" + v + "'");
+      }
+    }
+    if (rule.names) c.names = std::make_unique<NamesFinder>(*rule.names);
+    add_slots(r, rule.near, &c.near_slots);
+    add_slots(r, rule.unless, &c.unless_slots);
+  }
+  std::string error;
+  if (ok && !impl.patterns.Compile(&error)) fail({}, "", error);
+  for (const std::string& a : options.allow) {
+    impl.allow.Add(a, false, 0);
+    std::string digits = DigitsOf(a);
+    bool number = !digits.empty() && std::all_of(a.begin(), a.end(), [](char ch) {
+      return (ch >= '0' && ch <= '9') || ch == ' ' || ch == '-' || ch == '+' || ch == '(' || ch == ')';
+    });
+    if (number) impl.allow_numbers.push_back(digits);
+  }
+  impl.spelling_skip = std::make_unique<RE2>(
+      R"((?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|police|info|io|co)\b\S*)");
+
+  // Order: a rule after every rule its near/unless conditions refer to.
+  std::vector<int> state(rules.size(), 0);
+  std::function<void(uint32_t)> visit = [&](uint32_t r) {
+    if (state[r]) return;
+    state[r] = 1;
+    for (uint32_t s : impl.compiled[r].near_slots) for (uint32_t ref : impl.slots[s].rule_refs) visit(ref);
+    for (uint32_t s : impl.compiled[r].unless_slots) for (uint32_t ref : impl.slots[s].rule_refs) visit(ref);
+    impl.order.push_back(r);
+  };
+  for (uint32_t r = 0; r < rules.size(); ++r) visit(r);
+
+  for (auto& [dictionary, future] : loading) {
+    auto [checker, load_error] = future.get();
+    if (!checker) {
+      fail({}, "", load_error);
+      continue;
+    }
+    impl.spellers[dictionary] = std::move(checker);
+  }
+  for (uint32_t r = 0; r < rules.size(); ++r) {
+    const Rule& rule = *rules[r];
+    if (rule.spelling && impl.compiled[r].enabled) impl.compiled[r].speller = impl.spellers[rule.spelling->dictionary].get();
+  }
+  if (!ok) return nullptr;
+  return engine;
+}
+
+std::vector<std::vector<RuleSpan>> Engine::MatchAll(std::string_view text) const {
+  TokenizedText tokens;
+  Tokenize(text, &tokens);
+  return impl_->Evaluate(tokens);
+}
+
+std::vector<Finding> Engine::Lint(std::string_view text) const {
+  TokenizedText tokens;
+  Tokenize(text, &tokens);
+  std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens);
+  std::vector<WordHit> allowed;
+  impl_->allow.Match(tokens, &allowed);
+  LineMap lines(text);
+  std::vector<Finding> findings;
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    const auto& compiled = impl_->compiled[r];
+    if (!compiled.enabled || spans[r].empty()) continue;
+    const Rule& rule = *rules_[r];
+    for (const RuleSpan& s : spans[r]) {
+      if (impl_->Allowed(tokens, allowed, s)) continue;
+      Finding f;
+      f.rule = &rule;
+      f.severity = compiled.severity;
+      f.offset = s.begin;
+      f.length = s.end - s.begin;
+      f.start = lines.At(s.begin);
+      f.end = lines.At(s.end);
+      f.match = std::string(text.substr(s.begin, s.end - s.begin));
+      TemplateValues values;
+      values.match = f.match;
+      if (s.swap >= 0) values.replacement = rule.swap[static_cast<size_t>(s.swap)].second;
+      if (compiled.speller) {
+        for (const std::string& w : compiled.speller->Suggest(f.match, 3)) values.suggestions.push_back(w);
+        if (!values.suggestions.empty()) values.replacement = values.suggestions[0];
+      }
+      f.message = FillTemplate(rule.message, values);
+      f.suggestion = FillTemplate(rule.suggest, values);
+      f.replacement = s.swap >= 0 ? values.replacement : FillTemplate(rule.replace, values);
+      findings.push_back(std::move(f));
+    }
+  }
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.offset != b.offset) return a.offset < b.offset;
+    return a.rule->full_id < b.rule->full_id;
+  });
+  return findings;
+}
+
+const Rule* Engine::FindRule(std::string_view full_id) const {
+  for (const Rule* r : rules_) {
+    if (r->full_id == full_id) return r;
+  }
+  return nullptr;
+}
+
+bool Engine::IsEnabled(const Rule& rule) const {
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    if (rules_[r] == &rule) return impl_->compiled[r].enabled;
+  }
+  return false;
+}
+
+}  // namespace postcheck

@@ -1,0 +1,68 @@
+// The one reporting layer: every output format (text, json, ...) is a
+// Formatter fed the same FileReports in input order, then a Summary.
+#ifndef POSTCHECK_FORMATTER_H_
+#define POSTCHECK_FORMATTER_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "finding.h"
+#include "rule.h"
+
+namespace postcheck {
+
+// What linting one input produced.
+struct FileReport {
+  std::string path;               // as given, or the --stdin-filename name
+  std::string_view text;          // the draft (empty when error is set)
+  std::vector<Finding> findings;
+  std::string error;              // one line when the input could not be linted
+};
+
+struct Summary {
+  int files = 0;        // inputs linted or refused
+  int errors = 0;       // findings by severity
+  int warnings = 0;
+  int suggestions = 0;
+  int failed_inputs = 0;
+};
+
+struct FormatOptions {
+  bool color = false;   // ANSI colour (text format only)
+  bool redact = false;  // mask matched personal data in every format
+};
+
+class Formatter {
+ public:
+  virtual ~Formatter() = default;
+  virtual void Begin(std::ostream& out) {}
+  virtual void File(const FileReport& report, std::ostream& out) = 0;
+  virtual void End(const Summary& summary, std::ostream& out) {}
+};
+
+// The names MakeFormatter accepts.
+const std::vector<std::string>& FormatNames();
+
+// A formatter for `format`, or nullptr for an unknown name. `rules` are all
+// loaded rules (formats that describe the rule set use them).
+std::unique_ptr<Formatter> MakeFormatter(std::string_view format, const FormatOptions& options,
+                                         const std::vector<const Rule*>& rules);
+
+// Each format's constructor, in its own file.
+std::unique_ptr<Formatter> MakeTextFormatter(const FormatOptions& options);
+std::unique_ptr<Formatter> MakeJsonFormatter(const FormatOptions& options);
+
+// The text a report shows for a finding's match: the match itself, or with
+// FormatOptions::redact and a personal-data rule, the match masked.
+std::string DisplayedMatch(const Finding& finding, const FormatOptions& options);
+
+// `text` masked: all but the first two and last two letters or digits
+// replaced by '•' ("07911 123456" -> "07••• ••••56"); short texts fully.
+std::string Redact(std::string_view text);
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_FORMATTER_H_

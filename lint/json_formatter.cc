@@ -1,0 +1,73 @@
+// The machine format: {"version":1,"files":[{"path","findings":[...]}],
+// "summary":{...}}, streamed file by file in input order.
+#include "formatter.h"
+#include "json_writer.h"
+#include "template.h"
+
+namespace postcheck {
+namespace {
+
+class JsonFormatter : public Formatter {
+ public:
+  explicit JsonFormatter(const FormatOptions& options) : options_(options) {}
+
+  void Begin(std::ostream& out) override { out << "{\"version\":1,\"files\":["; }
+
+  void File(const FileReport& report, std::ostream& out) override {
+    if (files_++ > 0) out << ",";
+    out << "\n{\"path\":";
+    WriteJsonString(out, report.path);
+    if (!report.error.empty()) {
+      out << ",\"error\":";
+      WriteJsonString(out, report.error);
+    }
+    out << ",\"findings\":[";
+    bool first = true;
+    for (const Finding& f : report.findings) {
+      if (!first) out << ",";
+      first = false;
+      std::string match = DisplayedMatch(f, options_);
+      std::string message = f.message;
+      if (match != f.match) {
+        TemplateValues values;
+        values.match = match;
+        message = FillTemplate(f.rule->message, values);
+      }
+      out << "\n {\"rule\":";
+      WriteJsonString(out, f.rule->full_id);
+      out << ",\"category\":";
+      WriteJsonString(out, f.rule->category);
+      out << ",\"severity\":";
+      WriteJsonString(out, SeverityName(f.severity));
+      out << ",\"message\":";
+      WriteJsonString(out, message);
+      out << ",\"why\":";
+      WriteJsonString(out, f.rule->why);
+      out << ",\"suggestion\":";
+      WriteJsonStringOrNull(out, f.suggestion);
+      out << ",\"line\":" << f.start.line << ",\"column\":" << f.start.column
+          << ",\"end_line\":" << f.end.line << ",\"end_column\":" << f.end.column
+          << ",\"offset\":" << f.offset << ",\"length\":" << f.length << ",\"match\":";
+      WriteJsonString(out, match);
+      out << "}";
+    }
+    out << "]}";
+  }
+
+  void End(const Summary& s, std::ostream& out) override {
+    out << "\n],\"summary\":{\"files\":" << s.files << ",\"error\":" << s.errors
+        << ",\"warning\":" << s.warnings << ",\"suggestion\":" << s.suggestions << "}}\n";
+  }
+
+ private:
+  FormatOptions options_;
+  int files_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> MakeJsonFormatter(const FormatOptions& options) {
+  return std::make_unique<JsonFormatter>(options);
+}
+
+}  // namespace postcheck

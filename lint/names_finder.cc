@@ -1,0 +1,89 @@
+#include "names_finder.h"
+
+#include "normalize.h"
+
+namespace postcheck {
+namespace {
+
+std::string Fold(const std::string& word) {
+  std::string out;
+  FoldWord(word, &out);
+  return out;
+}
+
+// The text between tokens a and b is only spaces (and at most one '.' right
+// after token a, for "Mr. Jones" and initials).
+bool SpaceBetween(const TokenizedText& text, size_t a, size_t b, bool allow_dot) {
+  std::string_view gap = text.text.substr(text.tokens[a].end, text.tokens[b].begin - text.tokens[a].end);
+  if (allow_dot && !gap.empty() && gap[0] == '.') gap.remove_prefix(1);
+  if (gap.empty()) return false;
+  for (char c : gap) {
+    if (c != ' ') return false;
+  }
+  return gap.size() <= 2;
+}
+
+}  // namespace
+
+NamesFinder::NamesFinder(const NamesMatcher& config) {
+  for (const auto& t : config.titles) titles_.insert(Fold(t));
+  for (const auto& n : config.first_names) first_names_.insert(Fold(n));
+  for (const auto& n : config.not_surnames) not_surnames_.insert(Fold(n));
+}
+
+bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
+  if (i >= text.tokens.size()) return false;
+  const Token& t = text.tokens[i];
+  if (!t.capitalised || t.has_digit || t.end - t.begin < 2) return false;
+  return !not_surnames_.count(std::string(text.Folded(t)));
+}
+
+size_t NamesFinder::SurnameEnd(const TokenizedText& text, size_t i) const {
+  const auto& tokens = text.tokens;
+  while (i + 1 < tokens.size()) {
+    std::string_view gap = text.text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end);
+    std::string_view word = text.Original(tokens[i]);
+    bool hyphen = gap == "-";
+    bool apostrophe = (gap == "'" || gap == "\xE2\x80\x99") && (word == "O" || word == "D");
+    if ((hyphen || apostrophe) && tokens[i + 1].capitalised && !tokens[i + 1].has_digit) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t, uint32_t>>* spans) const {
+  const auto& tokens = text.tokens;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!t.capitalised) continue;
+    std::string folded(text.Folded(t));
+    size_t last = 0;
+    if (titles_.count(folded)) {
+      // Title, optional initial or first name, surname.
+      size_t j = i + 1;
+      if (!SpaceBetween(text, i, j, true)) continue;
+      std::string_view next = text.Original(tokens[j]);
+      bool initial = next.size() == 1 && tokens[j].capitalised;
+      if ((initial || first_names_.count(std::string(text.Folded(tokens[j])))) && j + 1 < tokens.size() &&
+          SpaceBetween(text, j, j + 1, true) && IsSurname(text, j + 1)) {
+        last = SurnameEnd(text, j + 1);
+      } else if (IsSurname(text, j)) {
+        last = SurnameEnd(text, j);
+      } else {
+        continue;
+      }
+    } else if (!t.all_caps && first_names_.count(folded) && SpaceBetween(text, i, i + 1, false) &&
+               IsSurname(text, i + 1) && !tokens[i + 1].all_caps) {
+      last = SurnameEnd(text, i + 1);
+    } else {
+      continue;
+    }
+    spans->emplace_back(t.begin, tokens[last].end);
+    i = last;
+  }
+}
+
+}  // namespace postcheck

@@ -1,0 +1,39 @@
+// Finds people's names in a tokenised draft: a title and a capitalised
+// surname ("Mr Jones", "Mrs A. Patel"), or a known first name and a
+// capitalised surname ("Darren Whitley", "Amy Smith-Jones", "Sean O'Brien").
+#ifndef POSTCHECK_NAMES_FINDER_H_
+#define POSTCHECK_NAMES_FINDER_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "rule.h"
+#include "tokenizer.h"
+
+namespace postcheck {
+
+class NamesFinder {
+ public:
+  explicit NamesFinder(const NamesMatcher& config);
+
+  // Appends the byte span of every name found in `text`.
+  void Find(const TokenizedText& text, std::vector<std::pair<uint32_t, uint32_t>>* spans) const;
+
+ private:
+  // Whether token `i` can be (part of) a surname.
+  bool IsSurname(const TokenizedText& text, size_t i) const;
+  // The last token of the surname starting at `i` (hyphenated and O'/D'
+  // surnames span several tokens).
+  size_t SurnameEnd(const TokenizedText& text, size_t i) const;
+
+  std::unordered_set<std::string> titles_;
+  std::unordered_set<std::string> first_names_;
+  std::unordered_set<std::string> not_surnames_;
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_NAMES_FINDER_H_

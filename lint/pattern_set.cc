@@ -1,0 +1,89 @@
+#include "pattern_set.h"
+
+#include <algorithm>
+
+namespace postcheck {
+
+PatternSet::PatternSet() {
+  options_.set_log_errors(false);
+  options_.set_max_mem(64 << 20);
+}
+
+PatternSet::~PatternSet() = default;
+
+int PatternSet::Add(std::string_view pattern, std::string* error) {
+  if (pattern.empty()) {
+    *error = "empty pattern";
+    return -1;
+  }
+  auto re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options_);
+  if (!re->ok()) {
+    *error = "invalid regex: " + re->error();
+    return -1;
+  }
+  if (RE2::FullMatch("", *re)) {
+    *error = "pattern matches the empty string";
+    return -1;
+  }
+  Pattern p;
+  const auto& groups = re->NamedCapturingGroups();
+  if (auto it = groups.find("match"); it != groups.end()) p.match_group = it->second;
+  p.re = std::move(re);
+  patterns_.push_back(std::move(p));
+  return static_cast<int>(patterns_.size()) - 1;
+}
+
+bool PatternSet::Compile(std::string* error) {
+  set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
+  for (const Pattern& p : patterns_) {
+    std::string set_error;
+    if (set_->Add(p.re->pattern(), &set_error) < 0) {
+      *error = "cannot add pattern to set: " + set_error;
+      return false;
+    }
+  }
+  if (!set_->Compile()) {
+    *error = "cannot compile the pattern set (out of memory)";
+    return false;
+  }
+  return true;
+}
+
+void PatternSet::MatchOne(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const {
+  const Pattern& p = patterns_[id];
+  re2::StringPiece input(text.data(), text.size());
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(p.match_group) + 1);
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         p.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+    const re2::StringPiece& whole = groups[0];
+    const re2::StringPiece& part = groups[static_cast<size_t>(p.match_group)];
+    if (part.data() != nullptr && !part.empty()) {
+      auto begin = static_cast<uint32_t>(part.data() - text.data());
+      hits->push_back({id, begin, begin + static_cast<uint32_t>(part.size())});
+    }
+    size_t end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+    if (end > pos) {
+      pos = end;
+    } else {  // empty match: step over one character
+      ++pos;
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    }
+  }
+}
+
+void PatternSet::Match(std::string_view text, std::vector<PatternHit>* hits) const {
+  if (patterns_.empty()) return;
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo info;
+  if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &matched, &info)) {
+    std::sort(matched.begin(), matched.end());
+    for (int id : matched) MatchOne(static_cast<uint32_t>(id), text, hits);
+    return;
+  }
+  if (set_ && info.kind == RE2::Set::kNoError) return;  // nothing matched
+  // The set's DFA ran out of memory on this text: run every pattern instead.
+  for (uint32_t id = 0; id < patterns_.size(); ++id) MatchOne(id, text, hits);
+}
+
+}  // namespace postcheck

@@ -1,0 +1,535 @@
+#include "rule_loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "utf8.h"
+#include "validators.h"
+
+namespace postcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string JoinKeys(std::initializer_list<const char*> keys) {
+  std::string out;
+  for (const char* k : keys) {
+    if (!out.empty()) out += ", ";
+    out += k;
+  }
+  return out;
+}
+
+// Reads one pack file, reporting every schema mistake it finds.
+class PackReader {
+ public:
+  PackReader(std::string file, std::vector<LoadError>* errors)
+      : file_(std::move(file)), dir_(fs::path(file_).parent_path().string()), errors_(errors) {}
+
+  bool Read(std::vector<Pack>* packs);
+
+ private:
+  SourceMark MarkOf(const YAML::Node& node) const {
+    SourceMark mark;
+    mark.file = file_;
+    if (node.IsDefined() && node.Mark().line >= 0) {
+      mark.line = node.Mark().line + 1;
+      mark.column = node.Mark().column + 1;
+    }
+    return mark;
+  }
+  void Error(const SourceMark& mark, std::string message) {
+    errors_->push_back({mark, rule_id_, std::move(message)});
+    ok_ = false;
+  }
+  void Error(const YAML::Node& node, std::string message) { Error(MarkOf(node), std::move(message)); }
+
+  // Checks that `node` is a mapping whose keys are all in `allowed`, with no
+  // key given twice. Returns false if it is not a mapping.
+  bool CheckMap(const YAML::Node& node, const std::string& what,
+                std::initializer_list<const char*> allowed);
+  bool ReadString(const YAML::Node& node, const std::string& key, std::string* out);
+  bool ReadBool(const YAML::Node& node, const std::string& key, bool* out);
+  // A list of strings; with `allow_scalar`, a single string is a list of one.
+  bool ReadStrings(const YAML::Node& node, const std::string& key, bool allow_scalar,
+                   std::vector<std::string>* out);
+  bool ReadPatterns(const YAML::Node& node, const std::string& key, std::vector<Located>* out);
+  void ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out);
+  void ReadContext(const YAML::Node& node, const std::string& key, std::vector<Context>* out);
+  void ReadOneContext(const YAML::Node& node, const std::string& key, Context* out);
+  void ReadExamples(const YAML::Node& node, Rule* rule);
+  void ReadExampleList(const YAML::Node& node, const std::string& key, bool is_flag,
+                       std::vector<Example>* out);
+  void ReadNames(const YAML::Node& node, Rule* rule);
+  void ReadSpelling(const YAML::Node& node, Rule* rule);
+  void ReadRule(const YAML::Node& node, const Pack& pack, const std::string& default_category,
+                Rule* rule);
+
+  std::string file_;
+  std::string dir_;
+  std::vector<LoadError>* errors_;
+  std::string rule_id_;
+  bool ok_ = true;
+};
+
+bool PackReader::CheckMap(const YAML::Node& node, const std::string& what,
+                          std::initializer_list<const char*> allowed) {
+  if (!node.IsMap()) {
+    Error(node, what + " must be a mapping");
+    return false;
+  }
+  std::set<std::string> seen;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (!it->first.IsScalar()) {
+      Error(it->first, what + ": keys must be strings");
+      continue;
+    }
+    std::string key = it->first.Scalar();
+    if (!seen.insert(key).second) Error(it->first, what + ": key '" + key + "' given twice");
+    bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
+    if (!known) {
+      Error(it->first, what + ": unknown key '" + key + "' (allowed: " + JoinKeys(allowed) + ")");
+    }
+  }
+  return true;
+}
+
+bool PackReader::ReadString(const YAML::Node& node, const std::string& key, std::string* out) {
+  if (!node.IsScalar()) {
+    Error(node, "'" + key + "' must be a string");
+    return false;
+  }
+  *out = node.Scalar();
+  return true;
+}
+
+bool PackReader::ReadBool(const YAML::Node& node, const std::string& key, bool* out) {
+  if (node.IsScalar()) {
+    const std::string& s = node.Scalar();
+    if (s == "true") return *out = true, true;
+    if (s == "false") return *out = false, true;
+  }
+  Error(node, "'" + key + "' must be true or false");
+  return false;
+}
+
+bool PackReader::ReadStrings(const YAML::Node& node, const std::string& key, bool allow_scalar,
+                             std::vector<std::string>* out) {
+  if (allow_scalar && node.IsScalar()) {
+    out->push_back(node.Scalar());
+    return true;
+  }
+  if (!node.IsSequence()) {
+    Error(node, "'" + key + "' must be a list of strings");
+    return false;
+  }
+  bool ok = true;
+  for (const YAML::Node& item : node) {
+    if (!item.IsScalar() || item.Scalar().empty()) {
+      Error(item, "'" + key + "' entries must be non-empty strings");
+      ok = false;
+      continue;
+    }
+    out->push_back(item.Scalar());
+  }
+  return ok;
+}
+
+bool PackReader::ReadPatterns(const YAML::Node& node, const std::string& key, std::vector<Located>* out) {
+  if (!node.IsSequence()) {
+    Error(node, "'" + key + "' must be a list of regular expressions");
+    return false;
+  }
+  for (const YAML::Node& item : node) {
+    if (!item.IsScalar()) {
+      Error(item, "'" + key + "' entries must be strings");
+      continue;
+    }
+    out->push_back({item.Scalar(), MarkOf(item)});
+  }
+  return true;
+}
+
+void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out) {
+  std::vector<std::string> files;
+  if (!ReadStrings(node, key, /*allow_scalar=*/true, &files)) return;
+  for (const std::string& f : files) {
+    fs::path path = fs::path(dir_) / f;
+    if (!ReadWordList(path.string(), out)) Error(node, "cannot read " + key + " '" + path.string() + "'");
+  }
+}
+
+void PackReader::ReadOneContext(const YAML::Node& node, const std::string& key, Context* out) {
+  out->mark = MarkOf(node);
+  if (!CheckMap(node, "'" + key + "'",
+                {"words", "words_file", "patterns", "rules", "within", "match_case"})) {
+    return;
+  }
+  if (node["words"]) ReadStrings(node["words"], "words", false, &out->words);
+  if (node["words_file"]) ReadWordFiles(node["words_file"], "words_file", &out->words);
+  if (node["patterns"]) ReadPatterns(node["patterns"], "patterns", &out->patterns);
+  if (node["rules"]) ReadStrings(node["rules"], "rules", false, &out->rules);
+  if (node["match_case"]) ReadBool(node["match_case"], "match_case", &out->match_case);
+  if (out->words.empty() && out->patterns.empty() && out->rules.empty()) {
+    Error(node, "'" + key + "' needs words, words_file, patterns or rules");
+  }
+  if (YAML::Node within = node["within"]) {
+    const std::string s = within.IsScalar() ? within.Scalar() : "";
+    if (s == "post") {
+      out->scope = Context::Scope::kPost;
+    } else if (s == "sentence") {
+      out->scope = Context::Scope::kSentence;
+    } else {
+      int n = -1;
+      if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          s.size() < 6) {
+        n = std::stoi(s);
+      }
+      if (n < 0) {
+        Error(within, "'within' must be a number of words, 'sentence' or 'post'");
+      } else {
+        out->within = n;
+        out->scope = n == 0 ? Context::Scope::kOverlap : Context::Scope::kWords;
+      }
+    }
+  }
+}
+
+void PackReader::ReadContext(const YAML::Node& node, const std::string& key, std::vector<Context>* out) {
+  if (node.IsSequence()) {
+    if (node.size() == 0) Error(node, "'" + key + "' must not be empty");
+    for (const YAML::Node& item : node) {
+      out->emplace_back();
+      ReadOneContext(item, key, &out->back());
+    }
+  } else {
+    out->emplace_back();
+    ReadOneContext(node, key, &out->back());
+  }
+}
+
+void PackReader::ReadExampleList(const YAML::Node& node, const std::string& key, bool is_flag,
+                                 std::vector<Example>* out) {
+  if (!node.IsSequence()) {
+    Error(node, "'" + key + "' must be a list of examples");
+    return;
+  }
+  for (const YAML::Node& item : node) {
+    Example ex;
+    ex.mark = MarkOf(item);
+    if (item.IsScalar()) {
+      ex.text = item.Scalar();
+    } else if (item.IsMap()) {
+      if (!CheckMap(item, "example", {"text", "match"})) continue;
+      if (!item["text"]) {
+        Error(item, "example needs 'text'");
+        continue;
+      }
+      ReadString(item["text"], "text", &ex.text);
+      if (item["match"]) {
+        if (!is_flag) Error(item["match"], "'match' is only for flag examples");
+        ReadString(item["match"], "match", &ex.match);
+      }
+    } else {
+      Error(item, "an example must be a string or a mapping with 'text'");
+      continue;
+    }
+    if (ex.text.empty()) Error(item, "an example must not be empty");
+    out->push_back(std::move(ex));
+  }
+}
+
+void PackReader::ReadExamples(const YAML::Node& node, Rule* rule) {
+  if (!CheckMap(node, "'examples'", {"flag", "pass"})) return;
+  if (node["flag"]) ReadExampleList(node["flag"], "flag", true, &rule->flag);
+  if (node["pass"]) ReadExampleList(node["pass"], "pass", false, &rule->pass);
+  if (rule->flag.empty()) Error(node, "'examples' needs at least one 'flag' example");
+  if (rule->pass.empty()) Error(node, "'examples' needs at least one 'pass' example");
+}
+
+void PackReader::ReadNames(const YAML::Node& node, Rule* rule) {
+  if (!CheckMap(node, "'names'", {"titles", "first_names_file", "not_surnames", "not_surnames_file"})) return;
+  NamesMatcher names;
+  if (node["titles"]) ReadStrings(node["titles"], "titles", false, &names.titles);
+  if (node["first_names_file"]) ReadWordFiles(node["first_names_file"], "first_names_file", &names.first_names);
+  if (node["not_surnames"]) ReadStrings(node["not_surnames"], "not_surnames", false, &names.not_surnames);
+  if (node["not_surnames_file"]) ReadWordFiles(node["not_surnames_file"], "not_surnames_file", &names.not_surnames);
+  if (names.titles.empty() && names.first_names.empty()) {
+    Error(node, "'names' needs titles or first_names_file");
+  }
+  rule->names = std::move(names);
+}
+
+void PackReader::ReadSpelling(const YAML::Node& node, Rule* rule) {
+  if (!CheckMap(node, "'spelling'", {"dictionary", "accept", "accept_files"})) return;
+  SpellingMatcher spelling;
+  if (node["dictionary"]) ReadString(node["dictionary"], "dictionary", &spelling.dictionary);
+  if (node["accept"]) ReadStrings(node["accept"], "accept", false, &spelling.accept);
+  if (node["accept_files"]) ReadWordFiles(node["accept_files"], "accept_files", &spelling.accept);
+  rule->spelling = std::move(spelling);
+}
+
+void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::string& default_category,
+                          Rule* rule) {
+  rule->pack = pack.id;
+  rule->mark = MarkOf(node);
+  rule_id_.clear();
+  if (!CheckMap(node, "rule",
+                {"id", "category", "severity", "report", "message", "why", "suggest", "replace",
+                 "patterns", "words", "words_file", "swap", "names", "spelling", "match_case",
+                 "validate", "near", "unless", "examples"})) {
+    return;
+  }
+  if (!node["id"]) {
+    Error(node, "rule has no 'id'");
+  } else if (ReadString(node["id"], "id", &rule->id)) {
+    rule_id_ = rule->id;
+    bool good = !rule->id.empty() && std::all_of(rule->id.begin(), rule->id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    if (!good) Error(node["id"], "rule id must be lower-case letters, digits and '-'");
+  }
+  rule->full_id = pack.id + "." + rule->id;
+
+  rule->category = default_category;
+  if (node["category"]) ReadString(node["category"], "category", &rule->category);
+  if (rule->category.empty()) {
+    Error(node, "rule has no 'category' and the pack sets none");
+  } else if (!IsKnownCategory(rule->category)) {
+    std::string all;
+    for (const auto& c : KnownCategories()) all += (all.empty() ? "" : ", ") + c;
+    Error(node["category"] ? node["category"] : node, "unknown category '" + rule->category + "' (one of: " + all + ")");
+  }
+  if (node["report"]) ReadBool(node["report"], "report", &rule->report);
+
+  if (node["severity"]) {
+    std::string s;
+    if (ReadString(node["severity"], "severity", &s)) {
+      if (auto sev = ParseSeverity(s)) {
+        rule->severity = *sev;
+      } else {
+        Error(node["severity"], "unknown severity '" + s + "' (error, warning or suggestion)");
+      }
+    }
+  } else if (rule->report) {
+    Error(node, "rule has no 'severity'");
+  }
+  if (node["message"]) {
+    ReadString(node["message"], "message", &rule->message);
+  } else if (rule->report) {
+    Error(node, "rule has no 'message'");
+  }
+  if (node["why"]) {
+    ReadString(node["why"], "why", &rule->why);
+  } else if (rule->report) {
+    Error(node, "rule has no 'why'");
+  }
+  if (node["suggest"]) ReadString(node["suggest"], "suggest", &rule->suggest);
+  if (node["replace"]) ReadString(node["replace"], "replace", &rule->replace);
+  if (node["match_case"]) ReadBool(node["match_case"], "match_case", &rule->match_case);
+
+  if (node["patterns"]) ReadPatterns(node["patterns"], "patterns", &rule->patterns);
+  if (node["words"]) ReadStrings(node["words"], "words", false, &rule->words);
+  if (node["words_file"]) ReadWordFiles(node["words_file"], "words_file", &rule->words);
+  if (YAML::Node swap = node["swap"]) {
+    if (!swap.IsMap() || swap.size() == 0) {
+      Error(swap, "'swap' must be a non-empty mapping of term: replacement");
+    } else {
+      for (auto it = swap.begin(); it != swap.end(); ++it) {
+        if (!it->first.IsScalar() || !it->second.IsScalar() || it->second.Scalar().empty()) {
+          Error(it->first, "'swap' entries must be term: replacement strings");
+          continue;
+        }
+        rule->swap.emplace_back(it->first.Scalar(), it->second.Scalar());
+      }
+    }
+  }
+  if (node["names"]) ReadNames(node["names"], rule);
+  if (node["spelling"]) ReadSpelling(node["spelling"], rule);
+  if (rule->patterns.empty() && rule->words.empty() && rule->swap.empty() && !rule->names &&
+      !rule->spelling) {
+    Error(node, "rule has no matcher (patterns, words, words_file, swap, names or spelling)");
+  }
+
+  if (node["validate"]) {
+    if (ReadStrings(node["validate"], "validate", true, &rule->validators)) {
+      for (const std::string& v : rule->validators) {
+        if (!FindValidator(v)) {
+          std::string all;
+          for (const auto& n : ValidatorNames()) all += (all.empty() ? "" : ", ") + n;
+          Error(node["validate"], "unknown validator '" + v + "' (known: " + all + ")");
+        }
+      }
+    }
+  }
+  if (node["near"]) ReadContext(node["near"], "near", &rule->near);
+  if (node["unless"]) ReadContext(node["unless"], "unless", &rule->unless);
+  if (node["examples"]) {
+    ReadExamples(node["examples"], rule);
+  } else {
+    Error(node, "rule has no 'examples' (flag and pass)");
+  }
+}
+
+bool PackReader::Read(std::vector<Pack>* packs) {
+  std::ifstream in(file_, std::ios::binary);
+  if (!in) {
+    Error(SourceMark{file_, 0, 0}, "cannot read rule file");
+    return false;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string content = buffer.str();
+  if (size_t bad = FindInvalidUtf8(content); bad != kValidUtf8) {
+    Error(SourceMark{file_, 0, 0}, "not UTF-8 text at byte " + std::to_string(bad));
+    return false;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(content);
+  } catch (const YAML::Exception& e) {
+    Error(SourceMark{file_, e.mark.line + 1, e.mark.column + 1}, "malformed YAML: " + e.msg);
+    return false;
+  }
+  if (!CheckMap(root, "pack", {"pack", "description", "category", "rules"})) return false;
+  Pack pack;
+  pack.file = file_;
+  if (!root["pack"]) {
+    Error(root, "pack has no 'pack' id");
+  } else {
+    ReadString(root["pack"], "pack", &pack.id);
+  }
+  if (root["description"]) ReadString(root["description"], "description", &pack.description);
+  std::string default_category;
+  if (root["category"]) ReadString(root["category"], "category", &default_category);
+  YAML::Node rules = root["rules"];
+  if (!rules || !rules.IsSequence() || rules.size() == 0) {
+    Error(rules ? rules : root, "'rules' must be a non-empty list");
+    return false;
+  }
+  std::set<std::string> ids;
+  for (const YAML::Node& node : rules) {
+    Rule rule;
+    ReadRule(node, pack, default_category, &rule);
+    if (!rule.id.empty() && !ids.insert(rule.id).second) {
+      Error(node["id"], "duplicate rule id '" + rule.full_id + "'");
+    }
+    pack.rules.push_back(std::move(rule));
+  }
+  rule_id_.clear();
+  if (!ok_) return false;
+  packs->push_back(std::move(pack));
+  return true;
+}
+
+}  // namespace
+
+std::string LoadError::ToString() const {
+  std::string out = mark.file;
+  if (mark.line > 0) out += ":" + std::to_string(mark.line) + ":" + std::to_string(mark.column);
+  out += ": ";
+  if (!rule.empty()) out += "rule '" + rule + "': ";
+  out += message;
+  return out;
+}
+
+bool ReadWordList(const std::string& path, std::vector<std::string>* words) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return false;
+  std::ifstream in(path);
+  if (!in) return false;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    size_t end = line.find_last_not_of(" \t");
+    words->push_back(line.substr(start, end - start + 1));
+  }
+  return true;
+}
+
+bool LoadPackFile(const std::string& path, std::vector<Pack>* packs, std::vector<LoadError>* errors) {
+  return PackReader(path, errors).Read(packs);
+}
+
+bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs, std::vector<LoadError>* errors) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    errors->push_back({SourceMark{dir, 0, 0}, "", "not a directory of rule packs"});
+    return false;
+  }
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path().string());
+  }
+  if (files.empty()) {
+    errors->push_back({SourceMark{dir, 0, 0}, "", "no rule packs (*.yaml) in directory"});
+    return false;
+  }
+  std::sort(files.begin(), files.end());
+  bool ok = true;
+  for (const std::string& f : files) ok &= LoadPackFile(f, packs, errors);
+  return ok;
+}
+
+bool CheckPacks(const std::vector<Pack>& packs, std::vector<LoadError>* errors) {
+  bool ok = true;
+  std::map<std::string, const Pack*> pack_ids;
+  std::map<std::string, const Rule*> rules;
+  for (const Pack& pack : packs) {
+    if (auto [it, fresh] = pack_ids.emplace(pack.id, &pack); !fresh) {
+      errors->push_back({SourceMark{pack.file, 0, 0}, "",
+                         "duplicate pack id '" + pack.id + "' (also in " + it->second->file + ")"});
+      ok = false;
+    }
+    for (const Rule& rule : pack.rules) {
+      if (auto [it, fresh] = rules.emplace(rule.full_id, &rule); !fresh) {
+        errors->push_back({rule.mark, rule.id, "duplicate rule id '" + rule.full_id + "'"});
+        ok = false;
+      }
+    }
+  }
+  // References: every named rule exists, and there are no cycles.
+  std::map<std::string, int> state;  // 0 unvisited, 1 in progress, 2 done
+  std::function<bool(const Rule&)> visit = [&](const Rule& rule) -> bool {
+    int& s = state[rule.full_id];
+    if (s == 2) return true;
+    if (s == 1) return false;
+    s = 1;
+    bool fine = true;
+    for (const auto* contexts : {&rule.near, &rule.unless}) {
+      for (const Context& c : *contexts) {
+        for (const std::string& ref : c.rules) {
+          auto it = rules.find(ref);
+          if (it == rules.end()) {
+            errors->push_back({c.mark, rule.id, "refers to unknown rule '" + ref + "'"});
+            ok = false;
+            continue;
+          }
+          if (!visit(*it->second)) {
+            errors->push_back({c.mark, rule.id, "reference to '" + ref + "' makes a cycle"});
+            ok = false;
+            fine = false;
+          }
+        }
+      }
+    }
+    state[rule.full_id] = 2;
+    return fine;
+  };
+  for (const Pack& pack : packs) {
+    for (const Rule& rule : pack.rules) visit(rule);
+  }
+  return ok;
+}
+
+}  // namespace postcheck

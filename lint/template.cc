@@ -1,0 +1,35 @@
+#include "template.h"
+
+namespace postcheck {
+
+std::string FillTemplate(std::string_view text, const TemplateValues& values) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '{') {
+      std::string_view rest = text.substr(i);
+      if (rest.substr(0, 7) == "{match}") {
+        out.append(values.match);
+        i += 7;
+        continue;
+      }
+      if (rest.substr(0, 13) == "{replacement}") {
+        out.append(values.replacement);
+        i += 13;
+        continue;
+      }
+      if (rest.substr(0, 13) == "{suggestions}") {
+        for (size_t k = 0; k < values.suggestions.size(); ++k) {
+          if (k > 0) out.append(k + 1 == values.suggestions.size() ? " or " : ", ");
+          out.append("'").append(values.suggestions[k]).append("'");
+        }
+        i += 13;
+        continue;
+      }
+    }
+    out.push_back(text[i++]);
+  }
+  return out;
+}
+
+}  // namespace postcheck

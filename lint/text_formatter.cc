@@ -1,0 +1,136 @@
+// The human format: "path:line:col: severity rule-id message", the source
+// line with the span underlined, why it matters and a safer wording, then a
+// summary. Colour only when FormatOptions::color is set.
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "formatter.h"
+#include "line_map.h"
+#include "template.h"
+#include "utf8.h"
+
+namespace postcheck {
+namespace {
+
+constexpr size_t kMaxShownColumns = 120;  // longer lines are shown as a window around the span
+
+const char* SeverityColor(Severity s) {
+  switch (s) {
+    case Severity::kError: return "\x1b[1;31m";
+    case Severity::kWarning: return "\x1b[1;33m";
+    case Severity::kSuggestion: return "\x1b[1;36m";
+  }
+  return "";
+}
+
+// Display width of a code point on a terminal (wide CJK and emoji take 2).
+int Width(char32_t cp) {
+  if (cp == '\t') return 1;
+  int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+  return w < 0 ? 0 : w;
+}
+
+class TextFormatter : public Formatter {
+ public:
+  explicit TextFormatter(const FormatOptions& options) : options_(options) {}
+
+  void File(const FileReport& report, std::ostream& out) override {
+    if (!report.error.empty()) return;  // input errors go to stderr, from the CLI
+    LineMap lines(report.text);
+    for (const Finding& f : report.findings) Print(report, lines, f, out);
+  }
+
+  void End(const Summary& s, std::ostream& out) override {
+    int total = s.errors + s.warnings + s.suggestions;
+    auto plural = [](int n, const char* word) {
+      return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+    };
+    std::string files = plural(s.files, "file");
+    if (total == 0) {
+      out << Style("\x1b[1;32m") << "No problems found" << Reset() << " in " << files << ".\n";
+      return;
+    }
+    out << plural(s.errors, "error") << ", " << plural(s.warnings, "warning") << ", "
+        << plural(s.suggestions, "suggestion") << " in " << files << ".\n";
+  }
+
+ private:
+  std::string Style(const char* code) const { return options_.color ? code : ""; }
+  std::string Reset() const { return options_.color ? "\x1b[0m" : ""; }
+
+  void Print(const FileReport& report, const LineMap& lines, const Finding& f, std::ostream& out) const {
+    std::string match = DisplayedMatch(f, options_);
+    std::string message = f.message;
+    if (match != f.match) {  // redacted: the message must not quote the data either
+      TemplateValues values;
+      values.match = match;
+      message = FillTemplate(f.rule->message, values);
+    }
+    out << Style("\x1b[1m") << report.path << ":" << f.start.line << ":" << f.start.column << ":"
+        << Reset() << " " << Style(SeverityColor(f.severity)) << SeverityName(f.severity) << Reset()
+        << " " << Style("\x1b[2m") << f.rule->full_id << Reset() << " " << message << "\n";
+
+    // The line, cut to a window when long, with the span underlined.
+    std::string_view line = lines.LineText(f.start.line);
+    size_t line_start = lines.LineStart(f.start.line);
+    size_t span_begin = f.offset - line_start;
+    size_t span_end = f.end.line == f.start.line ? span_begin + f.length : line.size();
+    size_t window_begin = 0, window_end = line.size();
+    if (CountCodePoints(line) > kMaxShownColumns) {
+      window_begin = span_begin > 40 ? span_begin - 40 : 0;
+      window_end = std::min(line.size(), std::max(span_end, span_begin + 40) + 40);
+      while (window_begin > 0 && IsUtf8Continuation(static_cast<unsigned char>(line[window_begin]))) --window_begin;
+      while (window_end < line.size() && IsUtf8Continuation(static_cast<unsigned char>(line[window_end]))) ++window_end;
+    }
+    std::string shown, marks;
+    if (window_begin > 0) {
+      shown += "...";
+      marks += "   ";
+    }
+    for (size_t i = window_begin; i < window_end;) {
+      char32_t cp;
+      int n = DecodeUtf8(line, i, &cp);
+      bool inside = i >= span_begin && i < span_end;
+      std::string_view ch = line.substr(i, static_cast<size_t>(n));
+      if (inside && options_.redact && match != f.match) {
+        // Show the masked match in place of the data.
+        if (i == span_begin) shown += match;
+      } else {
+        shown += ch;
+      }
+      if (!(inside && options_.redact && match != f.match)) {
+        int w = Width(cp);
+        if (cp == '\t') {
+          marks += inside ? "^" : "\t";
+        } else {
+          marks.append(static_cast<size_t>(w), inside ? '^' : ' ');
+        }
+      } else if (i == span_begin) {
+        marks.append(CountCodePoints(match), '^');
+      }
+      i += static_cast<size_t>(n);
+    }
+    if (window_end < line.size()) shown += "...";
+    while (!marks.empty() && marks.back() == ' ') marks.pop_back();
+    std::string number = std::to_string(f.start.line);
+    std::string pad(number.size(), ' ');
+    out << " " << number << " | " << shown << "\n";
+    out << " " << pad << " | " << Style(SeverityColor(f.severity)) << marks << Reset() << "\n";
+    if (!f.rule->why.empty()) out << " " << pad << " = " << Style("\x1b[1m") << "why:" << Reset() << " " << f.rule->why << "\n";
+    if (!f.suggestion.empty()) {
+      out << " " << pad << " = " << Style("\x1b[1;32m") << "try:" << Reset() << " " << f.suggestion << "\n";
+    }
+    out << "\n";
+  }
+
+  FormatOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> MakeTextFormatter(const FormatOptions& options) {
+  return std::make_unique<TextFormatter>(options);
+}
+
+}  // namespace postcheck

@@ -1,0 +1,162 @@
+#include "tokenizer.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "normalize.h"
+#include "utf8.h"
+
+namespace postcheck {
+namespace {
+
+enum class CharKind { kOther, kWord, kIgnorable, kSentenceEnd, kLineBreak, kSpace };
+
+struct CharInfo {
+  CharKind kind;
+  bool upper;
+  bool lower;
+  bool digit;
+  bool letter = false;  // any letter, cased or not
+};
+
+CharInfo Classify(char32_t cp) {
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    if (c >= 'a' && c <= 'z') return {CharKind::kWord, false, true, false, true};
+    if (c >= 'A' && c <= 'Z') return {CharKind::kWord, true, false, false, true};
+    if (c >= '0' && c <= '9') return {CharKind::kWord, false, false, true};
+    if (c == '.' || c == '!' || c == '?' || c == '|') return {CharKind::kSentenceEnd, false, false, false};
+    if (c == '\n' || c == '\r') return {CharKind::kLineBreak, false, false, false};
+    if (c == ' ' || c == '\t') return {CharKind::kSpace, false, false, false};
+    return {CharKind::kOther, false, false, false};
+  }
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+      return {CharKind::kWord, true, false, false, true};
+    case UTF8PROC_CATEGORY_LL:
+      return {CharKind::kWord, false, true, false, true};
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return {CharKind::kWord, false, false, false, true};
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return {CharKind::kWord, false, false, false};
+    case UTF8PROC_CATEGORY_ND:
+      return {CharKind::kWord, false, false, true};
+    case UTF8PROC_CATEGORY_ZS:
+      return {CharKind::kSpace, false, false, false};
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+      return {CharKind::kLineBreak, false, false, false};
+    default:
+      break;
+  }
+  if (utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable) {
+    return {CharKind::kIgnorable, false, false, false};
+  }
+  return {CharKind::kOther, false, false, false};
+}
+
+}  // namespace
+
+size_t TokenizedText::TokenAtOrAfter(size_t offset) const {
+  auto it = std::upper_bound(tokens.begin(), tokens.end(), offset,
+                             [](size_t off, const Token& t) { return off < t.end; });
+  return static_cast<size_t>(it - tokens.begin());
+}
+
+uint32_t TokenizedText::SentenceAt(size_t offset) const {
+  auto it = std::upper_bound(sentence_starts.begin(), sentence_starts.end(), offset);
+  return static_cast<uint32_t>(it - sentence_starts.begin()) - 1;
+}
+
+void Tokenize(std::string_view text, TokenizedText* out) {
+  out->text = text;
+  out->tokens.clear();
+  out->folded.clear();
+  out->sentence_starts.assign(1, 0);
+
+  bool in_token = false;
+  bool pending_sentence_end = false;  // saw a terminator; a space confirms it
+  bool next_starts_sentence = true;
+  Token current;
+  size_t last_word_end = 0;  // end of the last word or ignorable char in the token
+
+  auto finish = [&]() {
+    if (!in_token) return;
+    in_token = false;
+    current.end = static_cast<uint32_t>(last_word_end);
+    current.folded_begin = static_cast<uint32_t>(out->folded.size());
+    FoldWord(text.substr(current.begin, current.end - current.begin), &out->folded);
+    current.folded_size = static_cast<uint32_t>(out->folded.size()) - current.folded_begin;
+    current.sentence = static_cast<uint32_t>(out->sentence_starts.size() - 1);
+    if (current.folded_size > 0) out->tokens.push_back(current);
+  };
+  auto new_sentence = [&](size_t at) {
+    if (out->sentence_starts.back() != at) out->sentence_starts.push_back(static_cast<uint32_t>(at));
+    next_starts_sentence = true;
+  };
+
+  bool token_has_lower = false;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp;
+    int n = DecodeUtf8(text, i, &cp);
+    CharInfo info = Classify(cp);
+    if (info.kind == CharKind::kWord || (info.kind == CharKind::kIgnorable && in_token)) {
+      if (pending_sentence_end) pending_sentence_end = false;  // "e.g" or "3.5": no break
+      if (!in_token) {
+        in_token = true;
+        current = Token();
+        current.begin = static_cast<uint32_t>(i);
+        current.sentence_start = next_starts_sentence;
+        next_starts_sentence = false;
+        token_has_lower = false;
+        current.capitalised = info.upper;
+      }
+      if (info.kind == CharKind::kWord) {
+        if (info.letter) current.has_letter = true;
+        if (info.lower) token_has_lower = true;
+        if (info.digit) current.has_digit = true;
+        current.all_caps = current.has_letter && !token_has_lower;
+      }
+      last_word_end = i + static_cast<size_t>(n);
+    } else {
+      finish();
+      if (info.kind == CharKind::kSentenceEnd) {
+        pending_sentence_end = true;
+      } else if (info.kind == CharKind::kLineBreak) {
+        pending_sentence_end = false;
+        new_sentence(i + static_cast<size_t>(n));
+      } else if (info.kind == CharKind::kSpace) {
+        if (pending_sentence_end) new_sentence(i + static_cast<size_t>(n));
+        pending_sentence_end = false;
+      } else if (info.kind != CharKind::kIgnorable) {
+        // Closing quotes and brackets after a terminator keep it pending.
+        if (!(cp == '"' || cp == '\'' || cp == ')' || cp == 0x201D || cp == 0x2019)) pending_sentence_end = false;
+      }
+    }
+    i += static_cast<size_t>(n);
+  }
+  finish();
+}
+
+std::vector<std::string> FoldedWords(std::string_view phrase) {
+  TokenizedText tokens;
+  Tokenize(phrase, &tokens);
+  std::vector<std::string> words;
+  for (const Token& t : tokens.tokens) words.emplace_back(tokens.Folded(t));
+  return words;
+}
+
+std::vector<std::string> PhraseWords(std::string_view phrase) {
+  TokenizedText tokens;
+  Tokenize(phrase, &tokens);
+  std::vector<std::string> words;
+  for (const Token& t : tokens.tokens) words.emplace_back(tokens.Original(t));
+  return words;
+}
+
+}  // namespace postcheck

@@ -1,0 +1,42 @@
+// UTF-8 validation, decoding and encoding over byte strings.
+//
+// Every other layer assumes its input passed FindInvalidUtf8 first; the
+// decoding helpers do not re-check validity.
+#ifndef POSTCHECK_UTF8_H_
+#define POSTCHECK_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace postcheck {
+
+inline constexpr size_t kValidUtf8 = static_cast<size_t>(-1);
+
+// Returns kValidUtf8 when `text` is well-formed UTF-8 (no overlong forms, no
+// surrogates, nothing above U+10FFFF); otherwise the byte offset of the first
+// byte of the first ill-formed sequence.
+size_t FindInvalidUtf8(std::string_view text);
+
+// Decodes the code point starting at byte `i` of valid UTF-8 `text`, stores it
+// in *cp and returns its length in bytes (1 to 4).
+int DecodeUtf8(std::string_view text, size_t i, char32_t* cp);
+
+// Appends the UTF-8 encoding of `cp` to *out.
+void AppendUtf8(char32_t cp, std::string* out);
+
+// True for bytes that do not start a code point (10xxxxxx).
+inline bool IsUtf8Continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Number of code points in valid UTF-8 `text`.
+size_t CountCodePoints(std::string_view text);
+
+// The UTF-8 byte-order mark, and its length when `text` starts with it (else 0).
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+inline size_t BomLength(std::string_view text) {
+  return text.substr(0, 3) == kUtf8Bom ? 3 : 0;
+}
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_UTF8_H_

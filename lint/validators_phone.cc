@@ -1,0 +1,98 @@
+// The "uk_phone" validator, backed by libphonenumber.
+//
+// PhoneNumberUtil is a thread-safe singleton and its const methods may be
+// called concurrently; the function-local static below is initialised once
+// (C++11 guarantees thread-safe initialisation).
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <string>
+
+#include "validators.h"
+
+namespace postcheck {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+using validators_internal::AsciiBuffer;
+using validators_internal::IsAsciiDigit;
+using validators_internal::ToAscii;
+
+const PhoneNumberUtil& PhoneUtil() {
+  static const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  return util;
+}
+
+// Public service numbers that are fine to publish, as national significant
+// numbers (without the trunk 0): 101, 999, 111, 112, 159, 105, 116 123 and
+// 0800 555 111 (Crimestoppers).
+bool IsPublicServiceNumber(std::string_view national_number) {
+  for (std::string_view service :
+       {"101", "999", "111", "112", "159", "105", "116123", "800555111"}) {
+    if (national_number == service) return true;
+  }
+  return false;
+}
+
+// Digits, spaces, hyphens, dots, parentheses and one leading '+'; at least one
+// digit. Collects every digit, in order, in `digits`.
+bool HasOnlyPhoneCharacters(std::string_view s, AsciiBuffer* digits) {
+  digits->size = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (IsAsciiDigit(c)) {
+      digits->data[digits->size++] = c;  // s.size() <= capacity
+    } else if (c == '+') {
+      if (i != 0) return false;
+    } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits->size > 0;
+}
+
+}  // namespace
+
+bool IsUkPhoneNumber(std::string_view candidate) {
+  AsciiBuffer text;
+  AsciiBuffer digits;
+  if (!ToAscii(candidate, &text) || !HasOnlyPhoneCharacters(text.view(), &digits)) {
+    return false;
+  }
+  // Short codes written on their own ("101", "116 123") and Crimestoppers
+  // written nationally.
+  const std::string_view all_digits = digits.view();
+  if (IsPublicServiceNumber(all_digits) ||
+      (all_digits.size() > 1 && all_digits[0] == '0' &&
+       IsPublicServiceNumber(all_digits.substr(1)))) {
+    return false;
+  }
+  try {
+    const PhoneNumberUtil& util = PhoneUtil();
+    PhoneNumber number;
+    if (util.Parse(std::string(text.view()), "GB", &number) !=
+        PhoneNumberUtil::NO_PARSING_ERROR) {
+      return false;
+    }
+    if (number.country_code() != 44 || number.has_extension()) return false;
+    std::string national;
+    util.GetNationalSignificantNumber(number, &national);
+    if (IsPublicServiceNumber(national)) return false;
+    if (!util.IsValidNumber(number)) return false;
+    switch (util.GetNumberType(number)) {
+      case PhoneNumberUtil::TOLL_FREE:
+      case PhoneNumberUtil::UAN:
+      case PhoneNumberUtil::SHARED_COST:
+      case PhoneNumberUtil::PREMIUM_RATE:
+      case PhoneNumberUtil::UNKNOWN:
+        return false;
+      default:
+        return true;
+    }
+  } catch (...) {
+    return false;
+  }
+}
+
+}  // namespace postcheck

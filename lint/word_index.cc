@@ -1,0 +1,201 @@
+#include "word_index.h"
+
+#include "normalize.h"
+
+namespace postcheck {
+namespace {
+
+// Whether the text between two tokens keeps them in one phrase: spaces,
+// hyphens, apostrophes and the like do; sentence and clause punctuation,
+// brackets, slashes and line breaks do not.
+bool JoinsPhrase(std::string_view gap) {
+  for (char c : gap) {
+    switch (c) {
+      case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')':
+      case '[': case ']': case '{': case '}': case '"': case '|': case '/': case '\n':
+      case '\r':
+        return false;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+bool HasRunOfThree(std::string_view s) {
+  for (size_t i = 2; i < s.size(); ++i) {
+    if (s[i] == s[i - 1] && s[i] == s[i - 2]) return true;
+  }
+  return false;
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// Characters that can make up a disguised word: letters, digits, leetspeak
+// symbols and masks.
+bool IsEvasionChar(char c) {
+  return IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '*' ||
+         c == '.' || c == '!';
+}
+
+}  // namespace
+
+bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
+  Entry entry;
+  entry.folded = FoldedWords(phrase);
+  if (entry.folded.empty()) return false;
+  entry.match_case = match_case;
+  entry.owner = owner;
+  if (match_case) entry.exact = PhraseWords(phrase);
+  auto id = static_cast<uint32_t>(entries_.size());
+  by_first_word_[entry.folded[0]].push_back(id);
+  if (!match_case && entry.folded.size() == 1) {
+    size_t len = entry.folded[0].size();
+    if (single_by_length_.size() <= len) single_by_length_.resize(len + 1);
+    single_by_length_[len].push_back(id);
+  }
+  entries_.push_back(std::move(entry));
+  return true;
+}
+
+bool WordIndex::TokenMatches(const TokenizedText& text, const Token& token, const Entry& entry,
+                             size_t word) const {
+  if (entry.match_case) return text.Original(token) == entry.exact[word];
+  std::string_view folded = text.Folded(token);
+  if (folded == entry.folded[word]) return true;
+  if (!HasRunOfThree(folded)) return false;
+  std::string squeezed;
+  for (int keep = 1; keep <= 2; ++keep) {
+    if (SqueezeRepeats(folded, keep, &squeezed) && squeezed == entry.folded[word]) return true;
+  }
+  return false;
+}
+
+void WordIndex::MatchAt(const TokenizedText& text, size_t first, std::string_view form,
+                        std::vector<WordHit>* hits) const {
+  auto it = by_first_word_.find(form);
+  if (it == by_first_word_.end()) return;
+  const auto& tokens = text.tokens;
+  for (uint32_t id : it->second) {
+    const Entry& entry = entries_[id];
+    if (entry.match_case && text.Original(tokens[first]) != entry.exact[0]) continue;
+    size_t n = entry.folded.size();
+    if (first + n > tokens.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < n && ok; ++k) {
+      const Token& prev = tokens[first + k - 1];
+      const Token& tok = tokens[first + k];
+      ok = JoinsPhrase(text.text.substr(prev.end, tok.begin - prev.end)) &&
+           TokenMatches(text, tok, entry, k);
+    }
+    if (ok) hits->push_back({entry.owner, tokens[first].begin, tokens[first + n - 1].end});
+  }
+}
+
+void WordIndex::Match(const TokenizedText& text, std::vector<WordHit>* hits) const {
+  if (entries_.empty()) return;
+  std::string squeezed;
+  for (size_t i = 0; i < text.tokens.size(); ++i) {
+    std::string_view folded = text.Folded(text.tokens[i]);
+    MatchAt(text, i, folded, hits);
+    if (HasRunOfThree(folded)) {
+      for (int keep = 1; keep <= 2; ++keep) {
+        if (SqueezeRepeats(folded, keep, &squeezed)) MatchAt(text, i, squeezed, hits);
+      }
+    }
+  }
+  MatchEvasions(text, hits);
+}
+
+// Finds single words disguised with leetspeak or masks: maximal runs of
+// letters, digits and the symbols @ $ * . ! that are not plain words.
+void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* hits) const {
+  if (single_by_length_.empty()) return;
+  std::string_view s = text.text;
+  std::string form;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!IsEvasionChar(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t begin = i;
+    while (i < s.size() && IsEvasionChar(s[i])) ++i;
+    size_t end = i;
+    // Word boundaries: a run glued to other letters (non-ASCII) is not a word.
+    if ((begin > 0 && static_cast<unsigned char>(s[begin - 1]) >= 0x80) ||
+        (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80)) {
+      continue;
+    }
+    while (end > begin && (s[end - 1] == '.' || s[end - 1] == '!')) --end;  // sentence punctuation
+    while (begin < end && s[begin] == '.') ++begin;
+    if (end - begin < 3) continue;
+    std::string_view run = s.substr(begin, end - begin);
+    int letters = 0;
+    bool plain = true, masked = false, email = false;
+    for (size_t k = 0; k < run.size(); ++k) {
+      char c = run[k];
+      if (IsAsciiLetter(c)) {
+        ++letters;
+        continue;
+      }
+      plain = false;
+      if (c == '*' || c == '.') masked = true;
+      if (c == '@' && k > 0) email = true;
+    }
+    if (plain || letters < 2 || email || IsMaskChar(run[0])) continue;
+    if (masked) {
+      if (run.size() >= single_by_length_.size()) continue;
+      for (uint32_t id : single_by_length_[run.size()]) {
+        const std::string& word = entries_[id].folded[0];
+        bool ok = true;
+        for (size_t k = 0; k < run.size() && ok; ++k) {
+          char c = Lower(run[k]);
+          if (IsMaskChar(c)) {
+            ok = word[k] >= 'a' && word[k] <= 'z';
+          } else if (IsAsciiLetter(c)) {
+            ok = c == word[k];
+          } else {
+            ok = LeetLetter(c) == word[k] || LeetAlternative(c) == word[k];
+          }
+        }
+        if (ok) hits->push_back({entries_[id].owner, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+      }
+      continue;
+    }
+    // Leetspeak: every non-letter must stand for a letter.
+    form.clear();
+    bool mappable = true, has_one = false;
+    for (char c : run) {
+      if (IsAsciiLetter(c)) {
+        form.push_back(Lower(c));
+      } else if (char l = LeetLetter(c)) {
+        form.push_back(l);
+        has_one |= c == '1';
+      } else {
+        mappable = false;
+        break;
+      }
+    }
+    if (!mappable) continue;
+    auto emit = [&](std::string_view candidate) {
+      auto it = by_first_word_.find(candidate);
+      if (it == by_first_word_.end()) return;
+      for (uint32_t id : it->second) {
+        const Entry& entry = entries_[id];
+        if (entry.match_case || entry.folded.size() != 1) continue;
+        hits->push_back({entry.owner, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+      }
+    };
+    emit(form);
+    if (has_one) {
+      for (size_t k = 0; k < run.size(); ++k) {
+        if (run[k] == '1') form[k] = 'l';
+      }
+      emit(form);
+    }
+  }
+}
+
+}  // namespace postcheck

@@ -1,0 +1,72 @@
+// A hashed index of every word and phrase of every rule, matched against a
+// tokenised draft in one pass: one hash look-up per token, whatever the
+// number of rules.
+//
+// Matching is whole-word and, unless a phrase asks for exact case, sees
+// through what FoldWord folds (case, compatibility forms, invisible
+// characters, look-alike letters), letters repeated for emphasis ("shiiiit"),
+// and, for single words, leetspeak ("sh1t", "$cum") and masking with `*` or
+// `.` inside the word ("f*ck", "f***ing", "sh.t").
+#ifndef POSTCHECK_WORD_INDEX_H_
+#define POSTCHECK_WORD_INDEX_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "tokenizer.h"
+
+namespace postcheck {
+
+struct WordHit {
+  uint32_t owner;  // the id given to Add
+  uint32_t begin;  // byte span in the original text
+  uint32_t end;
+};
+
+class WordIndex {
+ public:
+  // Adds `phrase` under `owner`, an id of the caller's choosing. With
+  // `match_case`, the phrase matches only with exactly the case given and no
+  // evasion forms. Returns false when the phrase has no word in it.
+  bool Add(std::string_view phrase, bool match_case, uint32_t owner);
+
+  // Appends every occurrence of every phrase in `text` to *hits, in no
+  // particular order. Thread-safe.
+  void Match(const TokenizedText& text, std::vector<WordHit>* hits) const;
+
+  size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::vector<std::string> folded;  // folded words
+    std::vector<std::string> exact;   // original words, for match_case
+    bool match_case = false;
+    uint32_t owner = 0;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  struct Equal {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  };
+  using Map = std::unordered_map<std::string, std::vector<uint32_t>, Hash, Equal>;
+
+  void MatchAt(const TokenizedText& text, size_t first, std::string_view form,
+               std::vector<WordHit>* hits) const;
+  void MatchEvasions(const TokenizedText& text, std::vector<WordHit>* hits) const;
+  bool TokenMatches(const TokenizedText& text, const Token& token, const Entry& entry,
+                    size_t word) const;
+
+  std::vector<Entry> entries_;
+  Map by_first_word_;                               // first folded word -> entries
+  std::vector<std::vector<uint32_t>> single_by_length_;  // one-word, foldable entries by length
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_WORD_INDEX_H_

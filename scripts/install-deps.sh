@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs postcheck's build and test dependencies from Debian's packages.
+# Idempotent: when every package is already installed it does nothing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libre2-dev libyaml-cpp-dev libcli11-dev doctest-dev
+  libhunspell-dev hunspell-en-gb
+  libutf8proc-dev
+  libphonenumber-dev libprotobuf-dev libicu-dev libboost-dev
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
