@@ -34,7 +34,10 @@ NamesFinder::NamesFinder(const NamesMatcher& config) {
 bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
   if (i >= text.tokens.size()) return false;
   const Token& t = text.tokens[i];
-  if (!t.capitalised || t.has_digit || t.end - t.begin < 2) return false;
+  if (!t.capitalised || t.has_digit) return false;
+  if (t.end - t.begin < 2) {  // only the O of O'Brien, the D of D'Souza
+    return SurnameEnd(text, i) > i;
+  }
   return !not_surnames_.count(std::string(text.Folded(t)));
 }
 
