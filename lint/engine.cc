@@ -149,6 +149,8 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
     while (next_skip < skip.size() && skip[next_skip].second <= begin) ++next_skip;
     if (next_skip < skip.size() && skip[next_skip].first < end) continue;
     if (begin > 0 && (text.text[begin - 1] == '@' || text.text[begin - 1] == '#')) continue;
+    // Fragments of a masked word ("f***ing") are not words to spell-check.
+    if ((begin > 0 && text.text[begin - 1] == '*') || (end < text.text.size() && text.text[end] == '*')) continue;
     bool has_digit = false, non_ascii = false;
     for (size_t k = first_index; k <= last; ++k) has_digit |= tokens[k].has_digit;
     word.clear();
@@ -411,34 +413,55 @@ std::vector<Finding> Engine::Lint(std::string_view text) const {
   std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens);
   std::vector<WordHit> allowed;
   impl_->allow.Match(tokens, &allowed);
+
+  // Which spans are reported: enabled rules, not allowlisted, and for
+  // spelling not a word another rule already flagged (a swear word, jargon).
+  struct Reported {
+    size_t rule;
+    RuleSpan span;
+  };
+  std::vector<Reported> reported;
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    if (!impl_->compiled[r].enabled || rules_[r]->spelling) continue;
+    for (const RuleSpan& s : spans[r]) {
+      if (!impl_->Allowed(tokens, allowed, s)) reported.push_back({r, s});
+    }
+  }
+  const size_t non_spelling = reported.size();
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    if (!impl_->compiled[r].enabled || !rules_[r]->spelling) continue;
+    for (const RuleSpan& s : spans[r]) {
+      bool covered = std::any_of(reported.begin(), reported.begin() + static_cast<std::ptrdiff_t>(non_spelling),
+                                 [&](const Reported& o) { return Overlaps(o.span.begin, o.span.end, s.begin, s.end); });
+      if (!covered && !impl_->Allowed(tokens, allowed, s)) reported.push_back({r, s});
+    }
+  }
+
   LineMap lines(text);
   std::vector<Finding> findings;
-  for (size_t r = 0; r < rules_.size(); ++r) {
-    const auto& compiled = impl_->compiled[r];
-    if (!compiled.enabled || spans[r].empty()) continue;
+  findings.reserve(reported.size());
+  for (const auto& [r, s] : reported) {
     const Rule& rule = *rules_[r];
-    for (const RuleSpan& s : spans[r]) {
-      if (impl_->Allowed(tokens, allowed, s)) continue;
-      Finding f;
-      f.rule = &rule;
-      f.severity = compiled.severity;
-      f.offset = s.begin;
-      f.length = s.end - s.begin;
-      f.start = lines.At(s.begin);
-      f.end = lines.At(s.end);
-      f.match = std::string(text.substr(s.begin, s.end - s.begin));
-      TemplateValues values;
-      values.match = f.match;
-      if (s.swap >= 0) values.replacement = rule.swap[static_cast<size_t>(s.swap)].second;
-      if (compiled.speller) {
-        for (const std::string& w : compiled.speller->Suggest(f.match, 3)) values.suggestions.push_back(w);
-        if (!values.suggestions.empty()) values.replacement = values.suggestions[0];
-      }
-      f.message = FillTemplate(rule.message, values);
-      f.suggestion = FillTemplate(rule.suggest, values);
-      f.replacement = s.swap >= 0 ? values.replacement : FillTemplate(rule.replace, values);
-      findings.push_back(std::move(f));
+    const auto& compiled = impl_->compiled[r];
+    Finding f;
+    f.rule = &rule;
+    f.severity = compiled.severity;
+    f.offset = s.begin;
+    f.length = s.end - s.begin;
+    f.start = lines.At(s.begin);
+    f.end = lines.At(s.end);
+    f.match = std::string(text.substr(s.begin, s.end - s.begin));
+    TemplateValues values;
+    values.match = f.match;
+    if (s.swap >= 0) values.replacement = rule.swap[static_cast<size_t>(s.swap)].second;
+    if (compiled.speller) {
+      values.suggestions = compiled.speller->Suggest(f.match, 3);
+      if (!values.suggestions.empty()) values.replacement = values.suggestions[0];
     }
+    f.message = FillTemplate(rule.message, values);
+    f.suggestion = FillTemplate(rule.suggest, values);
+    f.replacement = s.swap >= 0 ? values.replacement : FillTemplate(rule.replace, values);
+    findings.push_back(std::move(f));
   }
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (a.offset != b.offset) return a.offset < b.offset;

@@ -46,13 +46,18 @@ class TextFormatter : public Formatter {
     auto plural = [](int n, const char* word) {
       return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
     };
-    std::string files = plural(s.files, "file");
+    std::string files = s.failed_inputs == 0
+                            ? plural(s.files, "file")
+                            : std::to_string(s.files - s.failed_inputs) + " of " + plural(s.files, "file");
+    std::string refused =
+        s.failed_inputs == 0 ? "" : "; " + std::to_string(s.failed_inputs) + " could not be checked";
     if (total == 0) {
-      out << Style("\x1b[1;32m") << "No problems found" << Reset() << " in " << files << ".\n";
+      out << Style(s.failed_inputs ? "" : "\x1b[1;32m") << "No problems found" << Reset() << " in " << files
+          << refused << ".\n";
       return;
     }
     out << plural(s.errors, "error") << ", " << plural(s.warnings, "warning") << ", "
-        << plural(s.suggestions, "suggestion") << " in " << files << ".\n";
+        << plural(s.suggestions, "suggestion") << " in " << files << refused << ".\n";
   }
 
  private:
