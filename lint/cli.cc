@@ -10,7 +10,11 @@
 #include <map>
 #include <optional>
 
+#include "config.h"
 #include "engine.h"
+#include "fix.h"
+#include "lint_runner.h"
+#include "platform.h"
 #include "formatter.h"
 #include "input.h"
 #include "rule_loader.h"
@@ -34,6 +38,13 @@ struct CliOptions {
   std::string test_rules_dir;
   std::string color = "auto";
   size_t max_bytes = kDefaultMaxBytes;
+  std::string config_file;
+  bool no_config = false;
+  std::string platform;
+  unsigned jobs = 0;  // 0: one per core
+  std::string stdin_filename = "<stdin>";
+  bool fix = false;
+  bool redact = false;
 };
 
 bool LoadAllPacks(const CliOptions& o, std::vector<Pack>* packs, std::ostream& err) {
@@ -170,6 +181,14 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app.add_option("--max-bytes", o.max_bytes, "Refuse inputs larger than this")->capture_default_str();
+  auto* config_opt = app.add_option("--config", o.config_file, "Use this config file instead of the .postcheck.yaml found from here upwards");
+  app.add_flag("--no-config", o.no_config, "Ignore any .postcheck.yaml")->excludes(config_opt);
+  app.add_option("--platform", o.platform, "Add the length and format checks of this platform")
+      ->check(CLI::IsMember(PlatformNames()));
+  app.add_option("-j,--jobs", o.jobs, "Lint this many files at once (default: one per core)");
+  app.add_option("--stdin-filename", o.stdin_filename, "The name standard input has in reports");
+  app.add_flag("--fix", o.fix, "Print the draft rewritten: jargon in plain English, personal data as placeholders");
+  app.add_flag("--redact-output", o.redact, "Mask matched personal data in every output format");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -182,15 +201,42 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   }
   o.test_rules = app.count("--test-rules") > 0;
 
+  // The config file: settings the command line has not given.
+  Config config;
+  if (!o.no_config) {
+    std::string path = o.config_file.empty() ? FindConfigFile(".") : o.config_file;
+    if (!path.empty()) {
+      std::vector<LoadError> errors;
+      std::optional<Config> loaded = LoadConfig(path, &errors);
+      if (!loaded) {
+        for (const LoadError& e : errors) err << "postcheck: " << e.ToString() << "\n";
+        return kExitError;
+      }
+      config = std::move(*loaded);
+    }
+  }
+  o.rule_dirs.insert(o.rule_dirs.begin(), config.rule_dirs.begin(), config.rule_dirs.end());
+  if (app.count("--fail-on") == 0 && !config.fail_on.empty()) o.fail_on = config.fail_on;
+  if (o.platform.empty()) o.platform = config.platform;
+
   std::vector<Pack> packs;
   if (!LoadAllPacks(o, &packs, err)) return kExitError;
   EngineOptions engine_options;
-  engine_options.only_packs = o.only;
-  engine_options.disabled_rules = o.disable;
+  engine_options.only_packs = o.only.empty() ? config.only_packs : o.only;
+  engine_options.disabled_packs = config.disabled_packs;
+  engine_options.disabled_rules = config.disabled_rules;
+  engine_options.disabled_rules.insert(engine_options.disabled_rules.end(), o.disable.begin(), o.disable.end());
+  engine_options.severity_overrides = config.severity;
+  engine_options.allow = config.allow;
+  engine_options.accept_words = config.words;
+  engine_options.extra_lists = config.lists;
+  engine_options.platform = o.platform;
   std::vector<LoadError> errors;
   std::unique_ptr<Engine> engine = Engine::Create(std::move(packs), engine_options, &errors);
   if (!engine) {
-    for (const LoadError& e : errors) err << "postcheck: " << e.ToString() << "\n";
+    for (const LoadError& e : errors) {
+      err << "postcheck: " << (config.file.empty() || !e.mark.file.empty() ? "" : config.file + ": ") << e.ToString() << "\n";
+    }
     return kExitError;
   }
 
@@ -216,25 +262,40 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
     return failed ? kExitFindings : kExitClean;
   }
 
+  if (o.files.empty()) o.files.push_back("-");
+  if (std::count(o.files.begin(), o.files.end(), "-") > 1) {
+    err << "postcheck: standard input ('-') can be given only once\n";
+    return kExitError;
+  }
+  if (o.fix) {
+    if (o.files.size() != 1) {
+      err << "postcheck: --fix rewrites one draft; give exactly one FILE\n";
+      return kExitError;
+    }
+    std::string text, error;
+    std::string name = o.files[0] == "-" ? o.stdin_filename : o.files[0];
+    if (!ReadDraft(o.files[0], name, in, o.max_bytes, &text, &error)) {
+      err << "postcheck: " << error << "\n";
+      return kExitError;
+    }
+    out << ApplyFixes(text, engine->Lint(text));
+    out.flush();
+    return kExitClean;
+  }
+
   FormatOptions format_options;
   format_options.color = o.format == "text" && UseColor(o.color, out);
+  format_options.redact = o.redact;
   std::unique_ptr<Formatter> formatter = MakeFormatter(o.format, format_options, engine->rules());
-  if (o.files.empty()) o.files.push_back("-");
   std::optional<Severity> fail_level = FailLevel(o.fail_on);
   Summary summary;
   bool failed = false;
   formatter->Begin(out);
-  for (const std::string& path : o.files) {
-    FileReport report;
-    report.path = path == "-" ? "<stdin>" : path;
-    std::string text;
+  LintInputs(*engine, o.files, o.stdin_filename, in, o.max_bytes, o.jobs, [&](FileReport& report) {
     ++summary.files;
-    if (!ReadDraft(path, report.path, in, o.max_bytes, &text, &report.error)) {
+    if (!report.error.empty()) {
       err << "postcheck: " << report.error << "\n";
       ++summary.failed_inputs;
-    } else {
-      report.text = text;
-      report.findings = engine->Lint(text);
     }
     for (const Finding& f : report.findings) {
       switch (f.severity) {
@@ -245,7 +306,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
       if (fail_level && f.severity >= *fail_level) failed = true;
     }
     formatter->File(report, out);
-  }
+  });
   formatter->End(summary, out);
   out.flush();
   if (summary.failed_inputs > 0) return kExitError;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "names_finder.h"
+#include "platform.h"
 #include "pattern_set.h"
 #include "spell_checker.h"
 #include "template.h"
@@ -82,7 +83,8 @@ struct Engine::Impl {
                  const std::vector<RuleSpan>& spans) const;
   void SpellingSpans(const TokenizedText& text, const SpellChecker& speller,
                      std::vector<RuleSpan>* out) const;
-  std::vector<std::vector<RuleSpan>> Evaluate(const TokenizedText& text) const;
+  // The spans of every rule; length rules are measured only when enabled or `all`.
+  std::vector<std::vector<RuleSpan>> Evaluate(const TokenizedText& text, bool all) const;
   bool Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed, const RuleSpan& span) const;
 };
 
@@ -172,7 +174,7 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
   }
 }
 
-std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& text) const {
+std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& text, bool all) const {
   const size_t n = compiled.size();
   std::vector<std::vector<RuleSpan>> raw(n), result(n);
   std::vector<std::vector<RuleSpan>> context(slots.size());
@@ -202,6 +204,17 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       for (auto [b, e] : names) candidates.push_back({b, e, -1});
     }
     if (rule.speller) SpellingSpans(text, *rule.speller, &candidates);
+    if (const auto& length = (*rules)[r]->length; length && (all || rule.enabled)) {
+      Measurement m = Measure(text.text, length->measure, length->limit);
+      if (m.total > length->limit) {
+        size_t end = text.text.size();
+        while (end > m.over_offset && (text.text[end - 1] == '\n' || text.text[end - 1] == '\r' ||
+                                       text.text[end - 1] == ' ' || text.text[end - 1] == '\t')) {
+          --end;
+        }
+        candidates.push_back({static_cast<uint32_t>(m.over_offset), static_cast<uint32_t>(std::max(end, m.over_offset + 1)), -1});
+      }
+    }
     if (candidates.empty()) continue;
     std::sort(candidates.begin(), candidates.end(), [](const RuleSpan& a, const RuleSpan& b) {
       return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -254,6 +267,37 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
   std::unique_ptr<Engine> engine(new Engine(std::make_unique<Impl>()));
   engine->packs_ = std::move(packs);
   Impl& impl = *engine->impl_;
+  bool ok = true;
+  auto fail = [&](const SourceMark& mark, const std::string& rule, const std::string& message) {
+    errors->push_back({mark, rule, message});
+    ok = false;
+  };
+
+  // Force-specific entries join every list read from a file of that name.
+  for (const auto& [list, entries] : options.extra_lists) {
+    bool used = false;
+    auto has = [&](const std::vector<std::string>& lists) {
+      return std::find(lists.begin(), lists.end(), list) != lists.end();
+    };
+    for (Pack& pack : engine->packs_) {
+      for (Rule& rule : pack.rules) {
+        if (has(rule.lists)) {
+          auto& target = rule.spelling ? rule.spelling->accept : rule.words;
+          target.insert(target.end(), entries.begin(), entries.end());
+          used = true;
+        }
+        for (auto* contexts : {&rule.near, &rule.unless}) {
+          for (Context& c : *contexts) {
+            if (has(c.lists)) {
+              c.words.insert(c.words.end(), entries.begin(), entries.end());
+              used = true;
+            }
+          }
+        }
+      }
+    }
+    if (!used) fail({}, "", "unknown list '" + list + "' (lists are named after the word files in dictionaries/)");
+  }
   std::unordered_map<std::string, uint32_t> index;
   for (const Pack& pack : engine->packs_) {
     for (const Rule& rule : pack.rules) {
@@ -263,11 +307,6 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
   }
   impl.rules = &engine->rules_;
   const auto& rules = engine->rules_;
-  bool ok = true;
-  auto fail = [&](const SourceMark& mark, const std::string& rule, const std::string& message) {
-    errors->push_back({mark, rule, message});
-    ok = false;
-  };
 
   // Options that name packs or rules must name real ones.
   std::map<std::string, bool> pack_ids;
@@ -293,7 +332,8 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     auto in = [](const std::vector<std::string>& v, const std::string& s) {
       return std::find(v.begin(), v.end(), s) != v.end();
     };
-    c.enabled = rule.report && (options.only_packs.empty() || in(options.only_packs, rule.pack)) &&
+    c.enabled = rule.report && (rule.platform.empty() || rule.platform == options.platform) &&
+                (options.only_packs.empty() || in(options.only_packs, rule.pack)) &&
                 !in(options.disabled_packs, rule.pack) && !in(options.disabled_rules, rule.full_id);
     auto sev = options.severity_overrides.find(rule.full_id);
     c.severity = sev != options.severity_overrides.end() ? sev->second : rule.severity;
@@ -404,13 +444,13 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
 std::vector<std::vector<RuleSpan>> Engine::MatchAll(std::string_view text) const {
   TokenizedText tokens;
   Tokenize(text, &tokens);
-  return impl_->Evaluate(tokens);
+  return impl_->Evaluate(tokens, /*all=*/true);
 }
 
 std::vector<Finding> Engine::Lint(std::string_view text) const {
   TokenizedText tokens;
   Tokenize(text, &tokens);
-  std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens);
+  std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens, /*all=*/false);
   std::vector<WordHit> allowed;
   impl_->allow.Match(tokens, &allowed);
 
@@ -454,6 +494,12 @@ std::vector<Finding> Engine::Lint(std::string_view text) const {
     TemplateValues values;
     values.match = f.match;
     if (s.swap >= 0) values.replacement = rule.swap[static_cast<size_t>(s.swap)].second;
+    if (rule.length) {
+      Measurement m = Measure(text, rule.length->measure, rule.length->limit);
+      values.extra = {{"limit", std::to_string(rule.length->limit)},
+                      {"count", std::to_string(m.total)},
+                      {"over", std::to_string(m.total - rule.length->limit)}};
+    }
     if (compiled.speller) {
       values.suggestions = compiled.speller->Suggest(f.match, 3);
       if (!values.suggestions.empty()) values.replacement = values.suggestions[0];

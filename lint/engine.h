@@ -26,6 +26,10 @@ struct EngineOptions {
   std::vector<std::string> allow;           // phrases and numbers never flagged
   std::vector<std::string> accept_words;    // extra words the spell checker accepts
   std::vector<std::string> dictionary_dirs; // Hunspell search path (empty: Debian's)
+  std::string platform;                     // enables the rules for this platform
+  // Entries added to every word list read from a file of this stem (e.g.
+  // "impartiality-politicians"): force-specific lists from the config.
+  std::map<std::string, std::vector<std::string>> extra_lists;
 };
 
 // The spans a rule matched in one draft, before allowlists and severities.

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "platform.h"
+
 namespace postcheck {
 
 enum class Severity { kSuggestion = 0, kWarning = 1, kError = 2 };
@@ -50,6 +52,7 @@ struct Context {
   Scope scope = Scope::kPost;
   int within = 0;
   bool match_case = false;
+  std::vector<std::string> lists;     // stems of the words_files, for config `lists`
   SourceMark mark;
 };
 
@@ -75,6 +78,12 @@ struct SpellingMatcher {
   std::vector<std::string> accept;    // extra words (from `accept` and `accept_files`)
 };
 
+// The `length` matcher: the post is longer than a platform allows.
+struct LengthMatcher {
+  LengthMeasure measure = LengthMeasure::kCharacters;
+  size_t limit = 0;
+};
+
 struct Rule {
   std::string pack;        // pack id
   std::string id;          // rule id within the pack
@@ -93,7 +102,10 @@ struct Rule {
   std::vector<std::pair<std::string, std::string>> swap;      // term -> replacement
   std::optional<NamesMatcher> names;
   std::optional<SpellingMatcher> spelling;
+  std::optional<LengthMatcher> length;
   bool match_case = false;  // for words and swap
+  std::string platform;     // checked only with --platform of this name
+  std::vector<std::string> lists;  // stems of words_file/accept_files, for config `lists`
 
   std::vector<std::string> validators;  // names from validators.h; all must accept
   std::vector<Context> near;

@@ -61,7 +61,8 @@ class PackReader {
   bool ReadStrings(const YAML::Node& node, const std::string& key, bool allow_scalar,
                    std::vector<std::string>* out);
   bool ReadPatterns(const YAML::Node& node, const std::string& key, std::vector<Located>* out);
-  void ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out);
+  void ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out,
+                     std::vector<std::string>* lists);
   void ReadContext(const YAML::Node& node, const std::string& key, std::vector<Context>* out);
   void ReadOneContext(const YAML::Node& node, const std::string& key, Context* out);
   void ReadExamples(const YAML::Node& node, Rule* rule);
@@ -69,6 +70,7 @@ class PackReader {
                        std::vector<Example>* out);
   void ReadNames(const YAML::Node& node, Rule* rule);
   void ReadSpelling(const YAML::Node& node, Rule* rule);
+  void ReadLength(const YAML::Node& node, Rule* rule);
   void ReadRule(const YAML::Node& node, const Pack& pack, const std::string& default_category,
                 Rule* rule);
 
@@ -157,11 +159,13 @@ bool PackReader::ReadPatterns(const YAML::Node& node, const std::string& key, st
   return true;
 }
 
-void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out) {
+void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out,
+                               std::vector<std::string>* lists) {
   std::vector<std::string> files;
   if (!ReadStrings(node, key, /*allow_scalar=*/true, &files)) return;
   for (const std::string& f : files) {
     fs::path path = fs::path(dir_) / f;
+    if (lists) lists->push_back(path.stem().string());
     if (!ReadWordList(path.string(), out)) Error(node, "cannot read " + key + " '" + path.string() + "'");
   }
 }
@@ -173,7 +177,7 @@ void PackReader::ReadOneContext(const YAML::Node& node, const std::string& key, 
     return;
   }
   if (node["words"]) ReadStrings(node["words"], "words", false, &out->words);
-  if (node["words_file"]) ReadWordFiles(node["words_file"], "words_file", &out->words);
+  if (node["words_file"]) ReadWordFiles(node["words_file"], "words_file", &out->words, &out->lists);
   if (node["patterns"]) ReadPatterns(node["patterns"], "patterns", &out->patterns);
   if (node["rules"]) ReadStrings(node["rules"], "rules", false, &out->rules);
   if (node["match_case"]) ReadBool(node["match_case"], "match_case", &out->match_case);
@@ -258,9 +262,9 @@ void PackReader::ReadNames(const YAML::Node& node, Rule* rule) {
   if (!CheckMap(node, "'names'", {"titles", "first_names_file", "not_surnames", "not_surnames_file"})) return;
   NamesMatcher names;
   if (node["titles"]) ReadStrings(node["titles"], "titles", false, &names.titles);
-  if (node["first_names_file"]) ReadWordFiles(node["first_names_file"], "first_names_file", &names.first_names);
+  if (node["first_names_file"]) ReadWordFiles(node["first_names_file"], "first_names_file", &names.first_names, nullptr);
   if (node["not_surnames"]) ReadStrings(node["not_surnames"], "not_surnames", false, &names.not_surnames);
-  if (node["not_surnames_file"]) ReadWordFiles(node["not_surnames_file"], "not_surnames_file", &names.not_surnames);
+  if (node["not_surnames_file"]) ReadWordFiles(node["not_surnames_file"], "not_surnames_file", &names.not_surnames, nullptr);
   if (names.titles.empty() && names.first_names.empty()) {
     Error(node, "'names' needs titles or first_names_file");
   }
@@ -272,8 +276,35 @@ void PackReader::ReadSpelling(const YAML::Node& node, Rule* rule) {
   SpellingMatcher spelling;
   if (node["dictionary"]) ReadString(node["dictionary"], "dictionary", &spelling.dictionary);
   if (node["accept"]) ReadStrings(node["accept"], "accept", false, &spelling.accept);
-  if (node["accept_files"]) ReadWordFiles(node["accept_files"], "accept_files", &spelling.accept);
+  if (node["accept_files"]) ReadWordFiles(node["accept_files"], "accept_files", &spelling.accept, &rule->lists);
   rule->spelling = std::move(spelling);
+}
+
+void PackReader::ReadLength(const YAML::Node& node, Rule* rule) {
+  if (!CheckMap(node, "'length'", {"measure", "limit"})) return;
+  LengthMatcher length;
+  std::string measure;
+  if (!node["measure"] || !node["limit"]) {
+    Error(node, "'length' needs measure and limit");
+    return;
+  }
+  if (ReadString(node["measure"], "measure", &measure)) {
+    if (auto m = ParseLengthMeasure(measure)) {
+      length.measure = *m;
+    } else {
+      std::string all;
+      for (const auto& n : LengthMeasureNames()) all += (all.empty() ? "" : ", ") + n;
+      Error(node["measure"], "unknown measure '" + measure + "' (one of: " + all + ")");
+    }
+  }
+  const YAML::Node& limit = node["limit"];
+  const std::string s = limit.IsScalar() ? limit.Scalar() : "";
+  if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    Error(limit, "'limit' must be a whole number");
+  } else {
+    length.limit = std::stoul(s);
+  }
+  rule->length = length;
 }
 
 void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::string& default_category,
@@ -284,7 +315,7 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   if (!CheckMap(node, "rule",
                 {"id", "category", "severity", "report", "message", "why", "suggest", "replace",
                  "patterns", "words", "words_file", "swap", "names", "spelling", "match_case",
-                 "validate", "near", "unless", "examples"})) {
+                 "validate", "near", "unless", "examples", "length", "platform"})) {
     return;
   }
   if (!node["id"]) {
@@ -337,7 +368,7 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
 
   if (node["patterns"]) ReadPatterns(node["patterns"], "patterns", &rule->patterns);
   if (node["words"]) ReadStrings(node["words"], "words", false, &rule->words);
-  if (node["words_file"]) ReadWordFiles(node["words_file"], "words_file", &rule->words);
+  if (node["words_file"]) ReadWordFiles(node["words_file"], "words_file", &rule->words, &rule->lists);
   if (YAML::Node swap = node["swap"]) {
     if (!swap.IsMap() || swap.size() == 0) {
       Error(swap, "'swap' must be a non-empty mapping of term: replacement");
@@ -353,9 +384,16 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   }
   if (node["names"]) ReadNames(node["names"], rule);
   if (node["spelling"]) ReadSpelling(node["spelling"], rule);
+  if (node["length"]) ReadLength(node["length"], rule);
+  if (node["platform"] && ReadString(node["platform"], "platform", &rule->platform)) {
+    const auto& names = PlatformNames();
+    if (std::find(names.begin(), names.end(), rule->platform) == names.end()) {
+      Error(node["platform"], "unknown platform '" + rule->platform + "'");
+    }
+  }
   if (rule->patterns.empty() && rule->words.empty() && rule->swap.empty() && !rule->names &&
-      !rule->spelling) {
-    Error(node, "rule has no matcher (patterns, words, words_file, swap, names or spelling)");
+      !rule->spelling && !rule->length) {
+    Error(node, "rule has no matcher (patterns, words, words_file, swap, names, spelling or length)");
   }
 
   if (node["validate"]) {

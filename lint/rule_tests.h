@@ -26,8 +26,8 @@ struct ExampleResults {
   std::vector<ExampleFailure> failures;
 };
 
-// Runs the examples of every rule that is enabled (or is a building block,
-// report: false). A flag example passes when the rule matches it (covering
+// Runs the examples of every rule that is enabled, is a building block
+// (report: false) or is a platform rule. A flag example passes when the rule matches it (covering
 // exactly `match`, when given); a pass example when the rule does not.
 ExampleResults RunRuleExamples(const Engine& engine);
 

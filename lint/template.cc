@@ -26,6 +26,16 @@ std::string FillTemplate(std::string_view text, const TemplateValues& values) {
         i += 13;
         continue;
       }
+      bool filled = false;
+      for (const auto& [name, value] : values.extra) {
+        if (rest.size() > name.size() + 1 && rest.substr(1, name.size()) == name && rest[name.size() + 1] == '}') {
+          out.append(value);
+          i += name.size() + 2;
+          filled = true;
+          break;
+        }
+      }
+      if (filled) continue;
     }
     out.push_back(text[i++]);
   }
