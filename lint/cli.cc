@@ -234,9 +234,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   std::vector<LoadError> errors;
   std::unique_ptr<Engine> engine = Engine::Create(std::move(packs), engine_options, &errors);
   if (!engine) {
-    for (const LoadError& e : errors) {
-      err << "postcheck: " << (config.file.empty() || !e.mark.file.empty() ? "" : config.file + ": ") << e.ToString() << "\n";
-    }
+    for (const LoadError& e : errors) err << "postcheck: " << e.ToString() << "\n";
     return kExitError;
   }
 

@@ -238,7 +238,13 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
                             [&](uint32_t s) { return Satisfied(text, slots[s], c, slot_spans(s)); });
       ok = ok && std::none_of(rule.unless_slots.begin(), rule.unless_slots.end(),
                               [&](uint32_t s) { return Satisfied(text, slots[s], c, slot_spans(s)); });
-      if (ok) kept.push_back(c);
+      if (!ok) continue;
+      // Overlapping matches of one rule ("The body" and "body found") are one finding.
+      if (!kept.empty() && c.begin < kept.back().end && c.swap < 0 && kept.back().swap < 0) {
+        kept.back().end = std::max(kept.back().end, c.end);
+      } else {
+        kept.push_back(c);
+      }
     }
   }
   return result;

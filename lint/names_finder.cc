@@ -38,7 +38,10 @@ bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
   if (t.end - t.begin < 2) {  // only the O of O'Brien, the D of D'Souza
     return SurnameEnd(text, i) > i;
   }
-  return !not_surnames_.count(std::string(text.Folded(t)));
+  if (!not_surnames_.count(std::string(text.Folded(t)))) return true;
+  // A street word is still a surname in the press-release form "Jessica Lane, 22,".
+  std::string_view after = text.text.substr(t.end, 5);
+  return after.size() >= 3 && after[0] == ',' && after[1] == ' ' && after[2] >= '0' && after[2] <= '9';
 }
 
 size_t NamesFinder::SurnameEnd(const TokenizedText& text, size_t i) const {
@@ -79,8 +82,10 @@ void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t
         continue;
       }
     } else if (!t.all_caps && first_names_.count(folded) && SpaceBetween(text, i, i + 1, false) &&
-               IsSurname(text, i + 1) && !tokens[i + 1].all_caps) {
+               IsSurname(text, i + 1)) {
       last = SurnameEnd(text, i + 1);
+      // "Sean O'BRIEN" is fine, "Jamie COLE" is shouting, not a name we can judge.
+      if (tokens[last].all_caps) continue;
     } else {
       continue;
     }

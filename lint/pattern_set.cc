@@ -21,9 +21,16 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
     *error = "invalid regex: " + re->error();
     return -1;
   }
-  if (RE2::FullMatch("", *re)) {
-    *error = "pattern matches the empty string";
-    return -1;
+  // A pattern that can match nothing at all (a\b, x?, \b) would report
+  // empty spans; try it where such matches show up.
+  for (std::string_view probe : {"", "a", " a ", "1", "A.", "a b"}) {
+    re2::StringPiece input(probe.data(), probe.size()), m;
+    for (size_t pos = 0; pos <= probe.size(); ++pos) {
+      if (re->Match(input, pos, probe.size(), RE2::UNANCHORED, &m, 1) && m.empty()) {
+        *error = "pattern matches the empty string";
+        return -1;
+      }
+    }
   }
   Pattern p;
   const auto& groups = re->NamedCapturingGroups();

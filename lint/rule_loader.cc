@@ -87,17 +87,19 @@ bool PackReader::CheckMap(const YAML::Node& node, const std::string& what,
     Error(node, what + " must be a mapping");
     return false;
   }
+  // Inside a named rule the error already says "rule 'id'".
+  const std::string prefix = what == "rule" && !rule_id_.empty() ? "" : what + ": ";
   std::set<std::string> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) {
-      Error(it->first, what + ": keys must be strings");
+      Error(it->first, prefix + "keys must be strings");
       continue;
     }
     std::string key = it->first.Scalar();
-    if (!seen.insert(key).second) Error(it->first, what + ": key '" + key + "' given twice");
+    if (!seen.insert(key).second) Error(it->first, prefix + "key '" + key + "' given twice");
     bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
     if (!known) {
-      Error(it->first, what + ": unknown key '" + key + "' (allowed: " + JoinKeys(allowed) + ")");
+      Error(it->first, prefix + "unknown key '" + key + "' (allowed: " + JoinKeys(allowed) + ")");
     }
   }
   return true;
@@ -312,6 +314,8 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   rule->pack = pack.id;
   rule->mark = MarkOf(node);
   rule_id_.clear();
+  // Name the rule in every error, including those about its keys.
+  if (node.IsMap() && node["id"] && node["id"].IsScalar()) rule_id_ = node["id"].Scalar();
   if (!CheckMap(node, "rule",
                 {"id", "category", "severity", "report", "message", "why", "suggest", "replace",
                  "patterns", "words", "words_file", "swap", "names", "spelling", "match_case",
@@ -472,7 +476,7 @@ bool PackReader::Read(std::vector<Pack>* packs) {
 std::string LoadError::ToString() const {
   std::string out = mark.file;
   if (mark.line > 0) out += ":" + std::to_string(mark.line) + ":" + std::to_string(mark.column);
-  out += ": ";
+  if (!out.empty()) out += ": ";
   if (!rule.empty()) out += "rule '" + rule + "': ";
   out += message;
   return out;

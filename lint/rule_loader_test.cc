@@ -88,11 +88,7 @@ TEST_CASE("unknown key at rule level") {
   CHECK(e.message.back() == ')');
 }
 
-// BUG: an unknown key at rule level is reported before the rule's id is read,
-// so the LoadError names no rule and the message reads "rule: unknown key ...".
-// rules/README.md shows: "rules/tone.yaml:41:7: rule 'profanity': unknown key
-// 'pattern' (allowed: id, category, ...)".
-TEST_CASE("unknown key at rule level names the rule" * doctest::skip()) {
+TEST_CASE("unknown key at rule level names the rule") {
   LoadError e = OnlyLoadError("unknown_key_rule.yaml");
   CHECK(e.mark.line == 9);
   CHECK(e.mark.column == 5);

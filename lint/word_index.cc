@@ -142,7 +142,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
       }
       plain = false;
       if (c == '*' || c == '.') masked = true;
-      if (c == '@' && k > 0) email = true;
+      if (c == '@' && k > 0 && run.find('.', k) != std::string_view::npos) email = true;
     }
     if (plain || letters < 2 || email || IsMaskChar(run[0])) continue;
     if (masked) {
