@@ -7,7 +7,7 @@
 namespace postcheck {
 
 const std::vector<std::string>& FormatNames() {
-  static const std::vector<std::string> names = {"text", "json"};
+  static const std::vector<std::string> names = {"text", "json", "jsonl", "sarif", "html"};
   return names;
 }
 
@@ -15,6 +15,9 @@ std::unique_ptr<Formatter> MakeFormatter(std::string_view format, const FormatOp
                                          const std::vector<const Rule*>& rules) {
   if (format == "text") return MakeTextFormatter(options);
   if (format == "json") return MakeJsonFormatter(options);
+  if (format == "jsonl") return MakeJsonlFormatter(options);
+  if (format == "sarif") return MakeSarifFormatter(options, rules);
+  if (format == "html") return MakeHtmlFormatter(options);
   return nullptr;
 }
 

@@ -54,6 +54,16 @@ std::unique_ptr<Formatter> MakeFormatter(std::string_view format, const FormatOp
 // Each format's constructor, in its own file.
 std::unique_ptr<Formatter> MakeTextFormatter(const FormatOptions& options);
 std::unique_ptr<Formatter> MakeJsonFormatter(const FormatOptions& options);
+std::unique_ptr<Formatter> MakeJsonlFormatter(const FormatOptions& options);
+std::unique_ptr<Formatter> MakeSarifFormatter(const FormatOptions& options,
+                                              const std::vector<const Rule*>& rules);
+std::unique_ptr<Formatter> MakeHtmlFormatter(const FormatOptions& options);
+
+// One finding as the JSON object the json and jsonl formats report, on one
+// line: {"rule","category","severity","message","why","suggestion","line",
+// "column","end_line","end_column","offset","length","match"}, redacted as
+// FormatOptions say. Defined in json_formatter.cc.
+void WriteFindingJson(std::ostream& out, const Finding& finding, const FormatOptions& options);
 
 // The text a report shows for a finding's match: the match itself, or with
 // FormatOptions::redact and a personal-data rule, the match masked.

@@ -5,6 +5,36 @@
 #include "template.h"
 
 namespace postcheck {
+
+void WriteFindingJson(std::ostream& out, const Finding& f, const FormatOptions& options) {
+  std::string match = DisplayedMatch(f, options);
+  std::string message = f.message, suggestion = f.suggestion;
+  if (match != f.match) {  // redacted: the texts must not quote the data either
+    TemplateValues values;
+    values.match = match;
+    if (!f.rule->swap.empty()) values.replacement = f.replacement;
+    message = FillTemplate(f.rule->message, values);
+    if (!suggestion.empty()) suggestion = FillTemplate(f.rule->suggest, values);
+  }
+  out << "{\"rule\":";
+  WriteJsonString(out, f.rule->full_id);
+  out << ",\"category\":";
+  WriteJsonString(out, f.rule->category);
+  out << ",\"severity\":";
+  WriteJsonString(out, SeverityName(f.severity));
+  out << ",\"message\":";
+  WriteJsonString(out, message);
+  out << ",\"why\":";
+  WriteJsonString(out, f.rule->why);
+  out << ",\"suggestion\":";
+  WriteJsonStringOrNull(out, suggestion);
+  out << ",\"line\":" << f.start.line << ",\"column\":" << f.start.column
+      << ",\"end_line\":" << f.end.line << ",\"end_column\":" << f.end.column
+      << ",\"offset\":" << f.offset << ",\"length\":" << f.length << ",\"match\":";
+  WriteJsonString(out, match);
+  out << "}";
+}
+
 namespace {
 
 class JsonFormatter : public Formatter {
@@ -26,30 +56,8 @@ class JsonFormatter : public Formatter {
     for (const Finding& f : report.findings) {
       if (!first) out << ",";
       first = false;
-      std::string match = DisplayedMatch(f, options_);
-      std::string message = f.message;
-      if (match != f.match) {
-        TemplateValues values;
-        values.match = match;
-        message = FillTemplate(f.rule->message, values);
-      }
-      out << "\n {\"rule\":";
-      WriteJsonString(out, f.rule->full_id);
-      out << ",\"category\":";
-      WriteJsonString(out, f.rule->category);
-      out << ",\"severity\":";
-      WriteJsonString(out, SeverityName(f.severity));
-      out << ",\"message\":";
-      WriteJsonString(out, message);
-      out << ",\"why\":";
-      WriteJsonString(out, f.rule->why);
-      out << ",\"suggestion\":";
-      WriteJsonStringOrNull(out, f.suggestion);
-      out << ",\"line\":" << f.start.line << ",\"column\":" << f.start.column
-          << ",\"end_line\":" << f.end.line << ",\"end_column\":" << f.end.column
-          << ",\"offset\":" << f.offset << ",\"length\":" << f.length << ",\"match\":";
-      WriteJsonString(out, match);
-      out << "}";
+      out << "\n ";
+      WriteFindingJson(out, f, options_);
     }
     out << "]}";
   }

@@ -1,0 +1,42 @@
+// JSON Lines: one object per input, one line each, in input order:
+// {"path":...,"findings":[...]} with the same finding objects as the json
+// format, plus "error" for an input that could not be linted. No summary line,
+// so the output of several runs can be concatenated.
+#include "formatter.h"
+#include "json_writer.h"
+
+namespace postcheck {
+namespace {
+
+class JsonlFormatter : public Formatter {
+ public:
+  explicit JsonlFormatter(const FormatOptions& options) : options_(options) {}
+
+  void File(const FileReport& report, std::ostream& out) override {
+    out << "{\"path\":";
+    WriteJsonString(out, report.path);
+    if (!report.error.empty()) {
+      out << ",\"error\":";
+      WriteJsonString(out, report.error);
+    }
+    out << ",\"findings\":[";
+    bool first = true;
+    for (const Finding& f : report.findings) {
+      if (!first) out << ",";
+      first = false;
+      WriteFindingJson(out, f, options_);
+    }
+    out << "]}\n";
+  }
+
+ private:
+  FormatOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> MakeJsonlFormatter(const FormatOptions& options) {
+  return std::make_unique<JsonlFormatter>(options);
+}
+
+}  // namespace postcheck

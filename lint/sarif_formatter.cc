@@ -1,0 +1,245 @@
+// SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), for code
+// scanning dashboards and SARIF viewers: one run whose tool.driver lists every
+// reported rule, one result per finding, and inputs that could not be linted
+// as tool execution notifications.
+//
+// Columns are Unicode code points (run.columnKind "unicodeCodePoints"), as in
+// every other format; byteOffset/byteLength give the exact bytes. Streamed:
+// the header and rules in Begin, results per file, invocations in End.
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "formatter.h"
+#include "json_writer.h"
+#include "line_map.h"
+#include "template.h"
+
+#ifndef POSTCHECK_VERSION
+#define POSTCHECK_VERSION "0"
+#endif
+
+namespace postcheck {
+namespace {
+
+const char* Level(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kSuggestion: return "note";
+  }
+  return "warning";
+}
+
+// A path as a URI reference: relative paths stay relative (resolved against
+// the directory postcheck ran in), absolute ones become file:// URIs; every
+// byte but unreserved characters and '/' is percent-encoded.
+std::string PathToUri(std::string_view path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string uri = !path.empty() && path[0] == '/' ? "file://" : "";
+  for (unsigned char c : path) {
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 0xF];
+    }
+  }
+  return uri;
+}
+
+// "personal-data.uk-phone" -> "PersonalDataUkPhone": SARIF's friendly rule name.
+std::string PascalName(std::string_view id) {
+  std::string name;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-' || c == '.' || c == '_') {
+      upper = true;
+      continue;
+    }
+    name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return name;
+}
+
+void WriteText(std::ostream& out, std::string_view text) {
+  out << "{\"text\":";
+  WriteJsonString(out, text);
+  out << "}";
+}
+
+class SarifFormatter : public Formatter {
+ public:
+  SarifFormatter(const FormatOptions& options, const std::vector<const Rule*>& rules)
+      : options_(options) {
+    for (const Rule* r : rules) {
+      if (!r->report || index_.count(r)) continue;
+      index_[r] = static_cast<int>(rules_.size());
+      rules_.push_back(r);
+    }
+  }
+
+  void Begin(std::ostream& out) override {
+    out << "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+           "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"postcheck\",\"version\":";
+    WriteJsonString(out, POSTCHECK_VERSION);
+    out << ",\"semanticVersion\":";
+    WriteJsonString(out, POSTCHECK_VERSION);
+    out << ",\"rules\":[";
+    for (size_t i = 0; i < rules_.size(); ++i) {
+      if (i > 0) out << ",";
+      WriteRule(*rules_[i], out);
+    }
+    out << "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[";
+  }
+
+  void File(const FileReport& report, std::ostream& out) override {
+    if (!report.error.empty()) {
+      failures_.emplace_back(report.path, report.error);
+      return;
+    }
+    LineMap lines(report.text);
+    for (const Finding& f : report.findings) {
+      if (results_++ > 0) out << ",";
+      WriteResult(report, lines, f, out);
+    }
+  }
+
+  void End(const Summary& summary, std::ostream& out) override {
+    out << "\n],\"invocations\":[{\"executionSuccessful\":"
+        << (failures_.empty() ? "true" : "false");
+    if (!failures_.empty()) {
+      out << ",\"toolExecutionNotifications\":[";
+      for (size_t i = 0; i < failures_.size(); ++i) {
+        if (i > 0) out << ",";
+        out << "\n{\"level\":\"error\",\"message\":";
+        WriteText(out, failures_[i].second);
+        out << ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":";
+        WriteJsonString(out, PathToUri(failures_[i].first));
+        out << "}}}]}";
+      }
+      out << "]";
+    }
+    out << "}]}]}\n";
+  }
+
+ private:
+  void WriteRule(const Rule& r, std::ostream& out) const {
+    out << "\n{\"id\":";
+    WriteJsonString(out, r.full_id);
+    out << ",\"name\":";
+    WriteJsonString(out, PascalName(r.full_id));
+    out << ",\"shortDescription\":";
+    WriteText(out, r.message);
+    if (!r.why.empty()) {
+      out << ",\"fullDescription\":";
+      WriteText(out, r.why);
+    }
+    std::string help = r.why;
+    if (!r.suggest.empty()) help += (help.empty() ? "" : "\n\n") + std::string("Try: ") + r.suggest;
+    if (!help.empty()) {
+      out << ",\"help\":";
+      WriteText(out, help);
+    }
+    out << ",\"defaultConfiguration\":{\"level\":\"" << Level(r.severity) << "\"}";
+    out << ",\"properties\":{\"category\":";
+    WriteJsonString(out, r.category);
+    out << ",\"tags\":[";
+    WriteJsonString(out, r.category);
+    out << "]}}";
+  }
+
+  // The text of bytes [begin, end) of the draft, with every personal-data
+  // finding in it masked when redacting.
+  std::string Shown(const FileReport& report, size_t begin, size_t end) const {
+    std::string_view text = report.text;
+    if (!options_.redact) return std::string(text.substr(begin, end - begin));
+    std::vector<bool> masked(end - begin, false);
+    for (const Finding& f : report.findings) {
+      if (f.rule->category != "personal-data") continue;
+      for (size_t i = std::max(f.offset, begin); i < std::min(f.offset + f.length, end); ++i) {
+        masked[i - begin] = true;
+      }
+    }
+    std::string out;
+    for (size_t i = begin; i < end;) {
+      size_t j = i;
+      while (j < end && masked[j - begin] == masked[i - begin]) ++j;
+      std::string_view run = text.substr(i, j - i);
+      out += masked[i - begin] ? Redact(run) : std::string(run);
+      i = j;
+    }
+    return out;
+  }
+
+  void WriteResult(const FileReport& report, const LineMap& lines, const Finding& f,
+                   std::ostream& out) const {
+    std::string match = DisplayedMatch(f, options_);
+    std::string message = f.message, suggestion = f.suggestion;
+    if (match != f.match) {  // redacted: the texts must not quote the data either
+      TemplateValues values;
+      values.match = match;
+      if (!f.rule->swap.empty()) values.replacement = f.replacement;
+      message = FillTemplate(f.rule->message, values);
+      if (!suggestion.empty()) suggestion = FillTemplate(f.rule->suggest, values);
+    }
+    std::string uri = PathToUri(report.path);
+    out << "\n{\"ruleId\":";
+    WriteJsonString(out, f.rule->full_id);
+    auto it = index_.find(f.rule);
+    if (it != index_.end()) out << ",\"ruleIndex\":" << it->second;
+    out << ",\"level\":\"" << Level(f.severity) << "\",\"message\":";
+    WriteText(out, message);
+    out << ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":";
+    WriteJsonString(out, uri);
+    out << "},\"region\":{\"startLine\":" << f.start.line << ",\"startColumn\":" << f.start.column
+        << ",\"endLine\":" << f.end.line << ",\"endColumn\":" << f.end.column
+        << ",\"byteOffset\":" << f.offset << ",\"byteLength\":" << f.length << ",\"snippet\":";
+    WriteText(out, match);
+    // The whole lines around the finding, for viewers that show context.
+    size_t context_begin = lines.LineStart(f.start.line);
+    std::string_view last = lines.LineText(f.end.line);
+    size_t context_end = static_cast<size_t>(last.data() - report.text.data()) + last.size();
+    if (context_end < f.offset + f.length) context_end = f.offset + f.length;
+    out << "},\"contextRegion\":{\"startLine\":" << f.start.line << ",\"endLine\":" << f.end.line
+        << ",\"snippet\":";
+    WriteText(out, Shown(report, context_begin, context_end));
+    out << "}}}]";
+    if (!f.replacement.empty()) {
+      out << ",\"fixes\":[{\"description\":";
+      WriteText(out, suggestion.empty() ? "Replace with '" + f.replacement + "'" : suggestion);
+      out << ",\"artifactChanges\":[{\"artifactLocation\":{\"uri\":";
+      WriteJsonString(out, uri);
+      out << "},\"replacements\":[{\"deletedRegion\":{\"byteOffset\":" << f.offset
+          << ",\"byteLength\":" << f.length << "},\"insertedContent\":";
+      WriteText(out, f.replacement);
+      out << "}]}]}]";
+    }
+    out << ",\"properties\":{\"category\":";
+    WriteJsonString(out, f.rule->category);
+    if (!suggestion.empty()) {
+      out << ",\"suggestion\":";
+      WriteJsonString(out, suggestion);
+    }
+    out << "}}";
+  }
+
+  FormatOptions options_;
+  std::vector<const Rule*> rules_;  // reported rules, in load order
+  std::map<const Rule*, int> index_;
+  std::vector<std::pair<std::string, std::string>> failures_;  // path, error
+  int results_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> MakeSarifFormatter(const FormatOptions& options,
+                                              const std::vector<const Rule*>& rules) {
+  return std::make_unique<SarifFormatter>(options, rules);
+}
+
+}  // namespace postcheck
