@@ -1,5 +1,6 @@
 #include "formatter.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "utf8.h"
@@ -21,13 +22,33 @@ std::unique_ptr<Formatter> MakeFormatter(std::string_view format, const FormatOp
   return nullptr;
 }
 
+namespace {
+
+// A mask character with the same UTF-8 length as the one it hides, so masked
+// text keeps every byte offset and column.
+std::string_view MaskOfLength(int bytes) {
+  switch (bytes) {
+    case 1: return "*";
+    case 2: return "\xC2\xB7";          // ·
+    case 3: return "\xE2\x80\xA2";      // •
+    default: return "\xF0\x9F\x9E\x84";  // 🞄
+  }
+}
+
+bool IsMask(std::string_view ch) { return ch == "*" || ch == MaskOfLength(2) || ch == MaskOfLength(3) || ch == MaskOfLength(4); }
+
+}  // namespace
+
 std::string Redact(std::string_view text) {
-  // Count the characters worth hiding (letters and digits, as code points).
+  // Letters, digits and masks already made are what can be hidden.
+  auto hideable = [](char32_t cp, std::string_view ch) {
+    return (cp >= 0x80 && !IsMask(ch)) || std::isalnum(static_cast<int>(cp)) || IsMask(ch);
+  };
   size_t total = 0;
   for (size_t i = 0; i < text.size();) {
     char32_t cp;
     int n = DecodeUtf8(text, i, &cp);
-    if (cp >= 0x80 || std::isalnum(static_cast<int>(cp))) ++total;
+    if (hideable(cp, text.substr(i, static_cast<size_t>(n)))) ++total;
     i += static_cast<size_t>(n);
   }
   const size_t keep = total >= 8 ? 2 : 0;
@@ -36,16 +57,11 @@ std::string Redact(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     char32_t cp;
     int n = DecodeUtf8(text, i, &cp);
-    bool hideable = cp >= 0x80 || std::isalnum(static_cast<int>(cp));
-    if (hideable) {
-      ++seen;
-      if (seen > keep && seen + keep <= total) {
-        out += "\xE2\x80\xA2";  // •
-      } else {
-        out.append(text.substr(i, static_cast<size_t>(n)));
-      }
+    std::string_view ch = text.substr(i, static_cast<size_t>(n));
+    if (hideable(cp, ch) && (++seen > keep && seen + keep <= total)) {
+      out += MaskOfLength(n);
     } else {
-      out.append(text.substr(i, static_cast<size_t>(n)));
+      out += ch;
     }
     i += static_cast<size_t>(n);
   }
@@ -55,6 +71,34 @@ std::string Redact(std::string_view text) {
 std::string DisplayedMatch(const Finding& finding, const FormatOptions& options) {
   if (options.redact && finding.rule->category == "personal-data") return Redact(finding.match);
   return finding.match;
+}
+
+std::string RedactReport(FileReport* report) {
+  std::string masked(report->text);
+  std::vector<std::pair<std::string, std::string>> replaced;  // personal data -> its mask
+  for (const Finding& f : report->findings) {
+    if (f.rule->category != "personal-data") continue;
+    std::string mask = Redact(f.match);
+    masked.replace(f.offset, f.length, mask);  // same length: offsets stay right
+    replaced.emplace_back(f.match, mask);
+  }
+  // Longest first, so a name inside a longer match is not half-replaced.
+  std::sort(replaced.begin(), replaced.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  auto scrub = [&](std::string* s) {
+    for (const auto& [data, mask] : replaced) {
+      for (size_t at = s->find(data); at != std::string::npos; at = s->find(data, at + mask.size())) {
+        s->replace(at, data.size(), mask);
+      }
+    }
+  };
+  for (Finding& f : report->findings) {
+    f.match = masked.substr(f.offset, f.length);
+    scrub(&f.message);
+    scrub(&f.suggestion);
+    scrub(&f.replacement);
+  }
+  return masked;
 }
 
 }  // namespace postcheck

@@ -70,8 +70,16 @@ void WriteFindingJson(std::ostream& out, const Finding& finding, const FormatOpt
 std::string DisplayedMatch(const Finding& finding, const FormatOptions& options);
 
 // `text` masked: all but the first two and last two letters or digits
-// replaced by '•' ("07911 123456" -> "07••• ••••56"); short texts fully.
+// hidden ("07911 123456" -> "07*** ****56"), short texts fully. Each hidden
+// character becomes a mask of the same UTF-8 length ('*', '·', '•'), so
+// offsets and columns stay right. Masking masked text changes nothing.
 std::string Redact(std::string_view text);
+
+// For --redact-output: returns the report's text with every personal-data
+// finding masked, and masks that data wherever it appears in the findings'
+// matches, messages and suggestions. The caller keeps the returned string
+// alive and points report->text at it.
+std::string RedactReport(FileReport* report);
 
 }  // namespace postcheck
 

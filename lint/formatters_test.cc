@@ -149,8 +149,8 @@ TEST_CASE("jsonl and json redact personal data, message and suggestion included"
     CAPTURE(format);
     CHECK_FALSE(Has(out, "123456"));
     CHECK_FALSE(Has(out, "07911"));
-    CHECK(Has(out, "\"message\":\"Phone number 07\xE2\x80\xA2"));
-    CHECK(Has(out, "\"suggestion\":\"Remove 07\xE2\x80\xA2"));
+    CHECK(Has(out, "\"message\":\"Phone number 07*"));
+    CHECK(Has(out, "\"suggestion\":\"Remove 07*"));
     CHECK(Has(out, "\"match\":\"lads\""));  // other categories are shown as written
   }
 }
@@ -211,9 +211,9 @@ TEST_CASE("sarif: redaction masks snippets, context and texts") {
   std::string out = fx.Run("sarif", true);
   CHECK_FALSE(Has(out, "123456"));
   CHECK_FALSE(Has(out, "07911"));
-  CHECK(Has(out, "\"snippet\":{\"text\":\"07\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2""56\"}"));
-  CHECK(Has(out, "\"text\":\"Ring 07\xE2\x80\xA2"));
-  CHECK(Has(out, "\"suggestion\":\"Remove 07\xE2\x80\xA2"));
+  CHECK(Has(out, "\"snippet\":{\"text\":\"07*** ****56\"}"));
+  CHECK(Has(out, "\"text\":\"Ring 07*"));
+  CHECK(Has(out, "\"suggestion\":\"Remove 07*"));
 }
 
 TEST_CASE("html: self-contained, escaped, highlighted by category") {
@@ -307,8 +307,8 @@ TEST_CASE("html: redaction masks personal data in the draft and the list") {
   CHECK_FALSE(Has(out, "123456"));
   CHECK_FALSE(Has(out, "07911"));
   CHECK(Has(out, "personal data masked"));
-  CHECK(Has(out, "Phone number 07\xE2\x80\xA2"));
-  CHECK(Has(out, "Remove 07\xE2\x80\xA2"));
+  CHECK(Has(out, "Phone number 07*"));
+  CHECK(Has(out, "Remove 07*"));
   CHECK(Has(out, "&ldquo;lads&rdquo;"));
 }
 

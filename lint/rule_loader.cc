@@ -233,7 +233,7 @@ void PackReader::ReadExampleList(const YAML::Node& node, const std::string& key,
     if (item.IsScalar()) {
       ex.text = item.Scalar();
     } else if (item.IsMap()) {
-      if (!CheckMap(item, "example", {"text", "match"})) continue;
+      if (!CheckMap(item, "example", {"text", "match", "repeat"})) continue;
       if (!item["text"]) {
         Error(item, "example needs 'text'");
         continue;
@@ -242,6 +242,17 @@ void PackReader::ReadExampleList(const YAML::Node& node, const std::string& key,
       if (item["match"]) {
         if (!is_flag) Error(item["match"], "'match' is only for flag examples");
         ReadString(item["match"], "match", &ex.match);
+      }
+      if (const YAML::Node& repeat = item["repeat"]) {
+        // Long examples (platform limits) are written as a text repeated N times.
+        const std::string n = repeat.IsScalar() ? repeat.Scalar() : "";
+        if (n.empty() || n.size() > 6 || !std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+            std::stoul(n) == 0) {
+          Error(repeat, "'repeat' must be a whole number from 1 to 999999");
+        } else {
+          std::string once = ex.text;
+          for (unsigned long k = 1; k < std::stoul(n); ++k) ex.text += once;
+        }
       }
     } else {
       Error(item, "an example must be a string or a mapping with 'text'");

@@ -125,12 +125,24 @@ class Fix(unittest.TestCase):
 
 class Redaction(unittest.TestCase):
     def test_no_format_shows_the_data(self):
-        text = "Ring 07911 123456 now"
-        for fmt in ("text", "json"):
+        # The number also sits in the line echoed for the swear word and the
+        # jargon term, and the rule's message quotes it.
+        text = "Ring 07911 123456 now, RTC, f***ing hell"
+        for fmt in ("text", "json", "jsonl", "sarif", "html"):
             r = run([*DEMO_ARGS, "--redact-output", "--format", fmt, "-"], stdin=text)
-            self.assertNotIn("07911 123456", r.stdout, fmt)
+            self.assertNotIn("07911", r.stdout, fmt)
             self.assertNotIn("123456", r.stdout, fmt)
-            self.assertIn("07••• ••••56", r.stdout, fmt)
+            self.assertNotIn("911 123", r.stdout, fmt)
+            self.assertIn("07*** ****56", r.stdout, fmt)
+
+    def test_positions_unchanged(self):
+        text = "Ring 07911 123456 now"
+        plain = json.loads(run([*DEMO_ARGS, "--format", "json", "-"], stdin=text).stdout)
+        masked = json.loads(run([*DEMO_ARGS, "--redact-output", "--format", "json", "-"], stdin=text).stdout)
+        for a, b in zip(plain["files"][0]["findings"], masked["files"][0]["findings"]):
+            self.assertEqual({k: v for k, v in a.items() if k not in ("match", "message")},
+                             {k: v for k, v in b.items() if k not in ("match", "message")})
+        self.assertEqual(masked["files"][0]["findings"][0]["message"], "Phone number 07*** ****56 in a public post")
 
 
 class StdinAndJobs(unittest.TestCase):

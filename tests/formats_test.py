@@ -353,7 +353,7 @@ def test_html_redaction():
         check("123456" not in out and "07911" not in out, f"{fmt}: the phone number is masked")
         check("banged up the driver" in out, f"{fmt}: other findings are shown")
     out = run("--format", "html", flag, INCIDENT, expect=1)
-    check("Phone number 07\u2022" in out, "the message quotes the masked number")
+    check("Phone number 07*" in out, "the message quotes the masked number")
 
 
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
