@@ -7,6 +7,7 @@
 #include <future>
 #include <unordered_map>
 
+#include "context_index.h"
 #include "names_finder.h"
 #include "platform.h"
 #include "pattern_set.h"
@@ -36,14 +37,6 @@ struct Slot {
 };
 
 bool Overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
-
-// The first and last token index a span touches.
-std::pair<size_t, size_t> TokenRange(const TokenizedText& text, uint32_t begin, uint32_t end) {
-  size_t first = text.TokenAtOrAfter(begin);
-  size_t last = end > begin ? text.TokenAtOrAfter(end - 1) : first;
-  if (last > first && (last >= text.tokens.size() || text.tokens[last].begin >= end)) --last;
-  return {first, last};
-}
 
 std::string DigitsOf(std::string_view s) {
   std::string out;
@@ -79,46 +72,12 @@ struct Engine::Impl {
   WordIndex allow;
   std::vector<std::string> allow_numbers;  // digits of allow entries that are numbers
 
-  bool Satisfied(const TokenizedText& text, const Slot& slot, const RuleSpan& hit,
-                 const std::vector<RuleSpan>& spans) const;
   void SpellingSpans(const TokenizedText& text, const SpellChecker& speller,
                      std::vector<RuleSpan>* out) const;
   // The spans of every rule; length rules are measured only when enabled or `all`.
   std::vector<std::vector<RuleSpan>> Evaluate(const TokenizedText& text, bool all) const;
   bool Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed, const RuleSpan& span) const;
 };
-
-bool Engine::Impl::Satisfied(const TokenizedText& text, const Slot& slot, const RuleSpan& hit,
-                             const std::vector<RuleSpan>& spans) const {
-  const Context& c = *slot.context;
-  if (spans.empty()) return false;
-  switch (c.scope) {
-    case Context::Scope::kPost:
-      return true;
-    case Context::Scope::kOverlap:
-      return std::any_of(spans.begin(), spans.end(),
-                         [&](const RuleSpan& s) { return Overlaps(s.begin, s.end, hit.begin, hit.end); });
-    case Context::Scope::kSentence: {
-      uint32_t first = text.SentenceAt(hit.begin);
-      uint32_t last = text.SentenceAt(hit.end > hit.begin ? hit.end - 1 : hit.begin);
-      return std::any_of(spans.begin(), spans.end(), [&](const RuleSpan& s) {
-        uint32_t sf = text.SentenceAt(s.begin);
-        uint32_t sl = text.SentenceAt(s.end > s.begin ? s.end - 1 : s.begin);
-        return sf <= last && first <= sl;
-      });
-    }
-    case Context::Scope::kWords: {
-      auto [hf, hl] = TokenRange(text, hit.begin, hit.end);
-      return std::any_of(spans.begin(), spans.end(), [&](const RuleSpan& s) {
-        if (Overlaps(s.begin, s.end, hit.begin, hit.end)) return true;
-        auto [sf, sl] = TokenRange(text, s.begin, s.end);
-        size_t distance = sl < hf ? hf - sl : sf > hl ? sf - hl : 0;
-        return distance <= static_cast<size_t>(c.within);
-      });
-    }
-  }
-  return false;
-}
 
 void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& speller,
                                  std::vector<RuleSpan>* out) const {
@@ -194,7 +153,6 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   for (const WordHit& h : word_hits) route(word_owners[h.owner], h.begin, h.end);
 
   std::vector<std::pair<uint32_t, uint32_t>> names;
-  std::vector<RuleSpan> spans;
   for (uint32_t r : order) {
     const CompiledRule& rule = compiled[r];
     std::vector<RuleSpan>& candidates = raw[r];
@@ -219,12 +177,22 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     std::sort(candidates.begin(), candidates.end(), [](const RuleSpan& a, const RuleSpan& b) {
       return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
-    auto slot_spans = [&](uint32_t s) -> const std::vector<RuleSpan>& {
-      if (slots[s].rule_refs.empty()) return context[s];
-      spans = context[s];
-      for (uint32_t ref : slots[s].rule_refs) spans.insert(spans.end(), result[ref].begin(), result[ref].end());
-      return spans;
+    // Each condition's spans (its own words and patterns, and the findings of
+    // the rules it names), indexed once for all of this rule's candidates.
+    auto index_of = [&](uint32_t s) {
+      std::vector<Span> all;
+      all.reserve(context[s].size());
+      for (const RuleSpan& c : context[s]) all.push_back({c.begin, c.end});
+      for (uint32_t ref : slots[s].rule_refs) {
+        for (const RuleSpan& c : result[ref]) all.push_back({c.begin, c.end});
+      }
+      return ContextIndex(text, slots[s].context->scope, std::move(all));
     };
+    std::vector<ContextIndex> near, unless;
+    for (uint32_t s : rule.near_slots) near.push_back(index_of(s));
+    for (uint32_t s : rule.unless_slots) unless.push_back(index_of(s));
+    const std::vector<Context>& near_contexts = (*rules)[r]->near;
+    const std::vector<Context>& unless_contexts = (*rules)[r]->unless;
     std::vector<RuleSpan>& kept = result[r];
     for (const RuleSpan& c : candidates) {
       // A span inside one already kept (the longest at each start comes first) adds nothing.
@@ -234,10 +202,9 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
                        [&](Validator v) { return v(matched); })) {
         continue;
       }
-      bool ok = std::all_of(rule.near_slots.begin(), rule.near_slots.end(),
-                            [&](uint32_t s) { return Satisfied(text, slots[s], c, slot_spans(s)); });
-      ok = ok && std::none_of(rule.unless_slots.begin(), rule.unless_slots.end(),
-                              [&](uint32_t s) { return Satisfied(text, slots[s], c, slot_spans(s)); });
+      bool ok = true;
+      for (size_t k = 0; k < near.size() && ok; ++k) ok = near[k].Near(c.begin, c.end, near_contexts[k].within);
+      for (size_t k = 0; k < unless.size() && ok; ++k) ok = !unless[k].Near(c.begin, c.end, unless_contexts[k].within);
       if (!ok) continue;
       // Overlapping matches of one rule ("The body" and "body found") are one finding.
       if (!kept.empty() && c.begin < kept.back().end && c.swap < 0 && kept.back().swap < 0) {
@@ -473,13 +440,21 @@ std::vector<Finding> Engine::Lint(std::string_view text) const {
       if (!impl_->Allowed(tokens, allowed, s)) reported.push_back({r, s});
     }
   }
-  const size_t non_spelling = reported.size();
+  // Spans already reported, by start, with the furthest end so far: a
+  // misspelling overlaps one when some span starting before its end ends
+  // after its start.
+  std::vector<std::pair<uint32_t, uint32_t>> taken;
+  for (const Reported& o : reported) taken.emplace_back(o.span.begin, o.span.end);
+  std::sort(taken.begin(), taken.end());
+  for (size_t k = 1; k < taken.size(); ++k) taken[k].second = std::max(taken[k].second, taken[k - 1].second);
+  auto covered = [&](const RuleSpan& s) {
+    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(s.end, uint32_t{0}));
+    return it != taken.begin() && std::prev(it)->second > s.begin;
+  };
   for (size_t r = 0; r < rules_.size(); ++r) {
     if (!impl_->compiled[r].enabled || !rules_[r]->spelling) continue;
     for (const RuleSpan& s : spans[r]) {
-      bool covered = std::any_of(reported.begin(), reported.begin() + static_cast<std::ptrdiff_t>(non_spelling),
-                                 [&](const Reported& o) { return Overlaps(o.span.begin, o.span.end, s.begin, s.end); });
-      if (!covered && !impl_->Allowed(tokens, allowed, s)) reported.push_back({r, s});
+      if (!covered(s) && !impl_->Allowed(tokens, allowed, s)) reported.push_back({r, s});
     }
   }
 
