@@ -180,7 +180,9 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   app.add_option("--color", o.color, "Colour in text output (auto: on a terminal, never with NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  app.add_option("--max-bytes", o.max_bytes, "Refuse inputs larger than this")->capture_default_str();
+  app.add_option("--max-bytes", o.max_bytes, "Refuse inputs larger than this")
+      ->check(CLI::Range(size_t{1}, size_t{4} << 30))
+      ->capture_default_str();
   auto* config_opt = app.add_option("--config", o.config_file, "Use this config file instead of the .postcheck.yaml found from here upwards");
   app.add_flag("--no-config", o.no_config, "Ignore any .postcheck.yaml")->excludes(config_opt);
   app.add_option("--platform", o.platform, "Add the length and format checks of this platform")

@@ -14,6 +14,7 @@
 #include "spell_checker.h"
 #include "template.h"
 #include "tokenizer.h"
+#include "utf8.h"
 #include "validators.h"
 #include "word_index.h"
 
@@ -247,7 +248,9 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
   };
 
   // Force-specific entries join every list read from a file of that name.
-  for (const auto& [list, entries] : options.extra_lists) {
+  for (const auto& extra : options.extra_lists) {
+    const std::string& list = extra.first;
+    const std::vector<std::string>& entries = extra.second;
     bool used = false;
     auto has = [&](const std::vector<std::string>& lists) {
       return std::find(lists.begin(), lists.end(), list) != lists.end();
@@ -420,7 +423,23 @@ std::vector<std::vector<RuleSpan>> Engine::MatchAll(std::string_view text) const
   return impl_->Evaluate(tokens, /*all=*/true);
 }
 
+// A byte-order mark is not part of the draft: matching starts after it, and
+// findings are moved back to offsets in the original text.
 std::vector<Finding> Engine::Lint(std::string_view text) const {
+  const size_t bom = BomLength(text);
+  std::vector<Finding> findings = LintBody(text.substr(bom));
+  if (bom > 0) {
+    LineMap lines(text);
+    for (Finding& f : findings) {
+      f.offset += bom;
+      f.start = lines.At(f.offset);
+      f.end = lines.At(f.offset + f.length);
+    }
+  }
+  return findings;
+}
+
+std::vector<Finding> Engine::LintBody(std::string_view text) const {
   TokenizedText tokens;
   Tokenize(text, &tokens);
   std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens, /*all=*/false);

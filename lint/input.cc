@@ -51,7 +51,8 @@ bool ReadDraft(const std::string& path, const std::string& name, std::istream& i
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) return fail("no such file");
+    if (ec && ec != std::errc::no_such_file_or_directory) return fail("cannot open: " + ec.message());
+    if (!fs::exists(status)) return fail("no such file");
     if (fs::is_directory(status)) return fail("is a directory, not a file");
     std::ifstream file(path, std::ios::binary);
     if (!file) return fail(std::string("cannot open: ") + std::strerror(errno));

@@ -8,6 +8,12 @@ namespace postcheck {
 
 LineMap::LineMap(std::string_view text) : text_(text) {
   starts_.push_back(BomLength(text));
+  chars_before_.reserve(text.size() / kCheckpointBytes + 1);
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i % kCheckpointBytes == 0) chars_before_.push_back(chars);
+    if (!IsUtf8Continuation(static_cast<unsigned char>(text[i]))) ++chars;
+  }
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {
       starts_.push_back(i + 1);
@@ -33,7 +39,21 @@ Position LineMap::At(size_t offset) const {
   // character before it, so round down to a character start first.
   size_t end = offset;
   while (end > start && end < text_.size() && IsUtf8Continuation(static_cast<unsigned char>(text_[end]))) --end;
-  pos.column = static_cast<int>(CountCodePoints(text_.substr(start, end - start))) + 1;
+  // Characters in [start, end): from the checkpoint nearest below `end` when
+  // it lies inside the line, else counted from the line start.
+  size_t k = end / kCheckpointBytes;
+  size_t mark = k * kCheckpointBytes;
+  size_t chars;
+  if (mark > start && k < chars_before_.size()) {
+    size_t k_start = start / kCheckpointBytes;
+    size_t start_mark = k_start * kCheckpointBytes;
+    // chars in [start, mark) = chars_before(mark) - chars_before(start)
+    size_t before_start = chars_before_[k_start] + CountCodePoints(text_.substr(start_mark, start - start_mark));
+    chars = chars_before_[k] - before_start + CountCodePoints(text_.substr(mark, end - mark));
+  } else {
+    chars = CountCodePoints(text_.substr(start, end - start));
+  }
+  pos.column = static_cast<int>(chars) + 1;
   return pos;
 }
 

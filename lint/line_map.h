@@ -35,8 +35,13 @@ class LineMap {
   size_t LineStart(int line) const { return starts_[line - 1]; }
 
  private:
+  static constexpr size_t kCheckpointBytes = 1024;
+
   std::string_view text_;
   std::vector<size_t> starts_;  // byte offset of each line's first column
+  // Characters (code point starts) in text_[0, k * kCheckpointBytes), so a
+  // column in a very long line costs at most kCheckpointBytes of counting.
+  std::vector<size_t> chars_before_;
 };
 
 }  // namespace postcheck

@@ -125,7 +125,7 @@ TEST_CASE("unknown key in examples") {
 TEST_CASE("unknown key in one example") {
   LoadError e = OnlyLoadError("unknown_key_example.yaml");
   Expect(e, "unknown_key_example.yaml", 11, 29, "profanity",
-         "example: unknown key 'matches' (allowed: text, match)");
+         "example: unknown key 'matches' (allowed: text, match, repeat)");
 }
 
 TEST_CASE("wrong type: words: 5") {

@@ -9,9 +9,6 @@ that check finding positions add tests/robustness/probe.yaml with --rules so
 that there is always something to find. Large inputs run with a generous
 timeout as a hang detector and print their wall time.
 
-A test that shows a real bug keeps asserting the right behaviour but is
-skipped with a "BUG:" reason until the bug is fixed (see KNOWN_BUGS; set
-POSTCHECK_RUN_KNOWN_BUGS=1 to run those tests anyway).
 
 Binary: $POSTCHECK_BIN (default build/postcheck).
 """
@@ -37,20 +34,6 @@ HANG_TIMEOUT = 60
 DRAFT = "Call Mr Jones on 07911 123456 about the f***ing RTC.\nHe lives at 22 Orchard Road.\n"
 
 # Bugs these tests found; each skipped test names one. Empty when all fixed.
-KNOWN_BUGS = {
-    "status-errors": "BUG: ReadDraft (lint/input.cc) reports every std::filesystem::status "
-                     "failure as 'no such file': a file in a directory the user cannot search "
-                     "(EACCES) or a symlink loop (ELOOP) should say why, like 'cannot open: "
-                     "Permission denied'",
-    "long-line": "BUG: LineMap::At (lint/line_map.cc) counts code points from the start of "
-                 "the line for every finding, so a long line with many findings is quadratic: "
-                 "a 1 MB single line of a typical draft repeated takes ~20 s in a Release build, "
-                 "2 MB ~80 s, 5 MB several minutes",
-    "max-bytes-range": "BUG: --max-bytes accepts -1 and 99999999999999999999999 (wrapped or "
-                       "saturated to a huge size_t) instead of refusing them as a usage error",
-}
-if os.environ.get("POSTCHECK_RUN_KNOWN_BUGS"):  # to check a fix: run the skipped tests
-    KNOWN_BUGS = {}
 
 
 def run(args, stdin=None, timeout=HANG_TIMEOUT, env=None, **kwargs):
@@ -153,8 +136,6 @@ class RefusedInputs(Base):
         self.assertRefused(r, f"postcheck: {path}: cannot open: Permission denied")
 
     def test_file_in_unsearchable_directory(self):
-        if "status-errors" in KNOWN_BUGS:
-            self.skipTest(KNOWN_BUGS["status-errors"])
         locked = os.path.join(self.tmp, "locked")
         os.mkdir(locked)
         path = os.path.join(locked, "draft.txt")
@@ -165,8 +146,6 @@ class RefusedInputs(Base):
         self.assertRefused(r, f"postcheck: {path}: cannot open: Permission denied")
 
     def test_symlink_loop(self):
-        if "status-errors" in KNOWN_BUGS:
-            self.skipTest(KNOWN_BUGS["status-errors"])
         a, b = os.path.join(self.tmp, "a"), os.path.join(self.tmp, "b")
         os.symlink(b, a)
         os.symlink(a, b)
@@ -228,8 +207,6 @@ class RefusedInputs(Base):
         self.assertLinted(run(["--format", "json", "--max-bytes", "100", path]), [b"z" * 100])
 
     def test_max_bytes_out_of_range_is_a_usage_error(self):
-        if "max-bytes-range" in KNOWN_BUGS:
-            self.skipTest(KNOWN_BUGS["max-bytes-range"])
         path = self.write("small.txt", "hello\n")
         for value in ("-1", "99999999999999999999999", "ten"):
             with self.subTest(value=value):
@@ -316,8 +293,6 @@ class LargeInputs(Base):
         self.timed("5 MB single line, few findings, bundled packs", [self.write("line.txt", text)], [text])
 
     def test_single_5mb_line(self):
-        if "long-line" in KNOWN_BUGS:
-            self.skipTest(KNOWN_BUGS["long-line"])
         unit = "Mr Jones rang 07911 123456 about the f***ing RTC at 22 Orchard Road. "
         text = (unit * (5 * 1024 * 1024 // len(unit) + 1)).encode("utf-8")[:5 * 1024 * 1024]
         self.timed("5 MB single line, bundled packs", [self.write("line.txt", text)], [text])
