@@ -37,8 +37,6 @@ struct Slot {
   std::vector<uint32_t> rule_refs;  // indices of rules whose findings count
 };
 
-bool Overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
-
 std::string DigitsOf(std::string_view s) {
   std::string out;
   for (char c : s) {

@@ -111,6 +111,8 @@ bool PackReader::ReadString(const YAML::Node& node, const std::string& key, std:
     return false;
   }
   *out = node.Scalar();
+  // Folded and literal block scalars (>, |) end with a line break.
+  while (!out->empty() && (out->back() == '\n' || out->back() == ' ')) out->pop_back();
   return true;
 }
 

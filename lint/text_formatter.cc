@@ -13,7 +13,8 @@
 namespace postcheck {
 namespace {
 
-constexpr size_t kMaxShownColumns = 120;  // longer lines are shown as a window around the span
+constexpr size_t kMaxShownColumns = 200;  // longer lines are shown as a window around the span
+constexpr size_t kContextBytes = 60;       // of the line either side of the span in such a window
 
 const char* SeverityColor(Severity s) {
   switch (s) {
@@ -83,8 +84,8 @@ class TextFormatter : public Formatter {
     size_t span_end = f.end.line == f.start.line ? span_begin + f.length : line.size();
     size_t window_begin = 0, window_end = line.size();
     if (CountCodePoints(line) > kMaxShownColumns) {
-      window_begin = span_begin > 40 ? span_begin - 40 : 0;
-      window_end = std::min(line.size(), std::max(span_end, span_begin + 40) + 40);
+      window_begin = span_begin > kContextBytes ? span_begin - kContextBytes : 0;
+      window_end = std::min(line.size(), std::max(span_end, span_begin + kContextBytes) + kContextBytes);
       while (window_begin > 0 && IsUtf8Continuation(static_cast<unsigned char>(line[window_begin]))) --window_begin;
       while (window_end < line.size() && IsUtf8Continuation(static_cast<unsigned char>(line[window_end]))) ++window_end;
     }
