@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Test data for tests/bench/run.sh. Standard library only.
+
+  bench_data.py corpus --root ROOT --mb N --out FILE [--seed S]
+      Writes about N MB of drafts built from the project's own corpus
+      (tests/corpus/*.jsonl) and examples (examples/*.txt): sentences are
+      recombined into tweet-sized and Facebook-sized drafts, and people's
+      names, places, days and digits are varied. Drafts are separated by the
+      byte 0x1E (what postcheck_bench reads).
+
+  bench_data.py short --root ROOT --out FILE
+      Writes one short, realistic draft (for the cold-start measurement).
+
+  bench_data.py triple --out DIR --copies 2,3 PACK.yaml...
+      Copies every pack once per copy number K with pack id `ID-K`, `rules:`
+      references `pack.rule` rewritten to `pack-K.rule` and relative files
+      (../dictionaries/...) still resolving, so that loading the originals
+      plus the copies triples the rule set.
+"""
+import argparse
+import glob
+import json
+import os
+import random
+import re
+import sys
+
+SEP = "\x1e\n"
+
+SURNAMES = """Smith Jones Taylor Brown Williams Wilson Johnson Davies Robinson Wright
+Thompson Evans Walker White Roberts Green Hall Wood Jackson Clarke Patel Khan Lewis
+James Phillips Mason Mitchell Rose Davis Rodriguez Cox Alexander Morgan Moore Martin
+Price Bell Whitley Haywood Cole Richards Hughes Edwards Hussain Ahmed Begum Singh
+Kaur Ali Shaw Lloyd Ellis Harrison Kelly O'Brien Murphy Kennedy Gallagher""".split()
+PLACES = """Stockport Salford Bolton Bury Oldham Leeds Worsley Enfield Wigan Rochdale
+Trafford Tameside Stretford Eccles Sale Altrincham Leigh Farnworth Radcliffe Heywood
+Middleton Prestwich Swinton Walkden Hyde Denton Ashton Droylsden Failsworth Chadderton""".split()
+DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+HASHTAGS = ["#KeepSafe", "#OpSceptre", "#ShopLocal", "#RoadSafety", "#Bolton", "#Salford",
+            "#Community", "#FraudAlert", "#WeekendPatrol", "#Appeal"]
+TITLES = ["Mr", "Mrs", "Ms", "Miss", "Dr"]
+
+
+def read_texts(root):
+    texts = []
+    for path in sorted(glob.glob(os.path.join(root, "tests", "corpus", "*.jsonl"))):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line:
+                    texts.append(json.loads(line)["text"])
+    for path in sorted(glob.glob(os.path.join(root, "examples", "*.txt"))):
+        with open(path, encoding="utf-8") as f:
+            text = f.read().strip()
+            if text:
+                texts.append(text)
+    if not texts:
+        sys.exit("bench_data.py: no drafts in tests/corpus/*.jsonl or examples/*.txt")
+    return texts
+
+
+def read_first_names(root):
+    names = []
+    path = os.path.join(root, "dictionaries", "first-names.txt")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            names = [l.strip() for l in f if l.strip() and not l.startswith("#")]
+    return names or ["Darren", "Kyle", "Sarah", "Amy", "Michael", "Jamie", "Connor", "Heather"]
+
+
+def sentences_of(texts):
+    out = []
+    for t in texts:
+        for para in t.split("\n"):
+            for s in re.split(r"(?<=[.!?])\s+(?=[A-Z#\"'0-9])", para.strip()):
+                if s.strip():
+                    out.append(s.strip())
+    return out
+
+
+class Varier:
+    def __init__(self, rng, first_names):
+        self.rng = rng
+        self.first = first_names
+        self.first_set = set(first_names)
+        self.place_re = re.compile(r"\b(" + "|".join(PLACES) + r")\b")
+        self.day_re = re.compile(r"\b(" + "|".join(DAYS) + r")\b")
+        self.title_re = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+        self.name_re = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z']+)\b")
+
+    def __call__(self, s):
+        r = self.rng
+        s = self.title_re.sub(lambda m: f"{r.choice(TITLES)} {r.choice(SURNAMES)}", s)
+        s = self.name_re.sub(
+            lambda m: f"{r.choice(self.first)} {r.choice(SURNAMES)}" if m.group(1) in self.first_set else m.group(0), s)
+        s = self.place_re.sub(lambda m: r.choice(PLACES), s)
+        s = self.day_re.sub(lambda m: r.choice(DAYS), s)
+        # Vary digits but keep the shape (phone numbers, postcodes, dates, regs).
+        # Short numbers (101, 999, ages) and the first digit (07..., 0800) are kept.
+        s = re.sub(r"\d[\d /:-]{2,}\d",
+                   lambda m: m.group(0)[0] + re.sub(
+                       r"\d", lambda d: str(r.randrange(10)) if r.random() < 0.5 else d.group(0), m.group(0)[1:]), s)
+        return s
+
+
+def make_draft(rng, sentences, vary):
+    kind = rng.random()
+    if kind < 0.65:    # tweet: 1-3 sentences
+        parts = [vary(rng.choice(sentences)) for _ in range(rng.randint(1, 3))]
+        draft = " ".join(parts)
+    elif kind < 0.95:  # Facebook post: 2-4 paragraphs of 1-4 sentences
+        paras = []
+        for _ in range(rng.randint(2, 4)):
+            paras.append(" ".join(vary(rng.choice(sentences)) for _ in range(rng.randint(1, 4))))
+        draft = "\n\n".join(paras)
+    else:              # a whole draft from the corpus, varied
+        draft = vary(rng.choice(sentences))
+    if rng.random() < 0.3:
+        draft += " " + " ".join(rng.sample(HASHTAGS, rng.randint(1, 3)))
+    return draft
+
+
+def cmd_corpus(args):
+    rng = random.Random(args.seed)
+    texts = read_texts(args.root)
+    sentences = sentences_of(texts)
+    vary = Varier(rng, read_first_names(args.root))
+    target = int(args.mb * 1_000_000)
+    written = 0
+    drafts = 0
+    with open(args.out, "w", encoding="utf-8", newline="") as f:
+        while written < target:
+            d = make_draft(rng, sentences, vary)
+            f.write(d)
+            f.write(SEP)
+            written += len(d.encode("utf-8")) + len(SEP)
+            drafts += 1
+    print(f"drafts={drafts} bytes={written} sentences={len(sentences)} sources={len(texts)}")
+
+
+def cmd_short(args):
+    texts = read_texts(args.root)
+    # The corpus's appeal for a missing person: a typical, short, clean draft.
+    pick = next((t for t in texts if t.startswith("Can you help us find")), None)
+    if pick is None:
+        pick = min((t for t in texts if 150 <= len(t) <= 300), key=len, default=texts[0])
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(pick + "\n")
+
+
+def rewrite_pack(text, pack_ids, k):
+    ref = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(p) for p in sorted(pack_ids, key=len, reverse=True))
+                     + r")\.(?=[a-z0-9])")
+    out = []
+    for line in text.splitlines(keepends=True):
+        m = re.match(r"^(pack:\s*)(['\"]?)([a-z0-9-]+)(['\"]?)(.*)$", line, re.S)
+        if m:
+            line = f"{m.group(1)}{m.group(2)}{m.group(3)}-{k}{m.group(4)}{m.group(5)}"
+        elif re.match(r"^\s*(-\s+)?rules:\s*\S", line):          # rules: [a.b, c.d] / rules: a.b
+            head, value = line.split("rules:", 1)
+            line = head + "rules:" + ref.sub(lambda r: f"{r.group(1)}-{k}.", value)
+        elif re.match(r"^\s*-\s+['\"]?[a-z0-9-]+\.[a-z0-9-]+['\"]?\s*(#.*)?$", line):  # - a.b (block list)
+            line = ref.sub(lambda r: f"{r.group(1)}-{k}.", line)
+        out.append(line)
+    return "".join(out)
+
+
+def cmd_triple(args):
+    os.makedirs(args.out, exist_ok=True)
+    texts = {}
+    pack_ids = set()
+    for path in args.packs:
+        with open(path, encoding="utf-8") as f:
+            texts[path] = f.read()
+        m = re.search(r"^pack:\s*['\"]?([a-z0-9-]+)", texts[path], re.M)
+        if m:
+            pack_ids.add(m.group(1))
+    # Relative paths in the packs (../dictionaries/x.txt, or files beside the
+    # pack) resolve through symlinks next to the copies.
+    for path in args.packs:
+        src_dir = os.path.dirname(os.path.abspath(path))
+        for name in os.listdir(src_dir):
+            if name.endswith((".yaml", ".yml")):
+                continue
+            link = os.path.join(args.out, name)
+            if not os.path.lexists(link):
+                os.symlink(os.path.join(src_dir, name), link)
+        parent = os.path.dirname(src_dir)
+        up = os.path.join(os.path.dirname(os.path.abspath(args.out)), "dictionaries")
+        if not os.path.lexists(up) and os.path.isdir(os.path.join(parent, "dictionaries")):
+            os.symlink(os.path.join(parent, "dictionaries"), up)
+    for k in [int(c) for c in args.copies.split(",")]:
+        for path, text in texts.items():
+            base, ext = os.path.splitext(os.path.basename(path))
+            with open(os.path.join(args.out, f"{base}-{k}{ext}"), "w", encoding="utf-8") as f:
+                f.write(rewrite_pack(text, pack_ids, k))
+    print(f"packs={len(texts)} copies={args.copies}")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("corpus")
+    c.add_argument("--root", required=True)
+    c.add_argument("--mb", type=float, required=True)
+    c.add_argument("--out", required=True)
+    c.add_argument("--seed", type=int, default=1)
+    s = sub.add_parser("short")
+    s.add_argument("--root", required=True)
+    s.add_argument("--out", required=True)
+    t = sub.add_parser("triple")
+    t.add_argument("--out", required=True)
+    t.add_argument("--copies", default="2,3")
+    t.add_argument("packs", nargs="+")
+    args = p.parse_args()
+    {"corpus": cmd_corpus, "short": cmd_short, "triple": cmd_triple}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
