@@ -60,7 +60,7 @@ struct Engine::Impl {
 
   const std::vector<const Rule*>* rules = nullptr;
   PatternSet patterns;
-  std::vector<Owner> pattern_owners;
+  std::vector<std::vector<Owner>> pattern_owners;  // by pattern id: one pattern can serve many rules
   WordIndex words;
   std::vector<Owner> word_owners;
   std::vector<Slot> slots;
@@ -146,7 +146,9 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   };
   std::vector<PatternHit> pattern_hits;
   patterns.Match(text.text, &pattern_hits);
-  for (const PatternHit& h : pattern_hits) route(pattern_owners[h.pattern], h.begin, h.end);
+  for (const PatternHit& h : pattern_hits) {
+    for (const Owner& o : pattern_owners[h.pattern]) route(o, h.begin, h.end);
+  }
   std::vector<WordHit> word_hits;
   words.Match(text, &word_hits);
   for (const WordHit& h : word_hits) route(word_owners[h.owner], h.begin, h.end);
@@ -330,11 +332,13 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
 
   auto add_pattern = [&](const Located& p, const Owner& owner, const std::string& rule_id) {
     std::string error;
-    if (impl.patterns.Add(p.text, &error) < 0) {
+    int id = impl.patterns.Add(p.text, &error);
+    if (id < 0) {
       fail(p.mark, rule_id, error + " in pattern '" + p.text + "'");
       return;
     }
-    impl.pattern_owners.push_back(owner);
+    if (static_cast<size_t>(id) == impl.pattern_owners.size()) impl.pattern_owners.emplace_back();
+    impl.pattern_owners[static_cast<size_t>(id)].push_back(owner);
   };
   auto add_word = [&](const std::string& w, bool match_case, const Owner& owner, const Rule& rule) {
     auto id = static_cast<uint32_t>(impl.word_owners.size());

@@ -16,6 +16,7 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
     *error = "empty pattern";
     return -1;
   }
+  if (auto it = ids_.find(std::string(pattern)); it != ids_.end()) return it->second;
   auto re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options_);
   if (!re->ok()) {
     *error = "invalid regex: " + re->error();
@@ -37,7 +38,9 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
   if (auto it = groups.find("match"); it != groups.end()) p.match_group = it->second;
   p.re = std::move(re);
   patterns_.push_back(std::move(p));
-  return static_cast<int>(patterns_.size()) - 1;
+  int id = static_cast<int>(patterns_.size()) - 1;
+  ids_.emplace(std::string(pattern), id);
+  return id;
 }
 
 bool PatternSet::Compile(std::string* error) {

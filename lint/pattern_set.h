@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace postcheck {
@@ -32,7 +33,8 @@ class PatternSet {
   PatternSet& operator=(const PatternSet&) = delete;
 
   // Adds `pattern` and returns its id, or -1 with *error set when it is not
-  // valid RE2, is empty, or matches the empty string.
+  // valid RE2, is empty, or matches the empty string. Adding a pattern already
+  // added returns the same id: it is compiled and matched once.
   int Add(std::string_view pattern, std::string* error);
 
   // Builds the prefilter. Call once, after every Add. Returns false with
@@ -54,6 +56,7 @@ class PatternSet {
 
   RE2::Options options_;
   std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, int> ids_;  // pattern text -> id
   std::unique_ptr<RE2::Set> set_;
 };
 

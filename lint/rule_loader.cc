@@ -18,6 +18,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Prose fields written as folded or literal block scalars (>, |) end with a
+// line break that is not part of the text.
+void TrimEnd(std::string* s) {
+  while (!s->empty() && (s->back() == '\n' || s->back() == ' ')) s->pop_back();
+}
+
 std::string JoinKeys(std::initializer_list<const char*> keys) {
   std::string out;
   for (const char* k : keys) {
@@ -111,8 +117,6 @@ bool PackReader::ReadString(const YAML::Node& node, const std::string& key, std:
     return false;
   }
   *out = node.Scalar();
-  // Folded and literal block scalars (>, |) end with a line break.
-  while (!out->empty() && (out->back() == '\n' || out->back() == ' ')) out->pop_back();
   return true;
 }
 
@@ -370,16 +374,16 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
     Error(node, "rule has no 'severity'");
   }
   if (node["message"]) {
-    ReadString(node["message"], "message", &rule->message);
+    if (ReadString(node["message"], "message", &rule->message)) TrimEnd(&rule->message);
   } else if (rule->report) {
     Error(node, "rule has no 'message'");
   }
   if (node["why"]) {
-    ReadString(node["why"], "why", &rule->why);
+    if (ReadString(node["why"], "why", &rule->why)) TrimEnd(&rule->why);
   } else if (rule->report) {
     Error(node, "rule has no 'why'");
   }
-  if (node["suggest"]) ReadString(node["suggest"], "suggest", &rule->suggest);
+  if (node["suggest"] && ReadString(node["suggest"], "suggest", &rule->suggest)) TrimEnd(&rule->suggest);
   if (node["replace"]) ReadString(node["replace"], "replace", &rule->replace);
   if (node["match_case"]) ReadBool(node["match_case"], "match_case", &rule->match_case);
 

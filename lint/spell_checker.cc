@@ -35,17 +35,38 @@ std::unique_ptr<SpellChecker> SpellChecker::Open(const std::string& dictionary,
 }
 
 bool SpellChecker::Correct(std::string_view word) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  std::string key(word);
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  bool ok = hunspell_->spell(key);
-  cache_.emplace(std::move(key), ok);
+  {
+    std::shared_lock<std::shared_mutex> read(cache_mutex_);
+    if (auto it = correct_.find(word); it != correct_.end()) return it->second;
+  }
+  bool ok;
+  {
+    std::lock_guard<std::mutex> lock(hunspell_mutex_);
+    ok = hunspell_->spell(std::string(word));
+  }
+  std::unique_lock<std::shared_mutex> write(cache_mutex_);
+  correct_.emplace(std::string(word), ok);
   return ok;
 }
 
 std::vector<std::string> SpellChecker::Suggest(std::string_view word, size_t limit) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<std::string> all = hunspell_->suggest(std::string(word));
+  std::vector<std::string> all;
+  bool cached = false;
+  {
+    std::shared_lock<std::shared_mutex> read(cache_mutex_);
+    if (auto it = suggestions_.find(word); it != suggestions_.end()) {
+      all = it->second;
+      cached = true;
+    }
+  }
+  if (!cached) {
+    {
+      std::lock_guard<std::mutex> lock(hunspell_mutex_);
+      all = hunspell_->suggest(std::string(word));
+    }
+    std::unique_lock<std::shared_mutex> write(cache_mutex_);
+    suggestions_.emplace(std::string(word), all);
+  }
   if (all.size() > limit) all.resize(limit);
   return all;
 }

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,10 +27,12 @@ class SpellChecker {
   ~SpellChecker();
 
   // Whether `word` (UTF-8, as written) is spelt right. Thread-safe; answers
-  // are cached per word.
+  // are cached per word, and cached answers are read without blocking other
+  // threads.
   bool Correct(std::string_view word) const;
 
-  // Up to `limit` suggested spellings for `word`. Thread-safe.
+  // Up to `limit` suggested spellings for `word`. Thread-safe and cached:
+  // Hunspell's suggestions cost milliseconds.
   std::vector<std::string> Suggest(std::string_view word, size_t limit) const;
 
   // Where Debian installs Hunspell dictionaries.
@@ -38,9 +41,20 @@ class SpellChecker {
  private:
   explicit SpellChecker(std::unique_ptr<Hunspell> hunspell);
 
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  struct Equal {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  };
+
   std::unique_ptr<Hunspell> hunspell_;
-  mutable std::mutex mutex_;
-  mutable std::unordered_map<std::string, bool> cache_;
+  mutable std::mutex hunspell_mutex_;     // Hunspell itself is not thread-safe
+  mutable std::shared_mutex cache_mutex_;  // guards both caches
+  mutable std::unordered_map<std::string, bool, Hash, Equal> correct_;
+  mutable std::unordered_map<std::string, std::vector<std::string>, Hash, Equal> suggestions_;
 };
 
 }  // namespace postcheck
