@@ -293,11 +293,6 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   formatter->Begin(out);
   LintInputs(*engine, o.files, o.stdin_filename, in, o.max_bytes, o.jobs, [&](FileReport& report) {
     ++summary.files;
-    std::string masked;  // what the report shows instead of the draft with --redact-output
-    if (o.redact && report.error.empty()) {
-      masked = RedactReport(&report);
-      report.text = masked;
-    }
     if (!report.error.empty()) {
       err << "postcheck: " << report.error << "\n";
       ++summary.failed_inputs;

@@ -12,14 +12,45 @@ const std::vector<std::string>& FormatNames() {
   return names;
 }
 
-std::unique_ptr<Formatter> MakeFormatter(std::string_view format, const FormatOptions& options,
-                                         const std::vector<const Rule*>& rules) {
+namespace {
+
+// Masks personal data in each report before the format it wraps sees it.
+class RedactingFormatter : public Formatter {
+ public:
+  explicit RedactingFormatter(std::unique_ptr<Formatter> inner) : inner_(std::move(inner)) {}
+  void Begin(std::ostream& out) override { inner_->Begin(out); }
+  void File(const FileReport& report, std::ostream& out) override {
+    FileReport masked_report = report;
+    std::string masked_text;
+    if (report.error.empty()) {
+      masked_text = RedactReport(&masked_report);
+      masked_report.text = masked_text;
+    }
+    inner_->File(masked_report, out);
+  }
+  void End(const Summary& summary, std::ostream& out) override { inner_->End(summary, out); }
+
+ private:
+  std::unique_ptr<Formatter> inner_;
+};
+
+std::unique_ptr<Formatter> MakeUnredacted(std::string_view format, const FormatOptions& options,
+                                          const std::vector<const Rule*>& rules) {
   if (format == "text") return MakeTextFormatter(options);
   if (format == "json") return MakeJsonFormatter(options);
   if (format == "jsonl") return MakeJsonlFormatter(options);
   if (format == "sarif") return MakeSarifFormatter(options, rules);
   if (format == "html") return MakeHtmlFormatter(options);
   return nullptr;
+}
+
+}  // namespace
+
+std::unique_ptr<Formatter> MakeFormatter(std::string_view format, const FormatOptions& options,
+                                         const std::vector<const Rule*>& rules) {
+  std::unique_ptr<Formatter> formatter = MakeUnredacted(format, options, rules);
+  if (formatter && options.redact) return std::make_unique<RedactingFormatter>(std::move(formatter));
+  return formatter;
 }
 
 namespace {
@@ -66,11 +97,6 @@ std::string Redact(std::string_view text) {
     i += static_cast<size_t>(n);
   }
   return out;
-}
-
-std::string DisplayedMatch(const Finding& finding, const FormatOptions& options) {
-  if (options.redact && finding.rule->category == "personal-data") return Redact(finding.match);
-  return finding.match;
 }
 
 std::string RedactReport(FileReport* report) {

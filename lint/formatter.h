@@ -47,7 +47,9 @@ class Formatter {
 const std::vector<std::string>& FormatNames();
 
 // A formatter for `format`, or nullptr for an unknown name. `rules` are all
-// loaded rules (formats that describe the rule set use them).
+// loaded rules (formats that describe the rule set use them). With
+// FormatOptions::redact, every report passes through RedactReport first, so
+// no format ever sees the personal data.
 std::unique_ptr<Formatter> MakeFormatter(std::string_view format, const FormatOptions& options,
                                          const std::vector<const Rule*>& rules);
 
@@ -61,13 +63,14 @@ std::unique_ptr<Formatter> MakeHtmlFormatter(const FormatOptions& options);
 
 // One finding as the JSON object the json and jsonl formats report, on one
 // line: {"rule","category","severity","message","why","suggestion","line",
-// "column","end_line","end_column","offset","length","match"}, redacted as
-// FormatOptions say. Defined in json_formatter.cc.
-void WriteFindingJson(std::ostream& out, const Finding& finding, const FormatOptions& options);
+// "column","end_line","end_column","offset","length","match"}. Defined in
+// json_formatter.cc.
+void WriteFindingJson(std::ostream& out, const Finding& finding);
 
-// The text a report shows for a finding's match: the match itself, or with
-// FormatOptions::redact and a personal-data rule, the match masked.
-std::string DisplayedMatch(const Finding& finding, const FormatOptions& options);
+// One input as the JSON object of the json and jsonl formats:
+// {"path",["error",]"findings":[...]}, with `before_finding` written before
+// each finding. Defined in json_formatter.cc.
+void WriteFileJson(std::ostream& out, const FileReport& report, std::string_view before_finding);
 
 // `text` masked: all but the first two and last two letters or digits
 // hidden ("07911 123456" -> "07*** ****56"), short texts fully. Each hidden
@@ -75,10 +78,10 @@ std::string DisplayedMatch(const Finding& finding, const FormatOptions& options)
 // offsets and columns stay right. Masking masked text changes nothing.
 std::string Redact(std::string_view text);
 
-// For --redact-output: returns the report's text with every personal-data
-// finding masked, and masks that data wherever it appears in the findings'
-// matches, messages and suggestions. The caller keeps the returned string
-// alive and points report->text at it.
+// Returns the report's text with every personal-data finding masked, and
+// masks that data wherever it appears in the findings' matches, messages and
+// suggestions. The caller keeps the returned string alive and points
+// report->text at it. MakeFormatter applies it for FormatOptions::redact.
 std::string RedactReport(FileReport* report);
 
 }  // namespace postcheck

@@ -116,7 +116,7 @@ TEST_CASE("the new formats are registered") {
 TEST_CASE("WriteFindingJson is the json format's finding object") {
   Fixture fx;
   std::ostringstream one;
-  WriteFindingJson(one, fx.report.findings[0], FormatOptions());
+  WriteFindingJson(one, fx.report.findings[0]);
   std::string object = one.str();
   CHECK(object ==
         "{\"rule\":\"pd.phone\",\"category\":\"personal-data\",\"severity\":\"error\","

@@ -347,7 +347,7 @@ class HtmlFormatter : public Formatter {
       std::string_view piece = text.substr(a, b - a);
       bool is_masked = false;
       for (const auto& [from, to] : masked) is_masked = is_masked || (a >= from && b <= to);
-      std::string shown = is_masked ? Redact(piece) : std::string(piece);
+      std::string shown(piece);  // personal data is already masked (RedactReport)
 
       std::vector<size_t> covering;
       for (size_t i = 0; i < findings.size(); ++i) {
@@ -394,15 +394,8 @@ class HtmlFormatter : public Formatter {
   }
 
   void Item(const Finding& f, size_t n, std::ostream& out) const {
-    std::string match = DisplayedMatch(f, options_);
-    std::string message = f.message, suggestion = f.suggestion;
-    if (match != f.match) {  // redacted: the texts must not quote the data either
-      TemplateValues values;
-      values.match = match;
-      if (!f.rule->swap.empty()) values.replacement = f.replacement;
-      message = FillTemplate(f.rule->message, values);
-      if (!suggestion.empty()) suggestion = FillTemplate(f.rule->suggest, values);
-    }
+    const std::string& message = f.message;
+    const std::string& suggestion = f.suggestion;
     std::string severity(SeverityName(f.severity));
     out << "<li class=\"finding c-" << ClassOf(f.rule->category) << "\" id=\"" << Anchor(n) << "\">\n"
         << "<div class=\"fhead\"><span class=\"num\">" << n << "</span><span class=\"sev sev-" << severity
@@ -410,7 +403,7 @@ class HtmlFormatter : public Formatter {
         << "<p class=\"meta\"><span class=\"swatch\"></span>" << Escape(Label(f.rule->category))
         << " &middot; <code class=\"rule\">" << Escape(f.rule->full_id) << "</code> &middot; line "
         << f.start.line << ", column " << f.start.column << " &middot; <span class=\"quote\">&ldquo;"
-        << Escape(match) << "&rdquo;</span></p>\n";
+        << Escape(f.match) << "&rdquo;</span></p>\n";
     if (!f.rule->why.empty()) out << "<p class=\"why\"><b>Why:</b> " << Escape(f.rule->why) << "</p>\n";
     if (!suggestion.empty()) out << "<p class=\"try\"><b>Try:</b> " << Escape(suggestion) << "</p>\n";
     out << "</li>\n";

@@ -2,20 +2,29 @@
 // "summary":{...}}, streamed file by file in input order.
 #include "formatter.h"
 #include "json_writer.h"
-#include "template.h"
 
 namespace postcheck {
 
-void WriteFindingJson(std::ostream& out, const Finding& f, const FormatOptions& options) {
-  std::string match = DisplayedMatch(f, options);
-  std::string message = f.message, suggestion = f.suggestion;
-  if (match != f.match) {  // redacted: the texts must not quote the data either
-    TemplateValues values;
-    values.match = match;
-    if (!f.rule->swap.empty()) values.replacement = f.replacement;
-    message = FillTemplate(f.rule->message, values);
-    if (!suggestion.empty()) suggestion = FillTemplate(f.rule->suggest, values);
+void WriteFileJson(std::ostream& out, const FileReport& report, std::string_view before_finding) {
+  out << "{\"path\":";
+  WriteJsonString(out, report.path);
+  if (!report.error.empty()) {
+    out << ",\"error\":";
+    WriteJsonString(out, report.error);
   }
+  out << ",\"findings\":[";
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    if (i > 0) out << ",";
+    out << before_finding;
+    WriteFindingJson(out, report.findings[i]);
+  }
+  out << "]}";
+}
+
+void WriteFindingJson(std::ostream& out, const Finding& f) {
+  const std::string& message = f.message;
+  const std::string& suggestion = f.suggestion;
+  const std::string& match = f.match;
   out << "{\"rule\":";
   WriteJsonString(out, f.rule->full_id);
   out << ",\"category\":";
@@ -45,21 +54,8 @@ class JsonFormatter : public Formatter {
 
   void File(const FileReport& report, std::ostream& out) override {
     if (files_++ > 0) out << ",";
-    out << "\n{\"path\":";
-    WriteJsonString(out, report.path);
-    if (!report.error.empty()) {
-      out << ",\"error\":";
-      WriteJsonString(out, report.error);
-    }
-    out << ",\"findings\":[";
-    bool first = true;
-    for (const Finding& f : report.findings) {
-      if (!first) out << ",";
-      first = false;
-      out << "\n ";
-      WriteFindingJson(out, f, options_);
-    }
-    out << "]}";
+    out << "\n";
+    WriteFileJson(out, report, "\n ");
   }
 
   void End(const Summary& s, std::ostream& out) override {

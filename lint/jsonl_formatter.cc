@@ -13,20 +13,8 @@ class JsonlFormatter : public Formatter {
   explicit JsonlFormatter(const FormatOptions& options) : options_(options) {}
 
   void File(const FileReport& report, std::ostream& out) override {
-    out << "{\"path\":";
-    WriteJsonString(out, report.path);
-    if (!report.error.empty()) {
-      out << ",\"error\":";
-      WriteJsonString(out, report.error);
-    }
-    out << ",\"findings\":[";
-    bool first = true;
-    for (const Finding& f : report.findings) {
-      if (!first) out << ",";
-      first = false;
-      WriteFindingJson(out, f, options_);
-    }
-    out << "]}\n";
+    WriteFileJson(out, report, "");
+    out << "\n";
   }
 
  private:

@@ -153,40 +153,16 @@ class SarifFormatter : public Formatter {
     out << "]}}";
   }
 
-  // The text of bytes [begin, end) of the draft, with every personal-data
-  // finding in it masked when redacting.
-  std::string Shown(const FileReport& report, size_t begin, size_t end) const {
-    std::string_view text = report.text;
-    if (!options_.redact) return std::string(text.substr(begin, end - begin));
-    std::vector<bool> masked(end - begin, false);
-    for (const Finding& f : report.findings) {
-      if (f.rule->category != "personal-data") continue;
-      for (size_t i = std::max(f.offset, begin); i < std::min(f.offset + f.length, end); ++i) {
-        masked[i - begin] = true;
-      }
-    }
-    std::string out;
-    for (size_t i = begin; i < end;) {
-      size_t j = i;
-      while (j < end && masked[j - begin] == masked[i - begin]) ++j;
-      std::string_view run = text.substr(i, j - i);
-      out += masked[i - begin] ? Redact(run) : std::string(run);
-      i = j;
-    }
-    return out;
+  // The text of bytes [begin, end) of the draft (already masked when
+  // redacting: see RedactReport).
+  static std::string Shown(const FileReport& report, size_t begin, size_t end) {
+    return std::string(report.text.substr(begin, end - begin));
   }
 
   void WriteResult(const FileReport& report, const LineMap& lines, const Finding& f,
                    std::ostream& out) const {
-    std::string match = DisplayedMatch(f, options_);
-    std::string message = f.message, suggestion = f.suggestion;
-    if (match != f.match) {  // redacted: the texts must not quote the data either
-      TemplateValues values;
-      values.match = match;
-      if (!f.rule->swap.empty()) values.replacement = f.replacement;
-      message = FillTemplate(f.rule->message, values);
-      if (!suggestion.empty()) suggestion = FillTemplate(f.rule->suggest, values);
-    }
+    const std::string& message = f.message;
+    const std::string& suggestion = f.suggestion;
     std::string uri = PathToUri(report.path);
     out << "\n{\"ruleId\":";
     WriteJsonString(out, f.rule->full_id);
@@ -199,7 +175,7 @@ class SarifFormatter : public Formatter {
     out << "},\"region\":{\"startLine\":" << f.start.line << ",\"startColumn\":" << f.start.column
         << ",\"endLine\":" << f.end.line << ",\"endColumn\":" << f.end.column
         << ",\"byteOffset\":" << f.offset << ",\"byteLength\":" << f.length << ",\"snippet\":";
-    WriteText(out, match);
+    WriteText(out, f.match);
     // The whole lines around the finding, for viewers that show context.
     size_t context_begin = lines.LineStart(f.start.line);
     std::string_view last = lines.LineText(f.end.line);

@@ -66,13 +66,7 @@ class TextFormatter : public Formatter {
   std::string Reset() const { return options_.color ? "\x1b[0m" : ""; }
 
   void Print(const FileReport& report, const LineMap& lines, const Finding& f, std::ostream& out) const {
-    std::string match = DisplayedMatch(f, options_);
-    std::string message = f.message;
-    if (match != f.match) {  // redacted: the message must not quote the data either
-      TemplateValues values;
-      values.match = match;
-      message = FillTemplate(f.rule->message, values);
-    }
+    const std::string& message = f.message;
     out << Style("\x1b[1m") << report.path << ":" << f.start.line << ":" << f.start.column << ":"
         << Reset() << " " << Style(SeverityColor(f.severity)) << SeverityName(f.severity) << Reset()
         << " " << Style("\x1b[2m") << f.rule->full_id << Reset() << " " << message << "\n";
@@ -98,22 +92,11 @@ class TextFormatter : public Formatter {
       char32_t cp;
       int n = DecodeUtf8(line, i, &cp);
       bool inside = i >= span_begin && i < span_end;
-      std::string_view ch = line.substr(i, static_cast<size_t>(n));
-      if (inside && options_.redact && match != f.match) {
-        // Show the masked match in place of the data.
-        if (i == span_begin) shown += match;
+      shown += line.substr(i, static_cast<size_t>(n));
+      if (cp == '\t') {
+        marks += inside ? "^" : "\t";
       } else {
-        shown += ch;
-      }
-      if (!(inside && options_.redact && match != f.match)) {
-        int w = Width(cp);
-        if (cp == '\t') {
-          marks += inside ? "^" : "\t";
-        } else {
-          marks.append(static_cast<size_t>(w), inside ? '^' : ' ');
-        }
-      } else if (i == span_begin) {
-        marks.append(CountCodePoints(match), '^');
+        marks.append(static_cast<size_t>(Width(cp)), inside ? '^' : ' ');
       }
       i += static_cast<size_t>(n);
     }
