@@ -144,7 +144,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
       if (c == '*' || c == '.') masked = true;
       if (c == '@' && k > 0 && run.find('.', k) != std::string_view::npos) email = true;
     }
-    if (plain || letters < 2 || email || IsMaskChar(run[0])) continue;
+    if (plain || letters < 1 || email || IsMaskChar(run[0])) continue;
     if (masked) {
       if (run.size() >= single_by_length_.size()) continue;
       for (uint32_t id : single_by_length_[run.size()]) {
