@@ -181,13 +181,13 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     // Each condition's spans (its own words and patterns, and the findings of
     // the rules it names), indexed once for all of this rule's candidates.
     auto index_of = [&](uint32_t s) {
-      std::vector<Span> all;
-      all.reserve(context[s].size());
-      for (const RuleSpan& c : context[s]) all.push_back({c.begin, c.end});
+      std::vector<Span> spans;
+      spans.reserve(context[s].size());
+      for (const RuleSpan& c : context[s]) spans.push_back({c.begin, c.end});
       for (uint32_t ref : slots[s].rule_refs) {
-        for (const RuleSpan& c : result[ref]) all.push_back({c.begin, c.end});
+        for (const RuleSpan& c : result[ref]) spans.push_back({c.begin, c.end});
       }
-      return ContextIndex(text, slots[s].context->scope, std::move(all));
+      return ContextIndex(text, slots[s].context->scope, std::move(spans));
     };
     std::vector<ContextIndex> near, unless;
     for (uint32_t s : rule.near_slots) near.push_back(index_of(s));
