@@ -1,6 +1,7 @@
 // The validator registry (name -> function) and the helpers shared by the
 // validators_*.cc files.
 #include "validators.h"
+#include "validators_internal.h"
 
 #include <algorithm>
 #include <array>

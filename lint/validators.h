@@ -122,45 +122,6 @@ bool IsSortCode(std::string_view candidate);
 // The check letter is case-insensitive.
 bool IsPncId(std::string_view candidate);
 
-// Helpers shared by validators_*.cc. Not part of the interface: do not use
-// them elsewhere.
-namespace validators_internal {
-
-// A small fixed-capacity ASCII buffer, so validators never allocate.
-struct AsciiBuffer {
-  static constexpr size_t kCapacity = 64;
-  char data[kCapacity];
-  size_t size = 0;
-  std::string_view view() const { return std::string_view(data, size); }
-};
-
-// Copies `candidate` into `out` with leading and trailing whitespace removed,
-// tabs, U+00A0, U+2009 and U+202F mapped to ' ' and U+2010 and U+2011 mapped
-// to '-'. Returns false if any other non-ASCII byte or ASCII control character
-// remains, or the result does not fit.
-bool ToAscii(std::string_view candidate, AsciiBuffer* out);
-
-// Copies `text` into `out` without the characters in `separators`. Returns
-// false if a separator is first, last or next to another separator, or the
-// result does not fit.
-bool RemoveSeparators(std::string_view text, std::string_view separators,
-                      AsciiBuffer* out);
-
-inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiLetter(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-inline char ToAsciiUpper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-inline bool AllDigits(std::string_view s) {
-  for (char c : s) {
-    if (!IsAsciiDigit(c)) return false;
-  }
-  return !s.empty();
-}
-
-}  // namespace validators_internal
 }  // namespace postcheck
 
 #endif  // POSTCHECK_VALIDATORS_H_

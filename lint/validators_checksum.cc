@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "validators.h"
+#include "validators_internal.h"
 
 namespace postcheck {
 

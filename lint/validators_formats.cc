@@ -2,6 +2,7 @@
 // Insurance numbers, postcodes, vehicle registration marks, driving licence
 // and passport numbers, dates and sort codes.
 #include "validators.h"
+#include "validators_internal.h"
 
 namespace postcheck {
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "validators.h"
+#include "validators_internal.h"
 
 namespace postcheck {
 namespace {
