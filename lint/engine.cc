@@ -425,23 +425,11 @@ std::vector<std::vector<RuleSpan>> Engine::MatchAll(std::string_view text) const
   return impl_->Evaluate(tokens, /*all=*/true);
 }
 
-// A byte-order mark is not part of the draft: matching starts after it, and
-// findings are moved back to offsets in the original text.
-std::vector<Finding> Engine::Lint(std::string_view text) const {
-  const size_t bom = BomLength(text);
-  std::vector<Finding> findings = LintBody(text.substr(bom));
-  if (bom > 0) {
-    LineMap lines(text);
-    for (Finding& f : findings) {
-      f.offset += bom;
-      f.start = lines.At(f.offset);
-      f.end = lines.At(f.offset + f.length);
-    }
-  }
-  return findings;
-}
-
-std::vector<Finding> Engine::LintBody(std::string_view text) const {
+std::vector<Finding> Engine::Lint(std::string_view original) const {
+  // A byte-order mark is not part of the draft: matching starts after it, and
+  // findings report offsets in the original text.
+  const size_t bom = BomLength(original);
+  const std::string_view text = original.substr(bom);
   TokenizedText tokens;
   Tokenize(text, &tokens);
   std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens, /*all=*/false);
@@ -479,7 +467,7 @@ std::vector<Finding> Engine::LintBody(std::string_view text) const {
     }
   }
 
-  LineMap lines(text);
+  LineMap lines(original);
   std::vector<Finding> findings;
   findings.reserve(reported.size());
   for (const auto& [r, s] : reported) {
@@ -488,10 +476,10 @@ std::vector<Finding> Engine::LintBody(std::string_view text) const {
     Finding f;
     f.rule = &rule;
     f.severity = compiled.severity;
-    f.offset = s.begin;
+    f.offset = bom + s.begin;
     f.length = s.end - s.begin;
-    f.start = lines.At(s.begin);
-    f.end = lines.At(s.end);
+    f.start = lines.At(f.offset);
+    f.end = lines.At(f.offset + f.length);
     f.match = std::string(text.substr(s.begin, s.end - s.begin));
     TemplateValues values;
     values.match = f.match;

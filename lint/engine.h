@@ -65,8 +65,6 @@ class Engine {
 
  private:
   struct Impl;
-  // Lint for text without a byte-order mark.
-  std::vector<Finding> LintBody(std::string_view text) const;
   explicit Engine(std::unique_ptr<Impl> impl);
 
   std::unique_ptr<Impl> impl_;
