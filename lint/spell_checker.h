@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "string_hash.h"
+
 class Hunspell;
 
 namespace postcheck {
@@ -41,20 +43,12 @@ class SpellChecker {
  private:
   explicit SpellChecker(std::unique_ptr<Hunspell> hunspell);
 
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-  };
 
   std::unique_ptr<Hunspell> hunspell_;
   mutable std::mutex hunspell_mutex_;     // Hunspell itself is not thread-safe
   mutable std::shared_mutex cache_mutex_;  // guards both caches
-  mutable std::unordered_map<std::string, bool, Hash, Equal> correct_;
-  mutable std::unordered_map<std::string, std::vector<std::string>, Hash, Equal> suggestions_;
+  mutable std::unordered_map<std::string, bool, StringViewHash, StringViewEqual> correct_;
+  mutable std::unordered_map<std::string, std::vector<std::string>, StringViewHash, StringViewEqual> suggestions_;
 };
 
 }  // namespace postcheck

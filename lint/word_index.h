@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tokenizer.h"
+#include "string_hash.h"
 
 namespace postcheck {
 
@@ -46,15 +47,7 @@ class WordIndex {
     bool match_case = false;
     uint32_t owner = 0;
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-  };
-  using Map = std::unordered_map<std::string, std::vector<uint32_t>, Hash, Equal>;
+  using Map = std::unordered_map<std::string, std::vector<uint32_t>, StringViewHash, StringViewEqual>;
 
   void MatchAt(const TokenizedText& text, size_t first, std::string_view form,
                std::vector<WordHit>* hits) const;
