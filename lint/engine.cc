@@ -144,14 +144,45 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       context[static_cast<size_t>(o.slot)].push_back({begin, end, -1});
     }
   };
+  // Where patterns match is found now for the patterns that make candidates,
+  // and only when a candidate needs it for the patterns of near/unless
+  // conditions: most conditions belong to rules with nothing to check.
+  std::vector<uint32_t> candidate_patterns;
+  patterns.Candidates(text.text, &candidate_patterns);
+  std::vector<std::vector<uint32_t>> pending(slots.size());  // pattern ids not yet found, by slot
   std::vector<PatternHit> pattern_hits;
-  patterns.Match(text.text, &pattern_hits);
-  for (const PatternHit& h : pattern_hits) {
-    for (const Owner& o : pattern_owners[h.pattern]) route(o, h.begin, h.end);
+  for (uint32_t id : candidate_patterns) {
+    const std::vector<Owner>& owners = pattern_owners[id];
+    if (std::none_of(owners.begin(), owners.end(), [](const Owner& o) { return o.slot == kMatchSlot; })) {
+      for (const Owner& o : owners) pending[static_cast<size_t>(o.slot)].push_back(id);
+      continue;
+    }
+    pattern_hits.clear();
+    patterns.Find(id, text.text, &pattern_hits);
+    for (const PatternHit& h : pattern_hits) {
+      for (const Owner& o : owners) route(o, h.begin, h.end);
+    }
   }
   std::vector<WordHit> word_hits;
   words.Match(text, &word_hits);
   for (const WordHit& h : word_hits) route(word_owners[h.owner], h.begin, h.end);
+  // The spans of a slot's pending patterns, found once per pattern and draft.
+  std::vector<std::vector<PatternHit>> found;
+  std::vector<bool> searched;
+  auto resolve = [&](uint32_t s) {
+    if (!pending[s].empty() && found.empty()) {
+      found.resize(patterns.size());
+      searched.assign(patterns.size(), false);
+    }
+    for (uint32_t id : pending[s]) {
+      if (!searched[id]) {
+        patterns.Find(id, text.text, &found[id]);
+        searched[id] = true;
+      }
+      for (const PatternHit& h : found[id]) context[s].push_back({h.begin, h.end, -1});
+    }
+    pending[s].clear();
+  };
 
   std::vector<std::pair<uint32_t, uint32_t>> names;
   for (uint32_t r : order) {
@@ -163,7 +194,8 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       for (auto [b, e] : names) candidates.push_back({b, e, -1});
     }
     if (rule.speller) SpellingSpans(text, *rule.speller, &candidates);
-    if (const auto& length = (*rules)[r]->length; length && (all || rule.enabled)) {
+    if (const auto& length = (*rules)[r]->length;
+        length && (all || rule.enabled) && MeasureBound(text.text, length->measure) > length->limit) {
       Measurement m = Measure(text.text, length->measure, length->limit);
       if (m.total > length->limit) {
         size_t end = text.text.size();
@@ -181,6 +213,7 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     // Each condition's spans (its own words and patterns, and the findings of
     // the rules it names), indexed once for all of this rule's candidates.
     auto index_of = [&](uint32_t s) {
+      resolve(s);
       std::vector<Span> spans;
       spans.reserve(context[s].size());
       for (const RuleSpan& c : context[s]) spans.push_back({c.begin, c.end});

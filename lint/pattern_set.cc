@@ -44,30 +44,44 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
 }
 
 bool PatternSet::Compile(std::string* error) {
-  set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
-  for (const Pattern& p : patterns_) {
+  sets_.clear();
+  auto new_set = [&] {
+    sets_.push_back({std::make_unique<RE2::Set>(options_, RE2::UNANCHORED), {}});
+    return sets_.size() - 1;
+  };
+  size_t shared = patterns_.empty() ? 0 : new_set();
+  for (uint32_t id = 0; id < patterns_.size(); ++id) {
+    const RE2& re = *patterns_[id].re;
+    size_t s = re.ProgramSize() > kOwnSetProgramSize ? new_set() : shared;
     std::string set_error;
-    if (set_->Add(p.re->pattern(), &set_error) < 0) {
+    if (sets_[s].set->Add(re.pattern(), &set_error) < 0) {
       *error = "cannot add pattern to set: " + set_error;
       return false;
     }
+    sets_[s].ids.push_back(id);
   }
-  if (!set_->Compile()) {
-    *error = "cannot compile the pattern set (out of memory)";
-    return false;
+  for (Set& s : sets_) {
+    if (!s.set->Compile()) {
+      *error = "cannot compile the pattern set (out of memory)";
+      return false;
+    }
   }
   return true;
 }
 
-void PatternSet::MatchOne(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const {
+void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const {
   const Pattern& p = patterns_[id];
   re2::StringPiece input(text.data(), text.size());
-  std::vector<re2::StringPiece> groups(static_cast<size_t>(p.match_group) + 1);
+  // Groups 0..match_group: on the stack unless the pattern has very many.
+  const size_t group_count = static_cast<size_t>(p.match_group) + 1;
+  re2::StringPiece stack_groups[8];
+  std::vector<re2::StringPiece> heap_groups(group_count > 8 ? group_count : 0);
+  re2::StringPiece* groups = group_count > 8 ? heap_groups.data() : stack_groups;
   size_t pos = 0;
   while (pos <= text.size() &&
-         p.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+         p.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, static_cast<int>(group_count))) {
     const re2::StringPiece& whole = groups[0];
-    const re2::StringPiece& part = groups[static_cast<size_t>(p.match_group)];
+    const re2::StringPiece& part = groups[p.match_group];
     if (part.data() != nullptr && !part.empty()) {
       auto begin = static_cast<uint32_t>(part.data() - text.data());
       hits->push_back({id, begin, begin + static_cast<uint32_t>(part.size())});
@@ -82,18 +96,27 @@ void PatternSet::MatchOne(uint32_t id, std::string_view text, std::vector<Patter
   }
 }
 
-void PatternSet::Match(std::string_view text, std::vector<PatternHit>* hits) const {
-  if (patterns_.empty()) return;
+void PatternSet::Candidates(std::string_view text, std::vector<uint32_t>* ids) const {
+  ids->clear();
   std::vector<int> matched;
-  RE2::Set::ErrorInfo info;
-  if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &matched, &info)) {
-    std::sort(matched.begin(), matched.end());
-    for (int id : matched) MatchOne(static_cast<uint32_t>(id), text, hits);
-    return;
+  for (const Set& s : sets_) {
+    matched.clear();
+    RE2::Set::ErrorInfo info;
+    if (s.set->Match(re2::StringPiece(text.data(), text.size()), &matched, &info)) {
+      for (int k : matched) ids->push_back(s.ids[static_cast<size_t>(k)]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      // The set's DFA ran out of memory on this text: every pattern of the
+      // set is a candidate, and Find decides.
+      ids->insert(ids->end(), s.ids.begin(), s.ids.end());
+    }
   }
-  if (set_ && info.kind == RE2::Set::kNoError) return;  // nothing matched
-  // The set's DFA ran out of memory on this text: run every pattern instead.
-  for (uint32_t id = 0; id < patterns_.size(); ++id) MatchOne(id, text, hits);
+  std::sort(ids->begin(), ids->end());
+}
+
+void PatternSet::Match(std::string_view text, std::vector<PatternHit>* hits) const {
+  std::vector<uint32_t> ids;
+  Candidates(text, &ids);
+  for (uint32_t id : ids) Find(id, text, hits);
 }
 
 }  // namespace postcheck

@@ -1,6 +1,11 @@
-// Every RE2 pattern of every rule behind one RE2::Set prefilter: a draft is
+// Every RE2 pattern of every rule behind an RE2::Set prefilter: a draft is
 // scanned once by the set, and a pattern's own regex runs only on drafts the
-// set says it matches.
+// set says it matches, and only when the caller asks where it matched.
+//
+// A pattern whose program is large (long alternations under counted gaps such
+// as "[^\n]{1,50}") gets a set of its own: in the shared set its states would
+// multiply with everyone else's and the DFA would spend its time rebuilding
+// its cache instead of matching.
 //
 // A pattern may mark the part of its match that a finding covers with a group
 // named `match`, e.g. "DOB:? (?P<match>\d\d/\d\d/\d{4})".
@@ -41,9 +46,24 @@ class PatternSet {
   // *error set on failure.
   bool Compile(std::string* error);
 
-  // Appends every non-overlapping match of every pattern to *hits, in order
-  // of pattern id, then position. Thread-safe after Compile.
+  // Sets *ids to the ids of the patterns that match somewhere in `text`, in
+  // increasing order. One pass of each set's DFA. Thread-safe after Compile.
+  void Candidates(std::string_view text, std::vector<uint32_t>* ids) const;
+
+  // Appends every non-overlapping match of pattern `id` in `text` to *hits,
+  // in order of position. Thread-safe after Compile.
+  void Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const;
+
+  // Candidates then Find for each of them: every match of every pattern, in
+  // order of pattern id, then position. Thread-safe after Compile.
   void Match(std::string_view text, std::vector<PatternHit>* hits) const;
+
+  // How many RE2::Sets the patterns were split into (after Compile).
+  size_t set_count() const { return sets_.size(); }
+
+  // A pattern whose RE2 program has more instructions than this gets a set of
+  // its own.
+  static constexpr int kOwnSetProgramSize = 1000;
 
   size_t size() const { return patterns_.size(); }
 
@@ -52,12 +72,15 @@ class PatternSet {
     std::unique_ptr<RE2> re;
     int match_group = 0;  // 0: the whole match
   };
-  void MatchOne(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const;
+  struct Set {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<uint32_t> ids;  // pattern id of each of the set's entries
+  };
 
   RE2::Options options_;
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, int> ids_;  // pattern text -> id
-  std::unique_ptr<RE2::Set> set_;
+  std::vector<Set> sets_;
 };
 
 }  // namespace postcheck

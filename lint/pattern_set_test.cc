@@ -130,5 +130,45 @@ TEST_CASE("a long text with many hits") {
   CHECK(hits[1999].end == 1999 * 25 + 24);
 }
 
+TEST_CASE("a pattern with a large program gets a set of its own, and is still found") {
+  PatternSet set;
+  std::string error;
+  // Three terms within 50 characters of each other: a counted gap over a long
+  // alternation, the kind of pattern that multiplies DFA states.
+  std::string terms = "(?:ANPR|TWOC|NFA|ASBO|RTC|PNC|OIC|SIO|CID|ABH|GBH|RUI|VRM|FPN|PND|OCG|ARV|AFO|PCSO|CHIS)";
+  std::string dense = "\\b" + terms + "\\b(?:[^\\n]{1,50}?\\b" + terms + "\\b){2}";
+  REQUIRE(set.Add("\\bcode\\b", &error) == 0);
+  REQUIRE(set.Add(dense, &error) == 1);
+  REQUIRE(set.Add("\\bappeal\\b", &error) == 2);
+  REQUIRE(set.Compile(&error));
+  CHECK(set.set_count() == 2);
+  std::vector<uint32_t> ids;
+  set.Candidates("ANPR hit, NFA, RUI: appeal", &ids);
+  CHECK(ids == std::vector<uint32_t>{1, 2});
+  set.Candidates("ANPR hit and NFA only", &ids);
+  CHECK(ids.empty());
+  CHECK(Hits(set, "code: ANPR hit, NFA, RUI") == "0:'code'@0 | 1:'ANPR hit, NFA, RUI'@6");
+}
+
+TEST_CASE("Find reports one pattern's matches, and only when asked") {
+  PatternSet set;
+  std::string error;
+  REQUIRE(set.Add("DOB:? (?P<match>\\d\\d/\\d\\d/\\d{4})", &error) == 0);
+  REQUIRE(set.Add("\\bDOB\\b", &error) == 1);
+  REQUIRE(set.Compile(&error));
+  CHECK(set.set_count() == 1);
+  const std::string text = "DOB 01/02/1990 and DOB: 03/04/1985";
+  std::vector<uint32_t> ids;
+  set.Candidates(text, &ids);
+  CHECK(ids == std::vector<uint32_t>{0, 1});
+  std::vector<PatternHit> hits;
+  set.Find(0, text, &hits);
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].begin == 4);
+  CHECK(hits[0].end == 14);
+  CHECK(hits[1].begin == 24);
+  CHECK(hits[1].end == 34);
+}
+
 }  // namespace
 }  // namespace postcheck

@@ -1,5 +1,8 @@
 #include "platform.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include <re2/re2.h>
 #include <utf8proc.h>
 
@@ -147,6 +150,26 @@ Measurement Measure(std::string_view text, LengthMeasure measure, size_t limit) 
     }
   }
   return m;
+}
+
+size_t MeasureBound(std::string_view text, LengthMeasure measure) {
+  // Every unit is at least one byte and weighs at most 2 (twitter-text) or 1;
+  // a URL weighs 23 however short it is, and every URL has a '.' or a ':'.
+  auto urls = [&] {
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c == '.' || c == ':'; }));
+  };
+  switch (measure) {
+    case LengthMeasure::kCharacters:
+    case LengthMeasure::kGraphemes:
+      return text.size();
+    case LengthMeasure::kTwitter:
+      return 2 * text.size() + 23 * urls();
+    case LengthMeasure::kMastodon:
+      return text.size() + 23 * urls();
+    case LengthMeasure::kHashtags:  // every hashtag starts with '#'
+      return static_cast<size_t>(std::count(text.begin(), text.end(), '#'));
+  }
+  return SIZE_MAX;
 }
 
 }  // namespace postcheck

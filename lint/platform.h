@@ -31,6 +31,11 @@ struct Measurement {
 // Measures valid UTF-8 `text`.
 Measurement Measure(std::string_view text, LengthMeasure measure, size_t limit);
 
+// An upper bound on Measure(text, measure, ...).total from one cheap pass
+// over the bytes: when it is within a limit, the text cannot be over it and
+// need not be measured.
+size_t MeasureBound(std::string_view text, LengthMeasure measure);
+
 }  // namespace postcheck
 
 #endif  // POSTCHECK_PLATFORM_H_

@@ -1,0 +1,52 @@
+// Unit tests for post measures (platform.h): the cheap bound never undercounts.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "platform.h"
+
+namespace postcheck {
+namespace {
+
+const LengthMeasure kAll[] = {LengthMeasure::kCharacters, LengthMeasure::kGraphemes, LengthMeasure::kTwitter,
+                              LengthMeasure::kMastodon, LengthMeasure::kHashtags};
+
+TEST_CASE("Measure counts each measure's units") {
+  CHECK(Measure("héllo", LengthMeasure::kCharacters, 100).total == 5);
+  CHECK(Measure("👍🏽 ok", LengthMeasure::kGraphemes, 100).total == 4);
+  CHECK(Measure("見て", LengthMeasure::kTwitter, 100).total == 4);  // CJK weighs 2
+  CHECK(Measure("see http://x", LengthMeasure::kTwitter, 100).total == 4 + 23);
+  CHECK(Measure("see gmp.police.uk/appeal", LengthMeasure::kMastodon, 100).total == 4 + 23);
+  CHECK(Measure("#one #two and #three", LengthMeasure::kHashtags, 100).total == 3);
+  Measurement m = Measure("abcdef", LengthMeasure::kCharacters, 4);
+  CHECK(m.total == 6);
+  CHECK(m.over_offset == 4);
+}
+
+TEST_CASE("MeasureBound is never below the measure") {
+  const std::string drafts[] = {
+      "",
+      "Plain ASCII text about a burglary on Chorley Road.",
+      "see http://x and a.co and https://www.example.police.uk/news",
+      "見て見て見て 👨‍👩‍👧‍👦 e\u0301 ＃tag #tag #another",
+      "x.y:z.w:v",
+      "#a#b#c #d",
+  };
+  for (const std::string& d : drafts) {
+    for (LengthMeasure measure : kAll) {
+      CAPTURE(d);
+      CHECK(MeasureBound(d, measure) >= Measure(d, measure, SIZE_MAX).total);
+    }
+  }
+}
+
+TEST_CASE("MeasureBound is tight enough to skip short drafts") {
+  CHECK(MeasureBound("Thanks to everyone who came today", LengthMeasure::kTwitter) == 66);
+  CHECK(MeasureBound("Call 101. Thanks", LengthMeasure::kMastodon) == 16 + 23);
+  CHECK(MeasureBound("no tags here", LengthMeasure::kHashtags) == 0);
+  CHECK(MeasureBound("héllo", LengthMeasure::kCharacters) == 6);  // bytes
+}
+
+}  // namespace
+}  // namespace postcheck
