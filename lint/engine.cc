@@ -52,9 +52,10 @@ struct Engine::Impl {
     std::vector<Validator> validators;
     std::vector<uint32_t> near_slots;
     std::vector<uint32_t> unless_slots;
-    std::unique_ptr<NamesFinder> names;
+    int32_t names = -1;  // index into names_finders
     const SpellChecker* speller = nullptr;
     bool enabled = true;
+    bool needed = true;  // enabled, or named by a condition of a needed rule
     Severity severity = Severity::kWarning;
   };
 
@@ -66,6 +67,9 @@ struct Engine::Impl {
   std::vector<Slot> slots;
   std::vector<CompiledRule> compiled;
   std::vector<uint32_t> order;  // referenced rules before the rules that refer to them
+  // One finder per distinct `names` configuration: rules that share one (the
+  // same YAML anchor, a copied pack) share its work on every draft.
+  std::vector<std::unique_ptr<NamesFinder>> names_finders;
   std::map<std::string, std::unique_ptr<SpellChecker>> spellers;
   std::unique_ptr<RE2> spelling_skip;  // URLs, e-mail addresses, handles, hashtags
   WordIndex allow;
@@ -184,16 +188,47 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     pending[s].clear();
   };
 
-  std::vector<std::pair<uint32_t, uint32_t>> names;
+  // Names and misspellings, found once per finder and dictionary and draft.
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> names(names_finders.size());
+  std::vector<bool> names_done(names_finders.size(), false);
+  std::vector<std::pair<const SpellChecker*, std::vector<RuleSpan>>> misspelt;
+  // Validator verdicts by span: rules that share a pattern (a phone number in
+  // three rules) validate each span once.
+  struct Verdict {
+    Validator validator;
+    uint32_t begin, end;
+    bool ok;
+  };
+  std::vector<Verdict> verdicts;
+  auto validated = [&](Validator v, const RuleSpan& c) {
+    for (const Verdict& d : verdicts) {
+      if (d.validator == v && d.begin == c.begin && d.end == c.end) return d.ok;
+    }
+    bool ok = v(text.text.substr(c.begin, c.end - c.begin));
+    verdicts.push_back({v, c.begin, c.end, ok});
+    return ok;
+  };
   for (uint32_t r : order) {
     const CompiledRule& rule = compiled[r];
+    if (!all && !rule.needed) continue;
     std::vector<RuleSpan>& candidates = raw[r];
-    if (rule.names) {
-      names.clear();
-      rule.names->Find(text, &names);
-      for (auto [b, e] : names) candidates.push_back({b, e, -1});
+    if (rule.names >= 0) {
+      auto k = static_cast<size_t>(rule.names);
+      if (!names_done[k]) {
+        names_finders[k]->Find(text, &names[k]);
+        names_done[k] = true;
+      }
+      for (auto [b, e] : names[k]) candidates.push_back({b, e, -1});
     }
-    if (rule.speller) SpellingSpans(text, *rule.speller, &candidates);
+    if (rule.speller) {
+      auto it = std::find_if(misspelt.begin(), misspelt.end(), [&](const auto& m) { return m.first == rule.speller; });
+      if (it == misspelt.end()) {
+        misspelt.emplace_back(rule.speller, std::vector<RuleSpan>{});
+        SpellingSpans(text, *rule.speller, &misspelt.back().second);
+        it = std::prev(misspelt.end());
+      }
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
     if (const auto& length = (*rules)[r]->length;
         length && (all || rule.enabled) && MeasureBound(text.text, length->measure) > length->limit) {
       Measurement m = Measure(text.text, length->measure, length->limit);
@@ -231,9 +266,8 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     for (const RuleSpan& c : candidates) {
       // A span inside one already kept (the longest at each start comes first) adds nothing.
       if (!kept.empty() && c.begin >= kept.back().begin && c.end <= kept.back().end) continue;
-      std::string_view matched = text.text.substr(c.begin, c.end - c.begin);
       if (!std::all_of(rule.validators.begin(), rule.validators.end(),
-                       [&](Validator v) { return v(matched); })) {
+                       [&](Validator v) { return validated(v, c); })) {
         continue;
       }
       bool ok = true;
@@ -408,7 +442,15 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
         fail(rule.mark, rule.id, "unknown validator '" + v + "'");
       }
     }
-    if (rule.names) c.names = std::make_unique<NamesFinder>(*rule.names);
+    if (rule.names) {
+      auto same = std::find_if(rules.begin(), rules.begin() + r, [&](const Rule* other) { return other->names == rule.names; });
+      if (same != rules.begin() + r) {
+        c.names = impl.compiled[static_cast<size_t>(same - rules.begin())].names;
+      } else {
+        c.names = static_cast<int32_t>(impl.names_finders.size());
+        impl.names_finders.push_back(std::make_unique<NamesFinder>(*rule.names));
+      }
+    }
     add_slots(r, rule.near, &c.near_slots);
     add_slots(r, rule.unless, &c.unless_slots);
   }
@@ -435,6 +477,18 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     impl.order.push_back(r);
   };
   for (uint32_t r = 0; r < rules.size(); ++r) visit(r);
+  // Needed: enabled, or named by a condition of a needed rule. Referenced
+  // rules come first in `order`, so walk it backwards.
+  for (auto& c : impl.compiled) c.needed = c.enabled;
+  for (auto it = impl.order.rbegin(); it != impl.order.rend(); ++it) {
+    const auto& c = impl.compiled[*it];
+    if (!c.needed) continue;
+    for (const auto* slots : {&c.near_slots, &c.unless_slots}) {
+      for (uint32_t s : *slots) {
+        for (uint32_t ref : impl.slots[s].rule_refs) impl.compiled[ref].needed = true;
+      }
+    }
+  }
 
   for (auto& [dictionary, future] : loading) {
     auto [checker, load_error] = future.get();

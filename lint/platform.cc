@@ -34,6 +34,8 @@ const RE2& HashtagPattern() {
   return re;
 }
 
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
+
 // Splits `text` into units (a URL or a grapheme cluster) and hands each
 // unit's byte range and weight to `unit`, in order: 23 for a URL; otherwise
 // the cluster's code points, weighted by twitter-text's table when asked.
@@ -153,17 +155,22 @@ Measurement Measure(std::string_view text, LengthMeasure measure, size_t limit) 
 }
 
 size_t MeasureBound(std::string_view text, LengthMeasure measure) {
-  // Every unit is at least one byte and weighs at most 2 (twitter-text) or 1;
-  // a URL weighs 23 however short it is, and every URL has a '.' or a ':'.
+  // Every unit is at least one byte, and a unit that weighs 2 (twitter-text's
+  // heavy code points, an emoji sequence) is at least two bytes; only a URL
+  // can weigh more than its bytes (23 however short). Every URL has "://" or a
+  // '.' with no white space after it, so sentence ends are not counted.
   auto urls = [&] {
-    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c == '.' || c == ':'; }));
+    size_t n = 0;
+    for (size_t i = 0; i + 1 < text.size(); ++i) {
+      if (text[i] == '.' ? !IsAsciiSpace(text[i + 1]) : text.compare(i, 3, "://") == 0) ++n;
+    }
+    return n;
   };
   switch (measure) {
     case LengthMeasure::kCharacters:
     case LengthMeasure::kGraphemes:
       return text.size();
     case LengthMeasure::kTwitter:
-      return 2 * text.size() + 23 * urls();
     case LengthMeasure::kMastodon:
       return text.size() + 23 * urls();
     case LengthMeasure::kHashtags:  // every hashtag starts with '#'

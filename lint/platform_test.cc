@@ -32,6 +32,8 @@ TEST_CASE("MeasureBound is never below the measure") {
       "見て見て見て 👨‍👩‍👧‍👦 e\u0301 ＃tag #tag #another",
       "x.y:z.w:v",
       "#a#b#c #d",
+      "http://x http://y a.co b.co www.x",
+      "👍🏽👍🏽👍🏽 ©©© ™ 日本語",
   };
   for (const std::string& d : drafts) {
     for (LengthMeasure measure : kAll) {
@@ -42,8 +44,10 @@ TEST_CASE("MeasureBound is never below the measure") {
 }
 
 TEST_CASE("MeasureBound is tight enough to skip short drafts") {
-  CHECK(MeasureBound("Thanks to everyone who came today", LengthMeasure::kTwitter) == 66);
-  CHECK(MeasureBound("Call 101. Thanks", LengthMeasure::kMastodon) == 16 + 23);
+  CHECK(MeasureBound("Thanks to everyone who came today", LengthMeasure::kTwitter) == 33);
+  CHECK(MeasureBound("Call 101. Thanks.", LengthMeasure::kMastodon) == 17);  // sentence ends are not URLs
+  CHECK(MeasureBound("See a.co", LengthMeasure::kTwitter) == 8 + 23);
+  CHECK(MeasureBound("See http://x", LengthMeasure::kTwitter) == 12 + 23);
   CHECK(MeasureBound("no tags here", LengthMeasure::kHashtags) == 0);
   CHECK(MeasureBound("héllo", LengthMeasure::kCharacters) == 6);  // bytes
 }

@@ -70,6 +70,8 @@ struct NamesMatcher {
   std::vector<std::string> titles;       // e.g. Mr, Mrs, Dr
   std::vector<std::string> first_names;  // folded forms, from first_names_file
   std::vector<std::string> not_surnames; // capitalised words that end a name (Road, Police)
+
+  bool operator==(const NamesMatcher&) const = default;
 };
 
 // The `spelling` matcher: Hunspell with extra accepted words.

@@ -46,8 +46,16 @@ bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
   entry.folded = FoldedWords(phrase);
   if (entry.folded.empty()) return false;
   entry.match_case = match_case;
-  entry.owner = owner;
+  entry.owners = {owner};
   if (match_case) entry.exact = PhraseWords(phrase);
+  // The same words the same way: one more owner of the existing entry.
+  std::string key(match_case ? "1" : "0");
+  for (const auto& w : match_case ? entry.exact : entry.folded) key.append("\x1f").append(w);
+  auto [known, added] = entry_ids_.emplace(key, static_cast<uint32_t>(entries_.size()));
+  if (!added) {
+    entries_[known->second].owners.push_back(owner);
+    return true;
+  }
   auto id = static_cast<uint32_t>(entries_.size());
   by_first_word_[entry.folded[0]].push_back(id);
   if (!match_case && entry.folded.size() == 1) {
@@ -57,6 +65,10 @@ bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
   }
   entries_.push_back(std::move(entry));
   return true;
+}
+
+void WordIndex::Emit(const Entry& entry, uint32_t begin, uint32_t end, std::vector<WordHit>* hits) {
+  for (uint32_t owner : entry.owners) hits->push_back({owner, begin, end});
 }
 
 bool WordIndex::TokenMatches(const TokenizedText& text, const Token& token, const Entry& entry,
@@ -89,7 +101,7 @@ void WordIndex::MatchAt(const TokenizedText& text, size_t first, std::string_vie
       ok = JoinsPhrase(text.text.substr(prev.end, tok.begin - prev.end)) &&
            TokenMatches(text, tok, entry, k);
     }
-    if (ok) hits->push_back({entry.owner, tokens[first].begin, tokens[first + n - 1].end});
+    if (ok) Emit(entry, tokens[first].begin, tokens[first + n - 1].end, hits);
   }
 }
 
@@ -160,7 +172,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
             ok = LeetLetter(c) == word[k] || LeetAlternative(c) == word[k];
           }
         }
-        if (ok) hits->push_back({entries_[id].owner, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+        if (ok) Emit(entries_[id], static_cast<uint32_t>(begin), static_cast<uint32_t>(end), hits);
       }
       continue;
     }
@@ -185,7 +197,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
       for (uint32_t id : it->second) {
         const Entry& entry = entries_[id];
         if (entry.match_case || entry.folded.size() != 1) continue;
-        hits->push_back({entry.owner, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+        Emit(entry, static_cast<uint32_t>(begin), static_cast<uint32_t>(end), hits);
       }
     };
     emit(form);

@@ -38,14 +38,17 @@ class WordIndex {
   // particular order. Thread-safe.
   void Match(const TokenizedText& text, std::vector<WordHit>* hits) const;
 
+  // The number of distinct phrases (a phrase added by several owners counts once).
   size_t size() const { return entries_.size(); }
 
  private:
+  // One phrase, however many owners added it: a phrase in several rules (or
+  // in copies of a pack) is checked once per position.
   struct Entry {
     std::vector<std::string> folded;  // folded words
     std::vector<std::string> exact;   // original words, for match_case
     bool match_case = false;
-    uint32_t owner = 0;
+    std::vector<uint32_t> owners;
   };
   using Map = std::unordered_map<std::string, std::vector<uint32_t>, StringViewHash, StringViewEqual>;
 
@@ -55,7 +58,11 @@ class WordIndex {
   bool TokenMatches(const TokenizedText& text, const Token& token, const Entry& entry,
                     size_t word) const;
 
+  // Appends a hit for every owner of `entry`.
+  static void Emit(const Entry& entry, uint32_t begin, uint32_t end, std::vector<WordHit>* hits);
+
   std::vector<Entry> entries_;
+  std::unordered_map<std::string, uint32_t> entry_ids_;  // phrase key -> entry
   Map by_first_word_;                               // first folded word -> entries
   std::vector<std::vector<uint32_t>> single_by_length_;  // one-word, foldable entries by length
 };

@@ -148,5 +148,22 @@ TEST_CASE("multibyte text around a hit keeps byte offsets right") {
   CHECK(Hits(index, "\xE6\x97\xA5" "fox") == "");  // glued to a CJK letter: not a word of its own
 }
 
+TEST_CASE("a phrase added by several owners is one entry that reports every owner") {
+  WordIndex index;
+  CHECK(index.Add("bang to rights", false, 7));
+  CHECK(index.Add("Bang to rights", false, 9));   // folds the same
+  CHECK(index.Add("Bang to rights", true, 11));   // exact case: another entry
+  CHECK(index.size() == 2);
+  TokenizedText text;
+  Tokenize("He was bang to rights.", &text);
+  std::vector<WordHit> hits;
+  index.Match(text, &hits);
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].owner == 7);
+  CHECK(hits[1].owner == 9);
+  CHECK(hits[0].begin == 7);
+  CHECK(hits[1].end == 21);
+}
+
 }  // namespace
 }  // namespace postcheck
