@@ -138,8 +138,18 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
 
 std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& text, bool all) const {
   const size_t n = compiled.size();
-  std::vector<std::vector<RuleSpan>> raw(n), result(n);
-  std::vector<std::vector<RuleSpan>> context(slots.size());
+  std::vector<std::vector<RuleSpan>> result(n);
+  // Working space of this thread, kept from draft to draft so that its
+  // vectors keep their capacity: most drafts allocate nothing here.
+  thread_local std::vector<std::vector<RuleSpan>> raw, context;
+  thread_local std::vector<std::vector<uint32_t>> pending;  // pattern ids not yet found, by slot
+  auto reset = [](auto* lists, size_t size) {
+    lists->resize(size);
+    for (auto& l : *lists) l.clear();
+  };
+  reset(&raw, n);
+  reset(&context, slots.size());
+  reset(&pending, slots.size());
 
   auto route = [&](const Owner& o, uint32_t begin, uint32_t end) {
     if (o.slot == kMatchSlot) {
@@ -153,7 +163,6 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   // conditions: most conditions belong to rules with nothing to check.
   std::vector<uint32_t> candidate_patterns;
   patterns.Candidates(text.text, &candidate_patterns);
-  std::vector<std::vector<uint32_t>> pending(slots.size());  // pattern ids not yet found, by slot
   std::vector<PatternHit> pattern_hits;
   for (uint32_t id : candidate_patterns) {
     const std::vector<Owner>& owners = pattern_owners[id];
@@ -208,6 +217,23 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     verdicts.push_back({v, c.begin, c.end, ok});
     return ok;
   };
+  // Lengths, measured once per measure and limit (copies of a platform rule
+  // share them), and not at all when a cheap bound is within the limit.
+  struct Measured {
+    LengthMeasure measure;
+    size_t limit;
+    Measurement m;
+  };
+  std::vector<Measured> measurements;
+  auto measured = [&](LengthMeasure measure, size_t limit) {
+    for (const Measured& d : measurements) {
+      if (d.measure == measure && d.limit == limit) return d.m;
+    }
+    Measurement m;
+    if (MeasureBound(text.text, measure) > limit) m = Measure(text.text, measure, limit);
+    measurements.push_back({measure, limit, m});
+    return m;
+  };
   for (uint32_t r : order) {
     const CompiledRule& rule = compiled[r];
     if (!all && !rule.needed) continue;
@@ -229,9 +255,8 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       }
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
-    if (const auto& length = (*rules)[r]->length;
-        length && (all || rule.enabled) && MeasureBound(text.text, length->measure) > length->limit) {
-      Measurement m = Measure(text.text, length->measure, length->limit);
+    if (const auto& length = (*rules)[r]->length; length && (all || rule.enabled)) {
+      Measurement m = measured(length->measure, length->limit);
       if (m.total > length->limit) {
         size_t end = text.text.size();
         while (end > m.over_offset && (text.text[end - 1] == '\n' || text.text[end - 1] == '\r' ||

@@ -77,8 +77,18 @@ void Walk(std::string_view text, bool urls_as_23, bool twitter_weights, Unit uni
     }
     char32_t cp;
     int n = DecodeUtf8(text, i, &cp);
-    bool boundary = !in_cluster || utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(previous),
-                                                                     static_cast<utf8proc_int32_t>(cp), &state);
+    bool boundary;
+    if (!in_cluster) {
+      boundary = true;
+    } else if (cp < 0x80 && previous < 0x80) {
+      // Between two ASCII characters there is always a break but in CR LF;
+      // state 0 makes utf8proc read the next pair afresh, as it would.
+      boundary = !(previous == '\r' && cp == '\n');
+      state = 0;
+    } else {
+      boundary = utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(previous),
+                                                  static_cast<utf8proc_int32_t>(cp), &state);
+    }
     if (boundary) {
       flush(i);
       in_cluster = true;

@@ -15,6 +15,8 @@ const LengthMeasure kAll[] = {LengthMeasure::kCharacters, LengthMeasure::kGraphe
 TEST_CASE("Measure counts each measure's units") {
   CHECK(Measure("héllo", LengthMeasure::kCharacters, 100).total == 5);
   CHECK(Measure("👍🏽 ok", LengthMeasure::kGraphemes, 100).total == 4);
+  CHECK(Measure("a\r\nb\n\rc", LengthMeasure::kGraphemes, 100).total == 6);  // CR LF is one
+  CHECK(Measure("ae\u0301 x\u200D\U0001F466 🇬🇧🇫🇷", LengthMeasure::kGraphemes, 100).total == 8);
   CHECK(Measure("見て", LengthMeasure::kTwitter, 100).total == 4);  // CJK weighs 2
   CHECK(Measure("see http://x", LengthMeasure::kTwitter, 100).total == 4 + 23);
   CHECK(Measure("see gmp.police.uk/appeal", LengthMeasure::kMastodon, 100).total == 4 + 23);
