@@ -542,7 +542,8 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   // findings report offsets in the original text.
   const size_t bom = BomLength(original);
   const std::string_view text = original.substr(bom);
-  TokenizedText tokens;
+  // This thread's tokens of the previous draft: reused for their capacity.
+  thread_local TokenizedText tokens;
   Tokenize(text, &tokens);
   std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens, /*all=*/false);
   std::vector<WordHit> allowed;
