@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -33,13 +34,34 @@ std::string JoinKeys(std::initializer_list<const char*> keys) {
   return out;
 }
 
+// Word lists already read during one load, by path: several rules often
+// name the same list.
+using WordListCache = std::map<std::string, std::vector<std::string>>;
+
+// The whole of a file, or false if it cannot be read.
+bool ReadText(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return true;
+}
+
 // Reads one pack file, reporting every schema mistake it finds.
 class PackReader {
  public:
-  PackReader(std::string file, std::vector<LoadError>* errors)
-      : file_(std::move(file)), dir_(fs::path(file_).parent_path().string()), errors_(errors) {}
+  PackReader(std::string file, std::vector<LoadError>* errors, WordListCache* lists, const LoadOptions& options)
+      : file_(std::move(file)),
+        dir_(fs::path(file_).parent_path().string()),
+        errors_(errors),
+        lists_(lists),
+        options_(options) {}
 
+  // Reads the file, then parses it.
   bool Read(std::vector<Pack>* packs);
+  // Parses `content`, the text of the file.
+  bool Parse(const std::string& content, std::vector<Pack>* packs);
 
  private:
   SourceMark MarkOf(const YAML::Node& node) const {
@@ -83,6 +105,8 @@ class PackReader {
   std::string file_;
   std::string dir_;
   std::vector<LoadError>* errors_;
+  WordListCache* lists_;
+  const LoadOptions& options_;
   std::string rule_id_;
   bool ok_ = true;
 };
@@ -174,7 +198,16 @@ void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, s
   for (const std::string& f : files) {
     fs::path path = fs::path(dir_) / f;
     if (lists) lists->push_back(path.stem().string());
-    if (!ReadWordList(path.string(), out)) Error(node, "cannot read " + key + " '" + path.string() + "'");
+    auto cached = lists_->find(path.string());
+    if (cached == lists_->end()) {
+      std::vector<std::string> words;
+      if (!ReadWordList(path.string(), &words)) {
+        Error(node, "cannot read " + key + " '" + path.string() + "'");
+        continue;
+      }
+      cached = lists_->emplace(path.string(), std::move(words)).first;
+    }
+    out->insert(out->end(), cached->second.begin(), cached->second.end());
   }
 }
 
@@ -256,8 +289,10 @@ void PackReader::ReadExampleList(const YAML::Node& node, const std::string& key,
             std::stoul(n) == 0) {
           Error(repeat, "'repeat' must be a whole number from 1 to 999999");
         } else {
+          const unsigned long times = std::stoul(n);
           std::string once = ex.text;
-          for (unsigned long k = 1; k < std::stoul(n); ++k) ex.text += once;
+          ex.text.reserve(once.size() * times);
+          for (unsigned long k = 1; k < times; ++k) ex.text += once;
         }
       }
     } else {
@@ -438,14 +473,15 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
 }
 
 bool PackReader::Read(std::vector<Pack>* packs) {
-  std::ifstream in(file_, std::ios::binary);
-  if (!in) {
+  std::string content;
+  if (!ReadText(file_, &content)) {
     Error(SourceMark{file_, 0, 0}, "cannot read rule file");
     return false;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string content = buffer.str();
+  return Parse(content, packs);
+}
+
+bool PackReader::Parse(const std::string& content, std::vector<Pack>* packs) {
   if (size_t bad = FindInvalidUtf8(content); bad != kValidUtf8) {
     Error(SourceMark{file_, 0, 0}, "not UTF-8 text at byte " + std::to_string(bad));
     return false;
@@ -476,10 +512,12 @@ bool PackReader::Read(std::vector<Pack>* packs) {
   std::set<std::string> ids;
   for (const YAML::Node& node : rules) {
     Rule rule;
+    const size_t errors_before = errors_->size();
     ReadRule(node, pack, default_category, &rule);
     if (!rule.id.empty() && !ids.insert(rule.id).second) {
       Error(node["id"], "duplicate rule id '" + rule.full_id + "'");
     }
+    if (options_.on_rule && errors_->size() == errors_before) options_.on_rule(rule);
     pack.rules.push_back(std::move(rule));
   }
   rule_id_.clear();
@@ -515,11 +553,14 @@ bool ReadWordList(const std::string& path, std::vector<std::string>* words) {
   return true;
 }
 
-bool LoadPackFile(const std::string& path, std::vector<Pack>* packs, std::vector<LoadError>* errors) {
-  return PackReader(path, errors).Read(packs);
+bool LoadPackFile(const std::string& path, std::vector<Pack>* packs, std::vector<LoadError>* errors,
+                  const LoadOptions& options) {
+  WordListCache lists;
+  return PackReader(path, errors, &lists, options).Read(packs);
 }
 
-bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs, std::vector<LoadError>* errors) {
+bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs, std::vector<LoadError>* errors,
+                 const LoadOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     errors->push_back({SourceMark{dir, 0, 0}, "", "not a directory of rule packs"});
@@ -535,8 +576,36 @@ bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs, std::vector<L
     return false;
   }
   std::sort(files.begin(), files.end());
+
+  // Read every file, then parse those with a spelling matcher first (the
+  // dictionary is the slowest thing to load); results go out in name order.
+  struct File {
+    std::string text;
+    bool readable = false;
+    bool ok = false;
+    std::vector<Pack> packs;
+    std::vector<LoadError> errors;
+  };
+  std::vector<File> read(files.size());
+  std::vector<size_t> order;
+  for (size_t i = 0; i < files.size(); ++i) {
+    read[i].readable = ReadText(files[i], &read[i].text);
+    order.push_back(i);
+  }
+  std::stable_partition(order.begin(), order.end(), [&](size_t i) {
+    return read[i].text.find("spelling:") != std::string::npos;
+  });
+  WordListCache lists;
+  for (size_t i : order) {
+    PackReader reader(files[i], &read[i].errors, &lists, options);
+    read[i].ok = read[i].readable ? reader.Parse(read[i].text, &read[i].packs) : reader.Read(&read[i].packs);
+  }
   bool ok = true;
-  for (const std::string& f : files) ok &= LoadPackFile(f, packs, errors);
+  for (File& f : read) {
+    ok &= f.ok;
+    std::move(f.packs.begin(), f.packs.end(), std::back_inserter(*packs));
+    std::move(f.errors.begin(), f.errors.end(), std::back_inserter(*errors));
+  }
   return ok;
 }
 

@@ -6,6 +6,7 @@
 #ifndef POSTCHECK_RULE_LOADER_H_
 #define POSTCHECK_RULE_LOADER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,15 +23,29 @@ struct LoadError {
   std::string ToString() const;
 };
 
+// Optional hooks into loading.
+struct LoadOptions {
+  // Called on the loading thread with each rule as soon as it is read without
+  // error, before the packs after it are parsed, so that a caller can start
+  // slow work the rule implies (reading its spelling dictionary) while loading
+  // goes on. The rule may still be dropped later by an error elsewhere in its
+  // pack. Empty: not called.
+  std::function<void(const Rule&)> on_rule;
+};
+
 // Loads the pack in `path` and appends it to *packs. Returns false, with at
 // least one error appended, when the file is unreadable or breaks the schema.
 bool LoadPackFile(const std::string& path, std::vector<Pack>* packs,
-                  std::vector<LoadError>* errors);
+                  std::vector<LoadError>* errors, const LoadOptions& options = {});
 
-// Loads every *.yaml and *.yml file directly inside `dir`, in name order.
+// Loads every *.yaml and *.yml file directly inside `dir`. Packs are appended
+// to *packs, and errors to *errors, in file-name order. Files that have a
+// `spelling:` matcher are parsed first, so that their rules reach
+// options.on_rule before the other packs are parsed; the order of parsing
+// changes nothing else. A word list named by several rules is read once.
 // A directory with no pack in it is an error.
 bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs,
-                 std::vector<LoadError>* errors);
+                 std::vector<LoadError>* errors, const LoadOptions& options = {});
 
 // Checks what single files cannot: pack and rule ids unique across packs,
 // and every `rules:` reference in near/unless naming a loaded rule, with no

@@ -478,5 +478,55 @@ TEST_CASE("LoadPackDir loads *.yaml and *.yml in name order") {
   fs::remove_all(dir);
 }
 
+TEST_CASE("LoadPackDir: spelling packs reach on_rule first, packs and errors stay in name order") {
+  fs::path dir = fs::temp_directory_path() / ("postcheck_loader_test4_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string words = std::string(POSTCHECK_TEST_DATA) + "/words/";
+  auto pack = [&](const std::string& id, const std::string& matcher) {
+    return "pack: " + id + "\nrules:\n  - id: r\n    category: tone\n    severity: warning\n"
+           "    message: m\n    why: w\n" + matcher + "    examples: {flag: [x], pass: [y]}\n";
+  };
+  const std::string list = "    words_file: " + words + "extra.txt\n";
+  std::ofstream(dir / "a.yaml") << pack("ay", list);
+  std::ofstream(dir / "b.yaml") << pack("bee", "    wrods: [x]\n");
+  std::ofstream(dir / "c.yaml") << pack("sea", list);
+  std::ofstream(dir / "s.yaml") << pack("ess", "    spelling: {dictionary: en_GB}\n");
+  std::vector<std::string> seen;
+  LoadOptions options;
+  options.on_rule = [&](const Rule& rule) { seen.push_back(rule.full_id); };
+  std::vector<Pack> packs;
+  std::vector<LoadError> errors;
+  CHECK_FALSE(LoadPackDir(dir.string(), &packs, &errors, options));
+  // b.yaml's rule has an error, so on_rule never sees it.
+  CHECK(seen == std::vector<std::string>{"ess.r", "ay.r", "sea.r"});
+  REQUIRE(packs.size() == 3);
+  CHECK(packs[0].id == "ay");
+  CHECK(packs[1].id == "sea");
+  CHECK(packs[2].id == "ess");
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].mark.file == (dir / "b.yaml").string());
+  CHECK(errors[1].mark.file == (dir / "b.yaml").string());
+  // A list named by two packs is read once and given to both.
+  CHECK(packs[0].rules[0].words == std::vector<std::string>{"blimey", "crikey", "drat it"});
+  CHECK(packs[1].rules[0].words == packs[0].rules[0].words);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("an example repeated many times is the text that many times") {
+  fs::path dir = fs::temp_directory_path() / ("postcheck_loader_test5_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "long.yaml")
+      << "pack: long\nrules:\n  - id: r\n    category: tone\n    severity: warning\n"
+         "    message: m\n    why: w\n    words: [x]\n"
+         "    examples: {flag: [{text: \"ab \", repeat: 50000}], pass: [y]}\n";
+  std::vector<Pack> packs;
+  std::vector<LoadError> errors;
+  REQUIRE(LoadPackFile((dir / "long.yaml").string(), &packs, &errors));
+  const std::string& text = packs[0].rules[0].flag[0].text;
+  CHECK(text.size() == 150000);
+  CHECK(text.substr(0, 6) == "ab ab ");
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace postcheck
