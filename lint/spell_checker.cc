@@ -3,35 +3,97 @@
 #include <hunspell/hunspell.hxx>
 
 #include <filesystem>
+#include <future>
+#include <map>
+#include <optional>
+#include <utility>
 
 namespace postcheck {
+namespace {
 
-SpellChecker::SpellChecker(std::unique_ptr<Hunspell> hunspell) : hunspell_(std::move(hunspell)) {}
-SpellChecker::~SpellChecker() = default;
+// A dictionary as read from disk; `hunspell` is null when no search dir has it.
+struct Loaded {
+  std::unique_ptr<Hunspell> hunspell;
+  EditHints hints;
+};
 
-std::vector<std::string> SpellChecker::DefaultSearchDirs() {
-  return {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"};
-}
-
-std::unique_ptr<SpellChecker> SpellChecker::Open(const std::string& dictionary,
-                                                 const std::vector<std::string>& search_dirs,
-                                                 const std::vector<std::string>& accept,
-                                                 std::string* error) {
+Loaded Load(const std::string& dictionary, const std::vector<std::string>& search_dirs) {
   namespace fs = std::filesystem;
   for (const std::string& dir : search_dirs) {
     fs::path aff = fs::path(dir) / (dictionary + ".aff");
     fs::path dic = fs::path(dir) / (dictionary + ".dic");
     std::error_code ec;
     if (!fs::is_regular_file(aff, ec) || !fs::is_regular_file(dic, ec)) continue;
-    auto hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-    for (const std::string& word : accept) hunspell->add(word);
-    return std::unique_ptr<SpellChecker>(new SpellChecker(std::move(hunspell)));
+    return {std::make_unique<Hunspell>(aff.c_str(), dic.c_str()), ReadEditHints(aff.string())};
   }
-  std::string dirs;
-  for (const std::string& dir : search_dirs) dirs += (dirs.empty() ? "" : ", ") + dir;
-  *error = "Hunspell dictionary '" + dictionary + "' not found in " + dirs +
-           " (install hunspell-en-gb)";
-  return nullptr;
+  return {};
+}
+
+// Dictionaries being read ahead by SpellChecker::Prefetch, each until an Open
+// of the same name and search dirs takes it. Destroyed at exit, which waits
+// for (and frees) any that was never taken.
+class PrefetchRegistry {
+ public:
+  using Key = std::pair<std::string, std::vector<std::string>>;
+
+  static PrefetchRegistry& Get() {
+    static PrefetchRegistry registry;
+    return registry;
+  }
+
+  void Start(const Key& key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (pending_.count(key)) return;
+    pending_.emplace(key, std::async(std::launch::async, Load, key.first, key.second));
+  }
+
+  std::optional<std::future<Loaded>> Take(const Key& key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = pending_.find(key);
+    if (it == pending_.end()) return std::nullopt;
+    std::future<Loaded> loading = std::move(it->second);
+    pending_.erase(it);
+    return loading;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<Key, std::future<Loaded>> pending_;
+};
+
+}  // namespace
+
+SpellChecker::SpellChecker(std::unique_ptr<Hunspell> hunspell, EditHints hints)
+    : hunspell_(std::move(hunspell)), hints_(std::move(hints)) {}
+SpellChecker::~SpellChecker() = default;
+
+std::vector<std::string> SpellChecker::DefaultSearchDirs() {
+  return {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"};
+}
+
+void SpellChecker::Prefetch(const std::string& dictionary, const std::vector<std::string>& search_dirs) {
+  PrefetchRegistry::Get().Start({dictionary, search_dirs});
+}
+
+std::unique_ptr<SpellChecker> SpellChecker::Open(const std::string& dictionary,
+                                                 const std::vector<std::string>& search_dirs,
+                                                 const std::vector<std::string>& accept,
+                                                 std::string* error) {
+  Loaded loaded;
+  if (auto prefetched = PrefetchRegistry::Get().Take({dictionary, search_dirs})) {
+    loaded = prefetched->get();
+  } else {
+    loaded = Load(dictionary, search_dirs);
+  }
+  if (!loaded.hunspell) {
+    std::string dirs;
+    for (const std::string& dir : search_dirs) dirs += (dirs.empty() ? "" : ", ") + dir;
+    *error = "Hunspell dictionary '" + dictionary + "' not found in " + dirs +
+             " (install hunspell-en-gb)";
+    return nullptr;
+  }
+  for (const std::string& word : accept) loaded.hunspell->add(word);
+  return std::unique_ptr<SpellChecker>(new SpellChecker(std::move(loaded.hunspell), std::move(loaded.hints)));
 }
 
 bool SpellChecker::Correct(std::string_view word) const {
@@ -45,6 +107,7 @@ bool SpellChecker::Correct(std::string_view word) const {
     ok = hunspell_->spell(std::string(word));
   }
   std::unique_lock<std::shared_mutex> write(cache_mutex_);
+  if (correct_.size() >= kMaxCachedWords) correct_.clear();
   correct_.emplace(std::string(word), ok);
   return ok;
 }
@@ -55,16 +118,21 @@ std::vector<std::string> SpellChecker::Suggest(std::string_view word, size_t lim
   {
     std::shared_lock<std::shared_mutex> read(cache_mutex_);
     if (auto it = suggestions_.find(word); it != suggestions_.end()) {
-      all = it->second;
+      all.assign(it->second.begin(), it->second.begin() + static_cast<std::ptrdiff_t>(std::min(limit, it->second.size())));
       cached = true;
     }
   }
-  if (!cached) {
-    {
-      std::lock_guard<std::mutex> lock(hunspell_mutex_);
-      all = hunspell_->suggest(std::string(word));
-    }
+  if (cached) return all;
+  {
+    std::lock_guard<std::mutex> lock(hunspell_mutex_);
+    all = RankedCorrections(
+        word, hints_, [this](const std::string& w) { return hunspell_->spell(w); }, kMaxSuggestions);
+    if (all.empty()) all = hunspell_->suggest(std::string(word));
+  }
+  if (all.size() > kMaxSuggestions) all.resize(kMaxSuggestions);
+  {
     std::unique_lock<std::shared_mutex> write(cache_mutex_);
+    if (suggestions_.size() >= kMaxCachedSuggestions) suggestions_.clear();
     suggestions_.emplace(std::string(word), all);
   }
   if (all.size() > limit) all.resize(limit);
