@@ -20,6 +20,7 @@
 #include "rule_loader.h"
 #include "rule_tests.h"
 #include "rules_location.h"
+#include "spell_checker.h"
 
 namespace postcheck {
 namespace {
@@ -47,7 +48,8 @@ struct CliOptions {
   bool redact = false;
 };
 
-bool LoadAllPacks(const CliOptions& o, std::vector<Pack>* packs, std::ostream& err) {
+bool LoadAllPacks(const CliOptions& o, const LoadOptions& load_options, std::vector<Pack>* packs,
+                  std::ostream& err) {
   std::vector<std::string> sources;
   if (o.test_rules && !o.test_rules_dir.empty()) {
     sources.push_back(o.test_rules_dir);
@@ -68,14 +70,42 @@ bool LoadAllPacks(const CliOptions& o, std::vector<Pack>* packs, std::ostream& e
   for (const std::string& s : sources) {
     std::error_code ec;
     if (std::filesystem::is_directory(s, ec)) {
-      LoadPackDir(s, packs, &errors);
+      LoadPackDir(s, packs, &errors, load_options);
     } else {
-      LoadPackFile(s, packs, &errors);
+      LoadPackFile(s, packs, &errors, load_options);
     }
   }
   if (errors.empty()) CheckPacks(*packs, &errors);
   for (const LoadError& e : errors) err << e.ToString() << "\n";
   return errors.empty();
+}
+
+// Starts reading the dictionary of each spelling rule the engine will enable
+// as soon as the loader has read the rule, so that it loads while the other
+// packs are parsed. Mirrors the engine's test of an enabled rule; were they to
+// differ, a dictionary would only be read in vain or not ahead.
+LoadOptions PrefetchDictionaries(const EngineOptions& options) {
+  LoadOptions load;
+  load.on_rule = [options](const Rule& rule) {
+    auto in = [](const std::vector<std::string>& v, const std::string& s) {
+      return std::find(v.begin(), v.end(), s) != v.end();
+    };
+    if (!rule.spelling || !rule.report) return;
+    if (!rule.platform.empty() && rule.platform != options.platform) return;
+    if (!options.only_packs.empty() && !in(options.only_packs, rule.pack)) return;
+    if (in(options.disabled_packs, rule.pack) || in(options.disabled_rules, rule.full_id)) return;
+    SpellChecker::Prefetch(rule.spelling->dictionary, options.dictionary_dirs.empty()
+                                                          ? SpellChecker::DefaultSearchDirs()
+                                                          : options.dictionary_dirs);
+  };
+  return load;
+}
+
+// Keeps `engine` allocated and reachable (so LeakSanitizer does not call it a
+// leak) until the process exits; see EngineTeardown::kLeaveForExit.
+void LeaveForExit(std::unique_ptr<Engine> engine) {
+  static auto* kept = new std::vector<std::unique_ptr<Engine>>;
+  kept->push_back(std::move(engine));
 }
 
 void ListRules(const Engine& engine, std::ostream& out) {
@@ -156,7 +186,8 @@ std::optional<Severity> FailLevel(const std::string& name) {
 
 }  // namespace
 
-int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {
+int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
+           EngineTeardown teardown) {
   CliOptions o;
   CLI::App app{
       "postcheck: checks a draft social-media post by UK police officers and staff for personal data, "
@@ -221,8 +252,6 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   if (app.count("--fail-on") == 0 && !config.fail_on.empty()) o.fail_on = config.fail_on;
   if (o.platform.empty()) o.platform = config.platform;
 
-  std::vector<Pack> packs;
-  if (!LoadAllPacks(o, &packs, err)) return kExitError;
   EngineOptions engine_options;
   engine_options.only_packs = o.only.empty() ? config.only_packs : o.only;
   engine_options.disabled_packs = config.disabled_packs;
@@ -233,12 +262,16 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   engine_options.accept_words = config.words;
   engine_options.extra_lists = config.lists;
   engine_options.platform = o.platform;
+  std::vector<Pack> packs;
+  if (!LoadAllPacks(o, PrefetchDictionaries(engine_options), &packs, err)) return kExitError;
   std::vector<LoadError> errors;
-  std::unique_ptr<Engine> engine = Engine::Create(std::move(packs), engine_options, &errors);
-  if (!engine) {
+  std::unique_ptr<Engine> created = Engine::Create(std::move(packs), engine_options, &errors);
+  if (!created) {
     for (const LoadError& e : errors) err << "postcheck: " << e.ToString() << "\n";
     return kExitError;
   }
+  const Engine* engine = created.get();
+  if (teardown == EngineTeardown::kLeaveForExit) LeaveForExit(std::move(created));
 
   if (o.list_rules) {
     ListRules(*engine, out);

@@ -5,5 +5,8 @@
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  return postcheck::RunCli(argc, argv, std::cin, std::cout, std::cerr);
+  // The process ends right after RunCli, so the engine is left for the
+  // operating system to free.
+  return postcheck::RunCli(argc, argv, std::cin, std::cout, std::cerr,
+                           postcheck::EngineTeardown::kLeaveForExit);
 }
