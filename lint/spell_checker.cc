@@ -97,43 +97,27 @@ std::unique_ptr<SpellChecker> SpellChecker::Open(const std::string& dictionary,
 }
 
 bool SpellChecker::Correct(std::string_view word) const {
-  {
-    std::shared_lock<std::shared_mutex> read(cache_mutex_);
-    if (auto it = correct_.find(word); it != correct_.end()) return it->second;
-  }
   bool ok;
+  if (correct_.Find(word, &ok)) return ok;
   {
     std::lock_guard<std::mutex> lock(hunspell_mutex_);
     ok = hunspell_->spell(std::string(word));
   }
-  std::unique_lock<std::shared_mutex> write(cache_mutex_);
-  if (correct_.size() >= kMaxCachedWords) correct_.clear();
-  correct_.emplace(std::string(word), ok);
+  correct_.Insert(word, ok);
   return ok;
 }
 
 std::vector<std::string> SpellChecker::Suggest(std::string_view word, size_t limit) const {
   std::vector<std::string> all;
-  bool cached = false;
-  {
-    std::shared_lock<std::shared_mutex> read(cache_mutex_);
-    if (auto it = suggestions_.find(word); it != suggestions_.end()) {
-      all.assign(it->second.begin(), it->second.begin() + static_cast<std::ptrdiff_t>(std::min(limit, it->second.size())));
-      cached = true;
+  if (!suggestions_.Find(word, &all)) {
+    {
+      std::lock_guard<std::mutex> lock(hunspell_mutex_);
+      all = RankedCorrections(
+          word, hints_, [this](const std::string& w) { return hunspell_->spell(w); }, kMaxSuggestions);
+      if (all.empty()) all = hunspell_->suggest(std::string(word));
     }
-  }
-  if (cached) return all;
-  {
-    std::lock_guard<std::mutex> lock(hunspell_mutex_);
-    all = RankedCorrections(
-        word, hints_, [this](const std::string& w) { return hunspell_->spell(w); }, kMaxSuggestions);
-    if (all.empty()) all = hunspell_->suggest(std::string(word));
-  }
-  if (all.size() > kMaxSuggestions) all.resize(kMaxSuggestions);
-  {
-    std::unique_lock<std::shared_mutex> write(cache_mutex_);
-    if (suggestions_.size() >= kMaxCachedSuggestions) suggestions_.clear();
-    suggestions_.emplace(std::string(word), all);
+    if (all.size() > kMaxSuggestions) all.resize(kMaxSuggestions);
+    suggestions_.Insert(word, all);
   }
   if (all.size() > limit) all.resize(limit);
   return all;

@@ -7,14 +7,12 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "bounded_cache.h"
 #include "spelling_candidates.h"
-#include "string_hash.h"
 
 class Hunspell;
 
@@ -57,8 +55,8 @@ class SpellChecker {
   // Where Debian installs Hunspell dictionaries.
   static std::vector<std::string> DefaultSearchDirs();
 
-  // Bounds on the caches: when one would grow past its bound it is emptied
-  // and starts again, so memory stays flat however many drafts are linted.
+  // Bounds on the caches (BoundedCache: emptied when full), so memory stays
+  // flat however many drafts are linted.
   static constexpr size_t kMaxCachedWords = 1 << 16;        // Correct answers
   static constexpr size_t kMaxCachedSuggestions = 1 << 12;  // Suggest answers
   static constexpr size_t kMaxSuggestions = 8;              // per word
@@ -68,10 +66,9 @@ class SpellChecker {
 
   std::unique_ptr<Hunspell> hunspell_;
   const EditHints hints_;
-  mutable std::mutex hunspell_mutex_;     // Hunspell itself is not thread-safe
-  mutable std::shared_mutex cache_mutex_;  // guards both caches
-  mutable std::unordered_map<std::string, bool, StringViewHash, StringViewEqual> correct_;
-  mutable std::unordered_map<std::string, std::vector<std::string>, StringViewHash, StringViewEqual> suggestions_;
+  mutable std::mutex hunspell_mutex_;  // Hunspell itself is not thread-safe
+  mutable BoundedCache<bool> correct_{kMaxCachedWords};
+  mutable BoundedCache<std::vector<std::string>> suggestions_{kMaxCachedSuggestions};
 };
 
 }  // namespace postcheck

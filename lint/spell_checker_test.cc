@@ -75,19 +75,13 @@ TEST_CASE("Suggest falls back to Hunspell when no small edit gives a word") {
   CHECK(hunspell[0] == "xylophone");
 }
 
-TEST_CASE("the caches stay bounded") {
+TEST_CASE("the caches stay bounded (BoundedCache): answers stay right past the bound") {
   auto checker = OpenEnGb();
   for (size_t i = 0; i < SpellChecker::kMaxCachedWords + 10; ++i) {
     checker->Correct("w" + std::to_string(i));
   }
-  // Emptied when full and refilled: answers are still right.
   CHECK(checker->Correct("burglary"));
   CHECK_FALSE(checker->Correct("w1"));
-  // Numbers with a letter after: deleting it gives a number, so each is quick.
-  for (size_t i = 0; i < SpellChecker::kMaxCachedSuggestions + 10; ++i) {
-    CHECK(checker->Suggest(std::to_string(i) + "x", 1).size() == 1);
-  }
-  CHECK(checker->Suggest("recieved", 1) == Words{"received"});
 }
 
 TEST_CASE("Prefetch: Open takes the dictionary read ahead, once") {
