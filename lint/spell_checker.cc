@@ -2,6 +2,9 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -17,6 +20,21 @@ struct Loaded {
   EditHints hints;
 };
 
+// Hunspell makes some 100,000 small allocations while it reads a dictionary.
+// On any thread but the main one, glibc serves them from an arena that grows
+// a page at a time, each step an mprotect call that also locks the process's
+// memory map against the other threads' page faults: ~2,300 calls for en_GB,
+// ~5 ms. Allocating and freeing `bytes` in large blocks first grows the arena
+// in a few steps; freeing gives the memory back but leaves the arena's
+// address range usable, so Hunspell's allocations then need no more calls.
+// Harmless with any other allocator.
+void GrowThreadArena(size_t bytes) {
+  constexpr size_t kBlock = 120 << 10;  // under glibc's mmap threshold, so from the arena
+  std::vector<void*> blocks;
+  for (size_t n = 0; n < bytes; n += kBlock) blocks.push_back(std::malloc(kBlock));
+  for (void* block : blocks) std::free(block);
+}
+
 Loaded Load(const std::string& dictionary, const std::vector<std::string>& search_dirs) {
   namespace fs = std::filesystem;
   for (const std::string& dir : search_dirs) {
@@ -24,6 +42,9 @@ Loaded Load(const std::string& dictionary, const std::vector<std::string>& searc
     fs::path dic = fs::path(dir) / (dictionary + ".dic");
     std::error_code ec;
     if (!fs::is_regular_file(aff, ec) || !fs::is_regular_file(dic, ec)) continue;
+    // Hunspell's tables take about 8 times the .dic file (9 MB for en_GB).
+    uintmax_t dic_size = fs::file_size(dic, ec);
+    if (!ec) GrowThreadArena(static_cast<size_t>(std::min<uintmax_t>(8 * dic_size, 64 << 20)));
     return {std::make_unique<Hunspell>(aff.c_str(), dic.c_str()), ReadEditHints(aff.string())};
   }
   return {};
