@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <future>
+#include <tuple>
 #include <unordered_map>
 
 #include "context_index.h"
@@ -202,20 +203,20 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   std::vector<bool> names_done(names_finders.size(), false);
   std::vector<std::pair<const SpellChecker*, std::vector<RuleSpan>>> misspelt;
   // Validator verdicts by span: rules that share a pattern (a phone number in
-  // three rules) validate each span once.
-  struct Verdict {
-    Validator validator;
-    uint32_t begin, end;
-    bool ok;
-  };
-  std::vector<Verdict> verdicts;
-  auto validated = [&](Validator v, const RuleSpan& c) {
-    for (const Verdict& d : verdicts) {
-      if (d.validator == v && d.begin == c.begin && d.end == c.end) return d.ok;
+  // three rules) validate each span once. Hashed: a long draft can have
+  // thousands of spans.
+  struct VerdictKeyHash {
+    size_t operator()(const std::tuple<Validator, uint32_t, uint32_t>& k) const {
+      auto [v, b, e] = k;
+      return std::hash<const void*>()(reinterpret_cast<const void*>(v)) ^
+             std::hash<uint64_t>()((uint64_t{b} << 32) | e);
     }
-    bool ok = v(text.text.substr(c.begin, c.end - c.begin));
-    verdicts.push_back({v, c.begin, c.end, ok});
-    return ok;
+  };
+  std::unordered_map<std::tuple<Validator, uint32_t, uint32_t>, bool, VerdictKeyHash> verdicts;
+  auto validated = [&](Validator v, const RuleSpan& c) {
+    auto [it, added] = verdicts.try_emplace({v, c.begin, c.end}, false);
+    if (added) it->second = v(text.text.substr(c.begin, c.end - c.begin));
+    return it->second;
   };
   // Lengths, measured once per measure and limit (copies of a platform rule
   // share them), and not at all when a cheap bound is within the limit.
