@@ -209,6 +209,8 @@ EditHints ReadEditHints(const std::string& aff_path) {
   bool utf8 = false;
   while (in && std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    // Only three keys matter; the thousands of affix lines are skipped unparsed.
+    if (line.rfind("SET", 0) != 0 && line.rfind("TRY", 0) != 0 && line.rfind("REP", 0) != 0) continue;
     std::istringstream fields(line);
     std::string key, a, b;
     fields >> key;
