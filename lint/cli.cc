@@ -82,21 +82,13 @@ bool LoadAllPacks(const CliOptions& o, const LoadOptions& load_options, std::vec
 
 // Starts reading the dictionary of each spelling rule the engine will enable
 // as soon as the loader has read the rule, so that it loads while the other
-// packs are parsed. Mirrors the engine's test of an enabled rule; were they to
-// differ, a dictionary would only be read in vain or not ahead.
+// packs are parsed. The test is the engine's own (RuleEnabled).
 LoadOptions PrefetchDictionaries(const EngineOptions& options) {
   LoadOptions load;
   load.on_rule = [options](const Rule& rule) {
-    auto in = [](const std::vector<std::string>& v, const std::string& s) {
-      return std::find(v.begin(), v.end(), s) != v.end();
-    };
-    if (!rule.spelling || !rule.report) return;
-    if (!rule.platform.empty() && rule.platform != options.platform) return;
-    if (!options.only_packs.empty() && !in(options.only_packs, rule.pack)) return;
-    if (in(options.disabled_packs, rule.pack) || in(options.disabled_rules, rule.full_id)) return;
-    SpellChecker::Prefetch(rule.spelling->dictionary, options.dictionary_dirs.empty()
-                                                          ? SpellChecker::DefaultSearchDirs()
-                                                          : options.dictionary_dirs);
+    if (rule.spelling && RuleEnabled(rule, options)) {
+      SpellChecker::Prefetch(rule.spelling->dictionary, DictionaryDirs(options));
+    }
   };
   return load;
 }

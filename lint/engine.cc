@@ -325,6 +325,19 @@ bool Engine::Impl::Allowed(const TokenizedText& text, const std::vector<WordHit>
   return false;
 }
 
+bool RuleEnabled(const Rule& rule, const EngineOptions& options) {
+  auto in = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  return rule.report && (rule.platform.empty() || rule.platform == options.platform) &&
+         (options.only_packs.empty() || in(options.only_packs, rule.pack)) &&
+         !in(options.disabled_packs, rule.pack) && !in(options.disabled_rules, rule.full_id);
+}
+
+std::vector<std::string> DictionaryDirs(const EngineOptions& options) {
+  return options.dictionary_dirs.empty() ? SpellChecker::DefaultSearchDirs() : options.dictionary_dirs;
+}
+
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 
@@ -398,12 +411,7 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
   for (size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = *rules[r];
     auto& c = impl.compiled[r];
-    auto in = [](const std::vector<std::string>& v, const std::string& s) {
-      return std::find(v.begin(), v.end(), s) != v.end();
-    };
-    c.enabled = rule.report && (rule.platform.empty() || rule.platform == options.platform) &&
-                (options.only_packs.empty() || in(options.only_packs, rule.pack)) &&
-                !in(options.disabled_packs, rule.pack) && !in(options.disabled_rules, rule.full_id);
+    c.enabled = RuleEnabled(rule, options);
     auto sev = options.severity_overrides.find(rule.full_id);
     c.severity = sev != options.severity_overrides.end() ? sev->second : rule.severity;
     if (rule.spelling && c.enabled) {
@@ -411,8 +419,7 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
       accept.insert(accept.end(), rule.spelling->accept.begin(), rule.spelling->accept.end());
     }
   }
-  std::vector<std::string> dirs =
-      options.dictionary_dirs.empty() ? SpellChecker::DefaultSearchDirs() : options.dictionary_dirs;
+  std::vector<std::string> dirs = DictionaryDirs(options);
   std::map<std::string, std::future<std::pair<std::unique_ptr<SpellChecker>, std::string>>> loading;
   for (auto& [dictionary, accept] : accept_by_dictionary) {
     accept.insert(accept.end(), options.accept_words.begin(), options.accept_words.end());

@@ -32,6 +32,15 @@ struct EngineOptions {
   std::map<std::string, std::vector<std::string>> extra_lists;
 };
 
+// Whether findings of `rule` are reported under `options`: a reported rule,
+// of the platform asked for (if it names one), in a pack not left out, and
+// not disabled. Engine::Create and anyone preparing for it (the CLI reading a
+// dictionary ahead) use this one test.
+bool RuleEnabled(const Rule& rule, const EngineOptions& options);
+
+// The directories Hunspell dictionaries are looked for in under `options`.
+std::vector<std::string> DictionaryDirs(const EngineOptions& options);
+
 // The spans a rule matched in one draft, before allowlists and severities.
 struct RuleSpan {
   uint32_t begin = 0;
