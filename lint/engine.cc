@@ -24,6 +24,11 @@ namespace {
 
 constexpr int32_t kMatchSlot = -1;
 
+// Drafts up to this many bytes are linted in working space that each thread
+// keeps (and reuses) between drafts; longer ones get space of their own, so
+// that one huge draft does not leave a thread holding its buffers.
+constexpr size_t kReusedSpaceMaxDraft = 64 * 1024;
+
 // Who a pattern or word belongs to: a rule's matcher (slot == kMatchSlot) or
 // one of its near/unless conditions (a slot index).
 struct Owner {
@@ -140,10 +145,19 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
 std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& text, bool all) const {
   const size_t n = compiled.size();
   std::vector<std::vector<RuleSpan>> result(n);
-  // Working space of this thread, kept from draft to draft so that its
-  // vectors keep their capacity: most drafts allocate nothing here.
-  thread_local std::vector<std::vector<RuleSpan>> raw, context;
-  thread_local std::vector<std::vector<uint32_t>> pending;  // pattern ids not yet found, by slot
+  // Working space: this thread's, kept from draft to draft so that its
+  // vectors keep their capacity (most drafts allocate nothing here), except
+  // for a long draft, whose space is freed when it is done.
+  struct Space {
+    std::vector<std::vector<RuleSpan>> raw, context;
+    std::vector<std::vector<uint32_t>> pending;  // pattern ids not yet found, by slot
+  };
+  thread_local Space reused;
+  Space fresh;
+  Space& space = text.text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
+  auto& raw = space.raw;
+  auto& context = space.context;
+  auto& pending = space.pending;
   auto reset = [](auto* lists, size_t size) {
     lists->resize(size);
     for (auto& l : *lists) l.clear();
@@ -550,8 +564,11 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   // findings report offsets in the original text.
   const size_t bom = BomLength(original);
   const std::string_view text = original.substr(bom);
-  // This thread's tokens of the previous draft: reused for their capacity.
-  thread_local TokenizedText tokens;
+  // This thread's tokens of the previous draft, reused for their capacity
+  // (a long draft's are freed when it is done).
+  thread_local TokenizedText reused;
+  TokenizedText fresh;
+  TokenizedText& tokens = text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
   Tokenize(text, &tokens);
   std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens, /*all=*/false);
   std::vector<WordHit> allowed;
