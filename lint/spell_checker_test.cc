@@ -56,9 +56,9 @@ TEST_CASE("Suggest: typical misspellings in police posts") {
       {"Recieved", {"Received", "Relieved"}},
       {"monday", {"Monday", "MONDAY"}},
   };
-  for (const auto& [word, suggestions] : expected) {
-    INFO(word);
-    CHECK(checker->Suggest(word, 3) == suggestions);
+  for (const auto& entry : expected) {
+    INFO(entry.first);  // INFO captures by reference: no structured binding for clang 14
+    CHECK(checker->Suggest(entry.first, 3) == entry.second);
   }
   CHECK(checker->Suggest("recieved", 1) == Words{"received"});  // from the cache, cut to the limit
   CHECK(checker->Suggest("recieved", 0).empty());

@@ -316,8 +316,9 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
   std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second < b.second : a.first < b.first;
   });
-  for (const auto& [s, cost] : ordered) {
-    CheapEdits(s, /*vowel_deletions=*/true, [&](const std::u32string& t, int more) {
+  for (const auto& edited : ordered) {
+    const int cost = edited.second;  // a plain variable: clang 14 cannot capture a structured binding
+    CheapEdits(edited.first, /*vowel_deletions=*/true, [&](const std::u32string& t, int more) {
       if (t != w) found.Word(t, cost + more);
     });
   }
