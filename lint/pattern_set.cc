@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "utf8.h"
+
 namespace postcheck {
 
 PatternSet::PatternSet() {
@@ -91,7 +93,7 @@ void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit
       pos = end;
     } else {  // empty match: step over one character
       ++pos;
-      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      while (pos < text.size() && IsUtf8Continuation(static_cast<unsigned char>(text[pos]))) ++pos;
     }
   }
 }

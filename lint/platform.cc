@@ -34,8 +34,6 @@ const RE2& HashtagPattern() {
   return re;
 }
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
-
 // Splits `text` into units (a URL or a grapheme cluster) and hands each
 // unit's byte range and weight to `unit`, in order: 23 for a URL; otherwise
 // the cluster's code points, weighted by twitter-text's table when asked.

@@ -28,6 +28,11 @@ void AppendUtf8(char32_t cp, std::string* out);
 // True for bytes that do not start a code point (10xxxxxx).
 inline bool IsUtf8Continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+// Whether byte `c` is ASCII white space: space, tab, LF, CR, FF or VT.
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 // Number of code points in valid UTF-8 `text`.
 size_t CountCodePoints(std::string_view text);
 

@@ -7,6 +7,8 @@
 #include <array>
 #include <iterator>
 
+#include "utf8.h"
+
 namespace postcheck {
 namespace {
 
@@ -65,18 +67,14 @@ namespace validators_internal {
 
 bool ToAscii(std::string_view candidate, AsciiBuffer* out) {
   out->size = 0;
-  auto is_space = [](unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-  };
   // Trim ASCII whitespace at both ends first; Unicode spaces at the ends are
   // mapped below and trimmed after.
   size_t begin = 0;
   size_t end = candidate.size();
-  while (begin < end && is_space(static_cast<unsigned char>(candidate[begin]))) {
+  while (begin < end && IsAsciiSpace(candidate[begin])) {
     ++begin;
   }
-  while (end > begin && is_space(static_cast<unsigned char>(candidate[end - 1]))) {
+  while (end > begin && IsAsciiSpace(candidate[end - 1])) {
     --end;
   }
   for (size_t i = begin; i < end;) {
