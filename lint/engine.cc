@@ -444,6 +444,12 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     });
   }
 
+  // Where each pattern was first written, for errors found when compiling.
+  struct PatternOrigin {
+    const Located* pattern;
+    const std::string* rule_id;
+  };
+  std::vector<PatternOrigin> pattern_origins;
   auto add_pattern = [&](const Located& p, const Owner& owner, const std::string& rule_id) {
     std::string error;
     int id = impl.patterns.Add(p.text, &error);
@@ -451,7 +457,10 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
       fail(p.mark, rule_id, error + " in pattern '" + p.text + "'");
       return;
     }
-    if (static_cast<size_t>(id) == impl.pattern_owners.size()) impl.pattern_owners.emplace_back();
+    if (static_cast<size_t>(id) == impl.pattern_owners.size()) {
+      impl.pattern_owners.emplace_back();
+      pattern_origins.push_back({&p, &rule_id});
+    }
     impl.pattern_owners[static_cast<size_t>(id)].push_back(owner);
   };
   auto add_word = [&](const std::string& w, bool match_case, const Owner& owner, const Rule& rule) {
@@ -501,8 +510,17 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     add_slots(r, rule.near, &c.near_slots);
     add_slots(r, rule.unless, &c.unless_slots);
   }
-  std::string error;
-  if (ok && !impl.patterns.Compile(&error)) fail({}, "", error);
+  std::vector<PatternSet::CompileError> pattern_errors;
+  if (ok && !impl.patterns.Compile(&pattern_errors)) {
+    for (const auto& e : pattern_errors) {
+      if (e.pattern < 0) {
+        fail({}, "", e.message);
+        continue;
+      }
+      const PatternOrigin& origin = pattern_origins[static_cast<size_t>(e.pattern)];
+      fail(origin.pattern->mark, *origin.rule_id, e.message + " in pattern '" + origin.pattern->text + "'");
+    }
+  }
   for (const std::string& a : options.allow) {
     impl.allow.Add(a, false, 0);
     std::string digits = DigitsOf(a);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "regex_size_bound.h"
 #include "utf8.h"
 
 namespace postcheck {
@@ -19,60 +20,93 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
     return -1;
   }
   if (auto it = ids_.find(std::string(pattern)); it != ids_.end()) return it->second;
-  auto re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options_);
-  if (!re->ok()) {
-    *error = "invalid regex: " + re->error();
+  auto p = std::make_unique<Pattern>();
+  p->text = std::string(pattern);
+  size_t set = 0;
+  if (RegexSizeBound(pattern) <= static_cast<size_t>(kOwnSetProgramSize)) {
+    set = SetFor(0);
+  } else {  // may be large: compile it now to learn its size
+    p->re = std::make_unique<RE2>(p->text, options_);
+    if (!p->re->ok()) {
+      *error = "invalid regex: " + p->re->error();
+      return -1;
+    }
+    set = SetFor(static_cast<size_t>(p->re->ProgramSize()));
+  }
+  std::string set_error;
+  if (sets_[set].set->Add(p->text, &set_error) < 0) {  // RE2::Set parses it
+    *error = "invalid regex: " + set_error;
+    if (sets_[set].ids.empty() && set != 0) sets_.pop_back();
     return -1;
   }
-  // A pattern that can match nothing at all (a\b, x?, \b) would report
-  // empty spans; try it where such matches show up.
-  for (std::string_view probe : {"", "a", " a ", "1", "A.", "a b"}) {
-    re2::StringPiece input(probe.data(), probe.size()), m;
-    for (size_t pos = 0; pos <= probe.size(); ++pos) {
-      if (re->Match(input, pos, probe.size(), RE2::UNANCHORED, &m, 1) && m.empty()) {
-        *error = "pattern matches the empty string";
-        return -1;
-      }
-    }
-  }
-  Pattern p;
-  const auto& groups = re->NamedCapturingGroups();
-  if (auto it = groups.find("match"); it != groups.end()) p.match_group = it->second;
-  p.re = std::move(re);
+  auto id = static_cast<uint32_t>(patterns_.size());
+  sets_[set].ids.push_back(id);
+  ids_.emplace(p->text, static_cast<int>(id));
   patterns_.push_back(std::move(p));
-  int id = static_cast<int>(patterns_.size()) - 1;
-  ids_.emplace(std::string(pattern), id);
-  return id;
+  return static_cast<int>(id);
 }
 
-bool PatternSet::Compile(std::string* error) {
-  sets_.clear();
+size_t PatternSet::SetFor(size_t program_size) {
   auto new_set = [&] {
     sets_.push_back({std::make_unique<RE2::Set>(options_, RE2::UNANCHORED), {}});
     return sets_.size() - 1;
   };
-  size_t shared = patterns_.empty() ? 0 : new_set();
-  for (uint32_t id = 0; id < patterns_.size(); ++id) {
-    const RE2& re = *patterns_[id].re;
-    size_t s = re.ProgramSize() > kOwnSetProgramSize ? new_set() : shared;
-    std::string set_error;
-    if (sets_[s].set->Add(re.pattern(), &set_error) < 0) {
-      *error = "cannot add pattern to set: " + set_error;
-      return false;
-    }
-    sets_[s].ids.push_back(id);
-  }
+  if (sets_.empty()) new_set();  // sets_[0]: the shared set
+  return program_size > static_cast<size_t>(kOwnSetProgramSize) ? new_set() : 0;
+}
+
+bool PatternSet::Compile(std::vector<CompileError>* errors) {
   for (Set& s : sets_) {
     if (!s.set->Compile()) {
-      *error = "cannot compile the pattern set (out of memory)";
+      errors->push_back({-1, "cannot compile the pattern set (out of memory)"});
       return false;
     }
   }
-  return true;
+  // A pattern that can match nothing at all (x?, \b, a|) would report empty
+  // spans. If it matches empty somewhere in a probe, it matches the probe, so
+  // the sets name every pattern worth compiling to check.
+  static constexpr std::string_view kProbes[] = {"", "a", " a ", "1", "A.", "a b"};
+  std::vector<uint32_t> suspects, ids;
+  for (std::string_view probe : kProbes) {
+    Candidates(probe, &ids);
+    suspects.insert(suspects.end(), ids.begin(), ids.end());
+  }
+  std::sort(suspects.begin(), suspects.end());
+  suspects.erase(std::unique(suspects.begin(), suspects.end()), suspects.end());
+  bool ok = true;
+  for (uint32_t id : suspects) {
+    for (std::string_view probe : kProbes) {
+      if (MatchesEmpty(id, probe)) {
+        errors->push_back({static_cast<int>(id), "pattern matches the empty string"});
+        ok = false;
+        break;
+      }
+    }
+  }
+  return ok;
+}
+
+const PatternSet::Pattern& PatternSet::Compiled(uint32_t id) const {
+  const Pattern& p = *patterns_[id];
+  std::call_once(p.compiled, [&] {
+    if (!p.re) p.re = std::make_unique<RE2>(p.text, options_);
+    const auto& groups = p.re->NamedCapturingGroups();
+    if (auto it = groups.find("match"); it != groups.end()) p.match_group = it->second;
+  });
+  return p;
+}
+
+bool PatternSet::MatchesEmpty(uint32_t id, std::string_view probe) const {
+  const RE2& re = *Compiled(id).re;
+  re2::StringPiece input(probe.data(), probe.size()), m;
+  for (size_t pos = 0; pos <= probe.size(); ++pos) {
+    if (re.Match(input, pos, probe.size(), RE2::UNANCHORED, &m, 1) && m.empty()) return true;
+  }
+  return false;
 }
 
 void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const {
-  const Pattern& p = patterns_[id];
+  const Pattern& p = Compiled(id);
   re2::StringPiece input(text.data(), text.size());
   // Groups 0..match_group: on the stack unless the pattern has very many.
   const size_t group_count = static_cast<size_t>(p.match_group) + 1;

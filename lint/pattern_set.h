@@ -7,6 +7,11 @@
 // multiply with everyone else's and the DFA would spend its time rebuilding
 // its cache instead of matching.
 //
+// A pattern's own RE2 is compiled the first time Find needs it: a cold start
+// that lints one short draft compiles the few patterns its draft touches, not
+// all of them. Only patterns that may be large (RegexSizeBound) are compiled
+// when added, to learn which set they belong in.
+//
 // A pattern may mark the part of its match that a finding covers with a group
 // named `match`, e.g. "DOB:? (?P<match>\d\d/\d\d/\d{4})".
 #ifndef POSTCHECK_PATTERN_SET_H_
@@ -17,6 +22,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,14 +43,21 @@ class PatternSet {
   PatternSet(const PatternSet&) = delete;
   PatternSet& operator=(const PatternSet&) = delete;
 
-  // Adds `pattern` and returns its id, or -1 with *error set when it is not
-  // valid RE2, is empty, or matches the empty string. Adding a pattern already
-  // added returns the same id: it is compiled and matched once.
+  // Adds `pattern` and returns its id, or -1 with *error set when it is
+  // empty or not valid RE2. Adding a pattern already added returns the same
+  // id: it is compiled and matched once.
   int Add(std::string_view pattern, std::string* error);
 
-  // Builds the prefilter. Call once, after every Add. Returns false with
-  // *error set on failure.
-  bool Compile(std::string* error);
+  struct CompileError {
+    int pattern;          // the pattern's id, or -1 for the set as a whole
+    std::string message;  // e.g. "pattern matches the empty string"
+  };
+
+  // Builds the prefilter, then rejects every pattern that can match the
+  // empty string (only the patterns the prefilter reports on a few short
+  // probe texts are compiled to check). Call once, after every Add. Returns
+  // false with the problems appended to *errors.
+  bool Compile(std::vector<CompileError>* errors);
 
   // Sets *ids to the ids of the patterns that match somewhere in `text`, in
   // increasing order. One pass of each set's DFA. Thread-safe after Compile.
@@ -69,16 +82,25 @@ class PatternSet {
 
  private:
   struct Pattern {
-    std::unique_ptr<RE2> re;
-    int match_group = 0;  // 0: the whole match
+    std::string text;
+    mutable std::once_flag compiled;
+    mutable std::unique_ptr<RE2> re;  // set when added if it may be large, else on first use
+    mutable int match_group = 0;      // 0: the whole match
   };
   struct Set {
     std::unique_ptr<RE2::Set> set;
     std::vector<uint32_t> ids;  // pattern id of each of the set's entries
   };
 
+  // The pattern's RE2, compiled on first use. Cannot fail: the text parsed
+  // when added, and its program is known to fit.
+  const Pattern& Compiled(uint32_t id) const;
+  // True if pattern `id` matches the empty string somewhere in `probe`.
+  bool MatchesEmpty(uint32_t id, std::string_view probe) const;
+  size_t SetFor(size_t program_size);
+
   RE2::Options options_;
-  std::vector<Pattern> patterns_;
+  std::vector<std::unique_ptr<Pattern>> patterns_;
   std::unordered_map<std::string, int> ids_;  // pattern text -> id
   std::vector<Set> sets_;
 };

@@ -11,6 +11,12 @@
 namespace postcheck {
 namespace {
 
+// Compile, expecting no error.
+bool Compiles(PatternSet& set) {
+  std::vector<PatternSet::CompileError> errors;
+  return set.Compile(&errors) && errors.empty();
+}
+
 // Every hit as "id:'text'@begin", in the order Match gives them.
 std::string Hits(const PatternSet& set, std::string_view text) {
   std::vector<PatternHit> hits;
@@ -33,20 +39,40 @@ TEST_CASE("Add rejects bad patterns with a reason") {
   CHECK(error == "invalid regex: missing ): (unclosed");
   CHECK(set.Add("a(?=b)", &error) == -1);  // look-ahead is not RE2
   CHECK(error.rfind("invalid regex: ", 0) == 0);
-  CHECK(set.Add("a*", &error) == -1);
-  CHECK(error == "pattern matches the empty string");
-  CHECK(set.Add("x|", &error) == -1);
-  CHECK(error == "pattern matches the empty string");
+  CHECK(set.Add("a[b", &error) == -1);  // small: parsed by the set, not compiled
+  CHECK(error == "invalid regex: missing ]: [b");
   CHECK(set.size() == 0);
 }
 
-TEST_CASE("Add rejects patterns that match the empty string inside text") {
+// "id: message" for each problem Compile reports.
+std::string CompileErrors(PatternSet& set) {
+  std::vector<PatternSet::CompileError> errors;
+  bool ok = set.Compile(&errors);
+  std::string out = ok ? "ok" : "failed";
+  for (const auto& e : errors) out += " | " + std::to_string(e.pattern) + ": " + e.message;
+  return out;
+}
+
+TEST_CASE("Compile rejects every pattern that matches the empty string, inside text too") {
   PatternSet set;
   std::string error;
-  CHECK(set.Add("\\b", &error) == -1);
-  CHECK(error == "pattern matches the empty string");
-  CHECK(set.Add("\\bx?", &error) == -1);
-  CHECK(error == "pattern matches the empty string");
+  for (const char* p : {"a*", "\\bcode\\b", "x|", "\\b", "\\bx?", "(?i)\\b(?:yes|no)?\\b", "\\d+"}) {
+    REQUIRE(set.Add(p, &error) >= 0);
+  }
+  CHECK(CompileErrors(set) ==
+        "failed | 0: pattern matches the empty string | 2: pattern matches the empty string"
+        " | 3: pattern matches the empty string | 4: pattern matches the empty string"
+        " | 5: pattern matches the empty string");
+}
+
+TEST_CASE("patterns are compiled on first use, and large ones when added") {
+  PatternSet set;
+  std::string error;
+  REQUIRE(set.Add("\\bfine\\b", &error) == 0);
+  // Bounded as small, so only the set parsed it: still found correctly.
+  REQUIRE(set.Add("(?P<match>\\d{3}) (?:miles|km)", &error) == 1);
+  CHECK(CompileErrors(set) == "ok");
+  CHECK(Hits(set, "fine: 120 km") == "0:'fine'@0 | 1:'120'@6");
 }
 
 TEST_CASE("ids are given in order") {
@@ -64,7 +90,7 @@ TEST_CASE("non-overlapping hits, ordered by pattern then position") {
   std::string error;
   REQUIRE(set.Add("\\d{3}", &error) == 0);
   REQUIRE(set.Add("[a-z]+", &error) == 1);
-  REQUIRE(set.Compile(&error));
+  REQUIRE(Compiles(set));
   CHECK(Hits(set, "1234567 ab 890") == "0:'123'@0 | 0:'456'@3 | 0:'890'@11 | 1:'ab'@8");
   CHECK(Hits(set, "ABC") == "");
   CHECK(Hits(set, "") == "");
@@ -75,7 +101,7 @@ TEST_CASE("a group named match narrows the hit") {
   std::string error;
   REQUIRE(set.Add("DOB:? (?P<match>\\d\\d/\\d\\d/\\d{4})", &error) == 0);
   REQUIRE(set.Add("(?P<match>x)?y", &error) == 1);
-  REQUIRE(set.Compile(&error));
+  REQUIRE(Compiles(set));
   CHECK(Hits(set, "DOB: 01/02/1990, DOB 03/04/1985") == "0:'01/02/1990'@5 | 0:'03/04/1985'@21");
   // A match whose `match` group took no part gives no hit.
   CHECK(Hits(set, "xy y") == "1:'x'@0");
@@ -87,7 +113,7 @@ TEST_CASE("byte offsets in multibyte text") {
   REQUIRE(set.Add("\xC3\xA9+", &error) == 0);  // é+
   REQUIRE(set.Add("\\p{Han}+", &error) == 1);
   REQUIRE(set.Add("(?i)caf\xC3\x89", &error) == 2);
-  REQUIRE(set.Compile(&error));
+  REQUIRE(Compiles(set));
   CHECK(Hits(set, "\xF0\x9F\x98\x80 caf\xC3\xA9\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC") ==
         "0:'\xC3\xA9\xC3\xA9'@8 | 1:'\xE6\x97\xA5\xE6\x9C\xAC'@13 | 2:'caf\xC3\xA9'@5");
 }
@@ -103,7 +129,7 @@ TEST_CASE("the prefilter misses no pattern") {
   REQUIRE(set.Add("end$", &error) == 61);
   REQUIRE(set.Add("(?i)mixed CASE", &error) == 62);
   REQUIRE(set.Add("a.c", &error) == 63);
-  REQUIRE(set.Compile(&error));
+  REQUIRE(Compiles(set));
   const std::string text = "Start code7x code59x code0x MIXED case a\xC3\xA9" "c end";
   CHECK(Hits(set, text) ==
         "0:'code0x'@21 | 7:'code7x'@6 | 59:'code59x'@13 | 60:'Start'@0 | 61:'end'@44 | "
@@ -119,7 +145,7 @@ TEST_CASE("a long text with many hits") {
   PatternSet set;
   std::string error;
   REQUIRE(set.Add("\\b07\\d{9}\\b", &error) == 0);
-  REQUIRE(set.Compile(&error));
+  REQUIRE(Compiles(set));
   std::string text;
   for (int i = 0; i < 2000; ++i) text += "filler words 07911123456 ";
   std::vector<PatternHit> hits;
@@ -140,7 +166,7 @@ TEST_CASE("a pattern with a large program gets a set of its own, and is still fo
   REQUIRE(set.Add("\\bcode\\b", &error) == 0);
   REQUIRE(set.Add(dense, &error) == 1);
   REQUIRE(set.Add("\\bappeal\\b", &error) == 2);
-  REQUIRE(set.Compile(&error));
+  REQUIRE(Compiles(set));
   CHECK(set.set_count() == 2);
   std::vector<uint32_t> ids;
   set.Candidates("ANPR hit, NFA, RUI: appeal", &ids);
@@ -155,7 +181,7 @@ TEST_CASE("Find reports one pattern's matches, and only when asked") {
   std::string error;
   REQUIRE(set.Add("DOB:? (?P<match>\\d\\d/\\d\\d/\\d{4})", &error) == 0);
   REQUIRE(set.Add("\\bDOB\\b", &error) == 1);
-  REQUIRE(set.Compile(&error));
+  REQUIRE(Compiles(set));
   CHECK(set.set_count() == 1);
   const std::string text = "DOB 01/02/1990 and DOB: 03/04/1985";
   std::vector<uint32_t> ids;
