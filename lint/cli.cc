@@ -255,7 +255,9 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   engine_options.extra_lists = config.lists;
   engine_options.platform = o.platform;
   std::vector<Pack> packs;
-  if (!LoadAllPacks(o, PrefetchDictionaries(engine_options), &packs, err)) return kExitError;
+  LoadOptions load_options = PrefetchDictionaries(engine_options);
+  load_options.read_examples = o.test_rules || !o.explain.empty();
+  if (!LoadAllPacks(o, load_options, &packs, err)) return kExitError;
   std::vector<LoadError> errors;
   std::unique_ptr<Engine> created = Engine::Create(std::move(packs), engine_options, &errors);
   if (!created) {

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "example_blocks.h"
 #include "utf8.h"
 #include "validators.h"
 
@@ -466,10 +467,28 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   if (node["near"]) ReadContext(node["near"], "near", &rule->near);
   if (node["unless"]) ReadContext(node["unless"], "unless", &rule->unless);
   if (node["examples"]) {
-    ReadExamples(node["examples"], rule);
+    // Null when Parse blanked the block because the caller does not read examples.
+    if (options_.read_examples || !node["examples"].IsNull()) ReadExamples(node["examples"], rule);
   } else {
     Error(node, "rule has no 'examples' (flag and pass)");
   }
+}
+
+// True if the lines BlankExampleBlocks blanked under are exactly the lines
+// of the rules' `examples` keys whose values are now null: nothing but rule
+// examples was blanked, so the parse is the file's own, less its examples.
+bool BlankedOnlyExamples(const YAML::Node& root, const std::vector<size_t>& blanked) {
+  if (!root.IsMap() || !root["rules"].IsSequence()) return false;
+  std::vector<size_t> keys;
+  for (const YAML::Node& rule : root["rules"]) {
+    if (!rule.IsMap()) continue;
+    for (const auto& entry : rule) {
+      if (entry.first.IsScalar() && entry.first.Scalar() == "examples" && entry.second.IsNull()) {
+        keys.push_back(static_cast<size_t>(entry.first.Mark().line + 1));
+      }
+    }
+  }
+  return keys == blanked;
 }
 
 bool PackReader::Read(std::vector<Pack>* packs) {
@@ -487,8 +506,19 @@ bool PackReader::Parse(const std::string& content, std::vector<Pack>* packs) {
     return false;
   }
   YAML::Node root;
+  std::string without_examples;
+  std::vector<size_t> blanked;
+  bool parsed = false;
+  if (!options_.read_examples && BlankExampleBlocks(content, &without_examples, &blanked)) {
+    try {
+      root = YAML::Load(without_examples);
+      parsed = BlankedOnlyExamples(root, blanked);
+    } catch (const YAML::Exception&) {
+      // Parsed as written below, to report the mistake.
+    }
+  }
   try {
-    root = YAML::Load(content);
+    if (!parsed) root = YAML::Load(content);
   } catch (const YAML::Exception& e) {
     Error(SourceMark{file_, e.mark.line + 1, e.mark.column + 1}, "malformed YAML: " + e.msg);
     return false;

@@ -31,6 +31,11 @@ struct LoadOptions {
   // goes on. The rule may still be dropped later by an error elsewhere in its
   // pack. Empty: not called.
   std::function<void(const Rule&)> on_rule;
+
+  // False: rules' `examples` are not read (Rule::flag and Rule::pass stay
+  // empty) and not checked, and parsing skips them where it safely can.
+  // Linting never uses them; --test-rules and --explain do.
+  bool read_examples = true;
 };
 
 // Loads the pack in `path` and appends it to *packs. Returns false, with at

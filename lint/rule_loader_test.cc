@@ -528,5 +528,103 @@ TEST_CASE("an example repeated many times is the text that many times") {
   fs::remove_all(dir);
 }
 
+// What linting needs of a rule, with where each part was written.
+std::string Describe(const std::vector<Pack>& packs) {
+  std::string out;
+  for (const Pack& pack : packs) {
+    out += pack.id + " " + pack.description + "\n";
+    for (const Rule& r : pack.rules) {
+      out += r.full_id + "@" + std::to_string(r.mark.line) + " " + r.message + " | " + r.why + " | " + r.suggest +
+             " | " + std::to_string(r.words.size()) + " words, " + std::to_string(r.swap.size()) + " swaps\n";
+      for (const Located& p : r.patterns) out += "  " + p.text + "@" + std::to_string(p.mark.line) + ":" +
+                                                 std::to_string(p.mark.column) + "\n";
+      out += "  near " + std::to_string(r.near.size()) + ", unless " + std::to_string(r.unless.size()) + "\n";
+    }
+  }
+  return out;
+}
+
+TEST_CASE("without examples, the bundled packs load the same, less their examples") {
+  const std::string dir = std::string(POSTCHECK_SOURCE_DIR) + "/rules";
+  std::vector<Pack> full, lean;
+  std::vector<LoadError> errors;
+  REQUIRE(LoadPackDir(dir, &full, &errors));
+  LoadOptions options;
+  options.read_examples = false;
+  REQUIRE(LoadPackDir(dir, &lean, &errors, options));
+  REQUIRE(errors.empty());
+  CHECK(Describe(lean) == Describe(full));
+  size_t examples = 0;
+  for (const Pack& pack : lean) {
+    for (const Rule& r : pack.rules) examples += r.flag.size() + r.pass.size();
+  }
+  CHECK(examples == 0);
+}
+
+TEST_CASE("without examples: mistakes keep their lines, and text that only looks like examples is kept") {
+  fs::path dir = fs::temp_directory_path() / ("postcheck_loader_test6_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::string path = (dir / "lean.yaml").string();
+  std::ofstream(path) << "pack: lean\n"
+                         "rules:\n"
+                         "  - id: a\n"
+                         "    category: tone\n"
+                         "    severity: warning\n"
+                         "    message: \"m\n"
+                         "      examples:\n"
+                         "      end\"\n"
+                         "    why: w\n"
+                         "    words: [x]\n"
+                         "    examples:\n"
+                         "      flag: [x]\n"
+                         "      pass: [y]\n"
+                         "  - id: b\n"
+                         "    category: tone\n"
+                         "    severity: warning\n"
+                         "    message: m\n"
+                         "    why: w\n"
+                         "    words: [x]\n"
+                         "    examples:\n"
+                         "      flag: [x]\n"
+                         "      pass: [y]\n";
+  LoadOptions options;
+  options.read_examples = false;
+  std::vector<Pack> packs;
+  std::vector<LoadError> errors;
+  // The quoted message spans a line reading "examples:": blanking under it
+  // would change the message, so the file is parsed as written.
+  REQUIRE(LoadPackFile(path, &packs, &errors, options));
+  REQUIRE(packs[0].rules.size() == 2);
+  CHECK(packs[0].rules[0].message == "m examples: end");
+  CHECK(packs[0].rules[1].flag.size() == 1);
+
+  std::ofstream(path) << "pack: lean\n"
+                         "rules:\n"
+                         "  - id: a\n"
+                         "    category: tone\n"
+                         "    severity: warning\n"
+                         "    message: m\n"
+                         "    why: w\n"
+                         "    words: [x]\n"
+                         "    examples:\n"
+                         "      flag: [x]\n"
+                         "      pass: [y]\n"
+                         "  - id: b\n"
+                         "    category: tone\n"
+                         "    severity: loud\n"
+                         "    message: m\n"
+                         "    why: w\n"
+                         "    words: [x]\n"
+                         "    examples:\n"
+                         "      flag: [x]\n"
+                         "      pass: [y]\n";
+  packs.clear();
+  errors.clear();
+  CHECK_FALSE(LoadPackFile(path, &packs, &errors, options));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].mark.line == 14);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace postcheck
