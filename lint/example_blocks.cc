@@ -23,6 +23,15 @@ size_t KeyColumn(std::string_view line) {
   return i;
 }
 
+// The column a block scalar started on `line` must be indented past: its
+// key's, or its sequence dash's for an entry such as "- |".
+size_t ScalarParentColumn(std::string_view line) {
+  size_t column = KeyColumn(line);
+  bool entry = column < line.size() && (line[column] == '|' || line[column] == '>' || line[column] == '&' ||
+                                        line[column] == '!');
+  return entry && column >= 2 && line[column - 2] == '-' ? column - 2 : column;
+}
+
 // `line` without a trailing " # comment" and trailing spaces.
 std::string_view WithoutComment(std::string_view line) {
   size_t hash = line.find(" #");
@@ -51,6 +60,48 @@ bool StartsBlockScalar(std::string_view line) {
   return !before.empty() && (before.back() == ':' || before.back() == '-');
 }
 
+// True if every quoted scalar and flow collection opened on `line` closes on
+// it. A line that fails this may continue onto lines that are not indented
+// under the examples key, so its block cannot be blanked on its own. Cautious:
+// a lone quote or bracket inside plain text fails too.
+bool ClosesWhatItOpens(std::string_view line) {
+  int depth = 0;
+  char quote = 0;
+  char previous = ' ';  // the last character outside quotes that is not a space
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote == '"') {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        quote = 0;
+      }
+      continue;
+    }
+    if (quote == '\'') {
+      if (c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+        ++i;
+      } else if (c == '\'') {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '#' && (i == 0 || line[i - 1] == ' ')) break;  // a comment
+    if (c == '"') {
+      quote = c;
+    } else if (c == '\'' && (previous == ' ' || previous == '-' || previous == ':' || previous == ',' ||
+                             previous == '[' || previous == '{' || previous == '?')) {
+      quote = c;  // an apostrophe inside a word does not start a quoted scalar
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+    if (c != ' ' && c != '\t' && c != '\r') previous = c;
+  }
+  return quote == 0 && depth == 0;
+}
+
 bool IsExamplesKey(std::string_view line) {
   if (line.find("examples:") == std::string_view::npos) return false;
   size_t column = KeyColumn(line);
@@ -65,6 +116,7 @@ bool BlankExampleBlocks(std::string_view yaml, std::string* out, std::vector<siz
   out->reserve(yaml.size());
   size_t scalar_parent = kNone;   // inside a block scalar under this key column
   size_t examples_column = kNone;  // blanking the block under this key column
+  size_t example_scalar = kNone;   // ... inside a block scalar in it, under this column
   size_t line_number = 0;
   for (size_t pos = 0; pos < yaml.size();) {
     size_t end = yaml.find('\n', pos);
@@ -76,10 +128,20 @@ bool BlankExampleBlocks(std::string_view yaml, std::string* out, std::vector<siz
     const bool blank = IsBlank(body);
     if (examples_column != kNone) {
       if (blank || Indent(body) > examples_column) {
+        if (example_scalar != kNone && (blank || Indent(body) > example_scalar)) {
+          // Text of a block scalar: quotes and brackets in it mean nothing.
+        } else if (!ClosesWhatItOpens(body)) {
+          out->clear();
+          key_lines->clear();
+          return false;
+        } else {
+          example_scalar = StartsBlockScalar(body) ? ScalarParentColumn(body) : kNone;
+        }
         if (end != std::string_view::npos) out->push_back('\n');
         continue;
       }
       examples_column = kNone;
+      example_scalar = kNone;
     }
     out->append(line);
     if (scalar_parent != kNone) {
@@ -90,7 +152,7 @@ bool BlankExampleBlocks(std::string_view yaml, std::string* out, std::vector<siz
       examples_column = KeyColumn(body);
       key_lines->push_back(line_number);
     } else if (StartsBlockScalar(body)) {
-      scalar_parent = KeyColumn(body);
+      scalar_parent = ScalarParentColumn(body);
     }
   }
   if (key_lines->empty()) {

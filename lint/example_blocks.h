@@ -20,7 +20,9 @@ namespace postcheck {
 
 // Sets *out to `yaml` with its examples blocks blanked and *key_lines to the
 // 1-based line of each blanked block's `examples:` key, in order. Returns
-// false, leaving *out and *key_lines empty, when there is nothing to blank.
+// false, leaving *out and *key_lines empty, when there is nothing to blank or
+// when a line of a block leaves a quoted scalar or a flow collection open (it
+// may go on past the block's indentation, so only a full parse can tell).
 bool BlankExampleBlocks(std::string_view yaml, std::string* out, std::vector<size_t>* key_lines);
 
 }  // namespace postcheck

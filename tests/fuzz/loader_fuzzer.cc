@@ -4,8 +4,9 @@
 // private directory made once with mkdtemp (nothing is added to the library
 // for fuzzing). The directory also holds words.txt, so that `words_file:
 // words.txt` in the seeds resolves. A pack that loads is checked with
-// CheckPacks, compiled with Engine::Create and, when that works, its own
-// examples and a fixed draft are linted.
+// CheckPacks, loaded again without examples (as linting does) and compared,
+// compiled with Engine::Create and, when that works, its own examples and a
+// fixed draft are linted.
 //
 // Every failure must come back as LoadErrors, never as a crash, an uncaught
 // exception or an error without a message.
@@ -72,6 +73,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (!errors.empty()) Fail("LoadPackFile succeeded but reported errors");
   if (packs.size() != 1) Fail("LoadPackFile loaded " + std::to_string(packs.size()) + " packs");
+  // Without examples (how linting loads), the same pack must load the same.
+  {
+    postcheck::LoadOptions lean_options;
+    lean_options.read_examples = false;
+    std::vector<postcheck::Pack> lean;
+    if (!postcheck::LoadPackFile(PackPath(), &lean, &errors, lean_options) || lean.size() != 1 ||
+        lean[0].rules.size() != packs[0].rules.size()) {
+      Fail("the pack loads with its examples but not without them");
+    }
+    for (size_t r = 0; r < lean[0].rules.size(); ++r) {
+      const postcheck::Rule& a = packs[0].rules[r];
+      const postcheck::Rule& b = lean[0].rules[r];
+      if (a.full_id != b.full_id || a.message != b.message || a.mark.line != b.mark.line ||
+          a.patterns.size() != b.patterns.size() || a.words != b.words) {
+        Fail("rule " + a.full_id + " reads differently without its examples");
+      }
+    }
+  }
   if (!postcheck::CheckPacks(packs, &errors)) {
     if (errors.empty()) Fail("CheckPacks failed without an error");
     CheckErrors(errors);
