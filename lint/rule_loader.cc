@@ -475,8 +475,11 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
 }
 
 // True if the lines BlankExampleBlocks blanked under are exactly the lines
-// of the rules' `examples` keys whose values are now null: nothing but rule
-// examples was blanked, so the parse is the file's own, less its examples.
+// of the rules' `examples` keys whose values are now null: what was blanked
+// was rule examples and not, say, text of a block scalar. (BlankExampleBlocks
+// itself refuses a block that leaves a quote or bracket open, so nothing of
+// an example is left behind below it.) loader_fuzzer checks that a pack reads
+// the same either way.
 bool BlankedOnlyExamples(const YAML::Node& root, const std::vector<size_t>& blanked) {
   if (!root.IsMap() || !root["rules"].IsSequence()) return false;
   std::vector<size_t> keys;
