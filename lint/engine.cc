@@ -46,7 +46,7 @@ struct Slot {
 std::string DigitsOf(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c >= '0' && c <= '9') out.push_back(c);
+    if (IsAsciiDigit(c)) out.push_back(c);
   }
   return out;
 }
@@ -525,7 +525,7 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     impl.allow.Add(a, false, 0);
     std::string digits = DigitsOf(a);
     bool number = !digits.empty() && std::all_of(a.begin(), a.end(), [](char ch) {
-      return (ch >= '0' && ch <= '9') || ch == ' ' || ch == '-' || ch == '+' || ch == '(' || ch == ')';
+      return IsAsciiDigit(ch) || ch == ' ' || ch == '-' || ch == '+' || ch == '(' || ch == ')';
     });
     if (number) impl.allow_numbers.push_back(digits);
   }

@@ -26,8 +26,6 @@ size_t Product(size_t a, size_t b) {
   if (a == 0 || b == 0) return 0;
   return a > kUnknown / b ? kUnknown : a * b;
 }
-bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool FoldsOutsideAscii(char32_t c) { return c == 'k' || c == 'K' || c == 's' || c == 'S'; }
 
 // A recursive-descent reader of RE2 syntax that adds up sizes instead of
@@ -182,7 +180,7 @@ class Reader {
     auto number = [&](size_t* out) {
       size_t start = i;
       *out = 0;
-      while (i < p_.size() && IsDigit(p_[i])) *out = Sum(Product(*out, 10), static_cast<size_t>(p_[i++] - '0'));
+      while (i < p_.size() && IsAsciiDigit(p_[i])) *out = Sum(Product(*out, 10), static_cast<size_t>(p_[i++] - '0'));
       return i > start;
     };
     if (!number(lo)) return false;
@@ -286,7 +284,7 @@ class Reader {
       default:
         // Escaped punctuation stands for itself; letters and digits not
         // listed above are \p classes, octal or errors.
-        if (static_cast<unsigned char>(c) >= 0x80 || IsAsciiLetter(static_cast<unsigned char>(c)) || IsDigit(c)) {
+        if (static_cast<unsigned char>(c) >= 0x80 || IsAsciiLetter(static_cast<unsigned char>(c)) || IsAsciiDigit(c)) {
           return false;
         }
         *ch = static_cast<unsigned char>(c);
@@ -295,7 +293,7 @@ class Reader {
   }
 
   static bool Hex(char c, char32_t* value) {
-    int digit = IsDigit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+    int digit = IsAsciiDigit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
     if (digit < 0) return false;
     *value = *value * 16 + static_cast<char32_t>(digit);
     return true;

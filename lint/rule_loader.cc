@@ -234,7 +234,7 @@ void PackReader::ReadOneContext(const YAML::Node& node, const std::string& key, 
       out->scope = Context::Scope::kSentence;
     } else {
       int n = -1;
-      if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+      if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiDigit(c); }) &&
           s.size() < 6) {
         n = std::stoi(s);
       }
@@ -286,7 +286,7 @@ void PackReader::ReadExampleList(const YAML::Node& node, const std::string& key,
       if (const YAML::Node& repeat = item["repeat"]) {
         // Long examples (platform limits) are written as a text repeated N times.
         const std::string n = repeat.IsScalar() ? repeat.Scalar() : "";
-        if (n.empty() || n.size() > 6 || !std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        if (n.empty() || n.size() > 6 || !std::all_of(n.begin(), n.end(), [](char c) { return IsAsciiDigit(c); }) ||
             std::stoul(n) == 0) {
           Error(repeat, "'repeat' must be a whole number from 1 to 999999");
         } else {
@@ -354,7 +354,7 @@ void PackReader::ReadLength(const YAML::Node& node, Rule* rule) {
   }
   const YAML::Node& limit = node["limit"];
   const std::string s = limit.IsScalar() ? limit.Scalar() : "";
-  if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiDigit(c); })) {
     Error(limit, "'limit' must be a whole number");
   } else {
     length.limit = std::stoul(s);

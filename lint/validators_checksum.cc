@@ -9,8 +9,6 @@ namespace postcheck {
 
 using validators_internal::AllDigits;
 using validators_internal::AsciiBuffer;
-using validators_internal::IsAsciiDigit;
-using validators_internal::IsAsciiLetter;
 using validators_internal::RemoveSeparators;
 using validators_internal::ToAscii;
 using validators_internal::ToAsciiUpper;

@@ -1,11 +1,13 @@
 // Helpers shared by the validator implementations (validators_*.cc): ASCII
-// tests and a fixed-size buffer for a candidate with its separators removed.
+// conversions and a fixed-size buffer for a candidate with its separators removed.
 // Not part of the validators' interface (validators.h).
 #ifndef POSTCHECK_VALIDATORS_INTERNAL_H_
 #define POSTCHECK_VALIDATORS_INTERNAL_H_
 
 #include <cstddef>
 #include <string_view>
+
+#include "utf8.h"
 
 namespace postcheck {
 
@@ -33,10 +35,6 @@ bool ToAscii(std::string_view candidate, AsciiBuffer* out);
 bool RemoveSeparators(std::string_view text, std::string_view separators,
                       AsciiBuffer* out);
 
-inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiLetter(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
 inline char ToAsciiUpper(char c) {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }

@@ -17,7 +17,6 @@ namespace {
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 using validators_internal::AsciiBuffer;
-using validators_internal::IsAsciiDigit;
 using validators_internal::ToAscii;
 
 const PhoneNumberUtil& PhoneUtil() {

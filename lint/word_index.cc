@@ -1,6 +1,7 @@
 #include "word_index.h"
 
 #include "normalize.h"
+#include "utf8.h"
 
 namespace postcheck {
 namespace {
@@ -29,13 +30,12 @@ bool HasRunOfThree(std::string_view s) {
   return false;
 }
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // Characters that can make up a disguised word: letters, digits, leetspeak
 // symbols and masks.
 bool IsEvasionChar(char c) {
-  return IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '*' ||
+  return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '@' || c == '$' || c == '*' ||
          c == '.' || c == '!';
 }
 
