@@ -19,11 +19,11 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
     *error = "empty pattern";
     return -1;
   }
-  if (auto it = ids_.find(std::string(pattern)); it != ids_.end()) return it->second;
+  if (auto it = ids_.find(pattern); it != ids_.end()) return it->second;
   auto p = std::make_unique<Pattern>();
   p->text = std::string(pattern);
   size_t set = 0;
-  if (RegexSizeBound(pattern) <= static_cast<size_t>(kOwnSetProgramSize)) {
+  if (RegexSizeBound(pattern) <= kOwnSetProgramSize) {
     set = SetFor(0);
   } else {  // may be large: compile it now to learn its size
     p->re = std::make_unique<RE2>(p->text, options_);
@@ -52,7 +52,7 @@ size_t PatternSet::SetFor(size_t program_size) {
     return sets_.size() - 1;
   };
   if (sets_.empty()) new_set();  // sets_[0]: the shared set
-  return program_size > static_cast<size_t>(kOwnSetProgramSize) ? new_set() : 0;
+  return program_size > kOwnSetProgramSize ? new_set() : 0;
 }
 
 bool PatternSet::Compile(std::vector<CompileError>* errors) {

@@ -76,7 +76,7 @@ class PatternSet {
 
   // A pattern whose RE2 program has more instructions than this gets a set of
   // its own.
-  static constexpr int kOwnSetProgramSize = 1000;
+  static constexpr size_t kOwnSetProgramSize = 1000;
 
   size_t size() const { return patterns_.size(); }
 
@@ -97,11 +97,13 @@ class PatternSet {
   const Pattern& Compiled(uint32_t id) const;
   // True if pattern `id` matches the empty string somewhere in `probe`.
   bool MatchesEmpty(uint32_t id, std::string_view probe) const;
+  // The set for a pattern of `program_size` instructions (0 if not known to
+  // be large): the shared set, made on first use, or a new set of its own.
   size_t SetFor(size_t program_size);
 
   RE2::Options options_;
   std::vector<std::unique_ptr<Pattern>> patterns_;
-  std::unordered_map<std::string, int> ids_;  // pattern text -> id
+  std::unordered_map<std::string_view, int> ids_;  // Pattern::text -> id
   std::vector<Set> sets_;
 };
 
