@@ -22,9 +22,12 @@
 //     are not trustworthy.
 //
 //   postcheck_bench spawn [--repeat N] [--stdin FILE] -- PROGRAM ARGS...
+//                         [--vs [--stdin FILE] -- PROGRAM2 ARGS...]
 //     Runs PROGRAM N times from a cold process (fork + exec), feeding FILE on
 //     standard input, and reports the median wall time and the median and
-//     maximum peak RSS (ru_maxrss from wait4) of the child.
+//     maximum peak RSS (ru_maxrss from wait4) of the child. With --vs, the
+//     runs of the two programs alternate and PROGRAM2's figures are printed
+//     with a `vs_` prefix, followed by ratio_of_medians (PROGRAM / PROGRAM2).
 //
 // Output is `key=value` lines so that run.sh can pick figures out with awk.
 #include <fcntl.h>
@@ -66,7 +69,8 @@ double Median(std::vector<double> v) {
             << "                            [--max-seconds S] [--disable-pack ID] [--platform NAME] [--one-draft]\n"
             << "                            [--engine-per-thread]\n"
             << "       postcheck_bench spin [--threads N] [--seconds S]\n"
-            << "       postcheck_bench spawn [--repeat N] [--stdin FILE] -- PROGRAM ARGS...\n";
+            << "       postcheck_bench spawn [--repeat N] [--stdin FILE] -- PROGRAM ARGS...\n"
+            << "                             [--vs [--stdin FILE] -- PROGRAM2 ARGS...]\n";
   std::exit(2);
 }
 
@@ -285,62 +289,94 @@ int RunSpin(int argc, char** argv) {
   return 0;
 }
 
+// One program to run from a cold process, and what its runs measured.
+struct Spawned {
+  std::string stdin_path = "/dev/null";
+  std::vector<char*> argv;  // null-terminated
+  std::vector<double> wall_ms, rss_kb;
+  int last_status = 0;
+};
+
+// Runs `p` once and records its wall time and peak RSS. False (with a
+// message) if it could not be started or was killed.
+bool SpawnOnce(Spawned* p) {
+  auto start = Clock::now();
+  pid_t pid = fork();
+  if (pid < 0) {
+    std::perror("fork");
+    return false;
+  }
+  if (pid == 0) {
+    int fd = open(p->stdin_path.c_str(), O_RDONLY);
+    if (fd < 0) _exit(127);
+    dup2(fd, 0);
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    execvp(p->argv[0], p->argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage ru{};
+  if (wait4(pid, &status, 0, &ru) < 0) {
+    std::perror("wait4");
+    return false;
+  }
+  p->wall_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+  p->rss_kb.push_back(static_cast<double>(ru.ru_maxrss));
+  p->last_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  if (p->last_status == 127 || p->last_status >= 128) {
+    std::cerr << "postcheck_bench: " << p->argv[0] << " failed (status " << p->last_status << ")\n";
+    return false;
+  }
+  return true;
+}
+
+void PrintSpawned(const Spawned& p, const std::string& prefix) {
+  const auto& w = p.wall_ms;
+  std::printf("%sexit_status=%d\n", prefix.c_str(), p.last_status);
+  std::printf("%swall_ms_median=%.2f\n%swall_ms_min=%.2f\n%swall_ms_max=%.2f\n", prefix.c_str(), Median(w),
+              prefix.c_str(), *std::min_element(w.begin(), w.end()), prefix.c_str(),
+              *std::max_element(w.begin(), w.end()));
+  std::printf("%speak_rss_kb_median=%.0f\n%speak_rss_kb_max=%.0f\n", prefix.c_str(), Median(p.rss_kb),
+              prefix.c_str(), *std::max_element(p.rss_kb.begin(), p.rss_kb.end()));
+}
+
 int RunSpawn(int argc, char** argv) {
   int repeat = 10;
-  std::string stdin_path = "/dev/null";
+  // Each program: [--stdin FILE] -- PROGRAM ARGS..., programs apart by "--vs".
+  std::vector<Spawned> programs(1);
   int i = 2;
   for (; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--") {
-      ++i;
-      break;
+      for (++i; i < argc && std::string(argv[i]) != "--vs"; ++i) programs.back().argv.push_back(argv[i]);
+      if (programs.back().argv.empty()) Usage("spawn needs a PROGRAM after --");
+      programs.back().argv.push_back(nullptr);
+      if (i < argc) programs.emplace_back();  // "--vs": another program follows
+      continue;
     }
     if (i + 1 >= argc) Usage(a + " needs a value");
-    if (a == "--repeat") repeat = std::max(1, std::atoi(argv[++i]));
-    else if (a == "--stdin") stdin_path = argv[++i];
+    if (a == "--repeat" && programs.size() == 1) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--stdin") programs.back().stdin_path = argv[++i];
     else Usage("unknown argument " + a);
   }
-  if (i >= argc) Usage("spawn needs -- PROGRAM");
-  char** child_argv = argv + i;
+  if (programs.back().argv.empty()) Usage("spawn needs -- PROGRAM");
+  if (programs.size() > 2) Usage("spawn compares at most two programs");
 
-  std::vector<double> wall_ms, rss_kb;
-  int last_status = 0;
+  // Runs alternate between the programs, so that a machine that gets busier
+  // or quieter during the measurement weighs on both alike.
   for (int r = 0; r < repeat; ++r) {
-    auto start = Clock::now();
-    pid_t pid = fork();
-    if (pid < 0) {
-      std::perror("fork");
-      return 2;
-    }
-    if (pid == 0) {
-      int fd = open(stdin_path.c_str(), O_RDONLY);
-      if (fd < 0) _exit(127);
-      dup2(fd, 0);
-      int null = open("/dev/null", O_WRONLY);
-      dup2(null, 1);
-      dup2(null, 2);
-      execvp(child_argv[0], child_argv);
-      _exit(127);
-    }
-    int status = 0;
-    rusage ru{};
-    if (wait4(pid, &status, 0, &ru) < 0) {
-      std::perror("wait4");
-      return 2;
-    }
-    wall_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    rss_kb.push_back(static_cast<double>(ru.ru_maxrss));
-    last_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    if (last_status == 127 || last_status >= 128) {
-      std::cerr << "postcheck_bench: " << child_argv[0] << " failed (status " << last_status << ")\n";
-      return 2;
+    for (Spawned& p : programs) {
+      if (!SpawnOnce(&p)) return 2;
     }
   }
-  std::printf("runs=%d\nexit_status=%d\n", repeat, last_status);
-  std::printf("wall_ms_median=%.2f\nwall_ms_min=%.2f\nwall_ms_max=%.2f\n", Median(wall_ms),
-              *std::min_element(wall_ms.begin(), wall_ms.end()), *std::max_element(wall_ms.begin(), wall_ms.end()));
-  std::printf("peak_rss_kb_median=%.0f\npeak_rss_kb_max=%.0f\n", Median(rss_kb),
-              *std::max_element(rss_kb.begin(), rss_kb.end()));
+  std::printf("runs=%d\n", repeat);
+  PrintSpawned(programs[0], "");
+  if (programs.size() == 2) {
+    PrintSpawned(programs[1], "vs_");
+    std::printf("ratio_of_medians=%.3f\n", Median(programs[0].wall_ms) / Median(programs[1].wall_ms));
+  }
   return 0;
 }
 
