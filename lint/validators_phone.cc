@@ -79,7 +79,8 @@ bool IsUkPhoneNumber(std::string_view candidate) {
     std::string national;
     util.GetNationalSignificantNumber(number, &national);
     if (IsPublicServiceNumber(national)) return false;
-    if (!util.IsValidNumber(number)) return false;
+    // GetNumberType is UNKNOWN exactly when IsValidNumber is false (both look
+    // the number up in its region's metadata), so one call answers both.
     switch (util.GetNumberType(number)) {
       case PhoneNumberUtil::TOLL_FREE:
       case PhoneNumberUtil::UAN:
