@@ -42,24 +42,30 @@ bool IsEvasionChar(char c) {
 }  // namespace
 
 bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
+  std::vector<std::string> folded = FoldedWords(phrase);
+  if (folded.empty()) return false;
   Entry entry;
-  entry.folded = FoldedWords(phrase);
-  if (entry.folded.empty()) return false;
   entry.match_case = match_case;
   entry.owners = {owner};
   if (match_case) entry.exact = PhraseWords(phrase);
   // The same words the same way: one more owner of the existing entry.
   std::string key(match_case ? "1" : "0");
-  for (const auto& w : match_case ? entry.exact : entry.folded) key.append("\x1f").append(w);
+  for (const auto& w : match_case ? entry.exact : folded) key.append("\x1f").append(w);
   auto [known, added] = entry_ids_.emplace(key, static_cast<uint32_t>(entries_.size()));
   if (!added) {
     entries_[known->second].owners.push_back(owner);
     return true;
   }
+  for (const std::string& w : folded) {
+    auto [it, is_new] = word_ids_.emplace(w, static_cast<uint32_t>(words_.size()));
+    if (is_new) words_.push_back(w);
+    entry.words.push_back(it->second);
+  }
   auto id = static_cast<uint32_t>(entries_.size());
-  by_first_word_[entry.folded[0]].push_back(id);
-  if (!match_case && entry.folded.size() == 1) {
-    size_t len = entry.folded[0].size();
+  if (by_first_word_.size() < words_.size()) by_first_word_.resize(words_.size());
+  by_first_word_[entry.words[0]].push_back(id);
+  if (!match_case && folded.size() == 1) {
+    size_t len = folded[0].size();
     if (single_by_length_.size() <= len) single_by_length_.resize(len + 1);
     single_by_length_[len].push_back(id);
   }
@@ -67,39 +73,30 @@ bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
   return true;
 }
 
+uint32_t WordIndex::WordId(std::string_view word) const {
+  auto it = word_ids_.find(word);
+  return it == word_ids_.end() ? kNoWord : it->second;
+}
+
 void WordIndex::Emit(const Entry& entry, uint32_t begin, uint32_t end, std::vector<WordHit>* hits) {
   for (uint32_t owner : entry.owners) hits->push_back({owner, begin, end});
 }
 
-bool WordIndex::TokenMatches(const TokenizedText& text, const Token& token, const Entry& entry,
-                             size_t word) const {
-  if (entry.match_case) return text.Original(token) == entry.exact[word];
-  std::string_view folded = text.Folded(token);
-  if (folded == entry.folded[word]) return true;
-  if (!HasRunOfThree(folded)) return false;
-  std::string squeezed;
-  for (int keep = 1; keep <= 2; ++keep) {
-    if (SqueezeRepeats(folded, keep, &squeezed) && squeezed == entry.folded[word]) return true;
-  }
-  return false;
-}
-
-void WordIndex::MatchAt(const TokenizedText& text, size_t first, std::string_view form,
-                        std::vector<WordHit>* hits) const {
-  auto it = by_first_word_.find(form);
-  if (it == by_first_word_.end()) return;
+void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>& words, size_t first,
+                        uint32_t first_id, std::vector<WordHit>* hits) const {
   const auto& tokens = text.tokens;
-  for (uint32_t id : it->second) {
+  for (uint32_t id : by_first_word_[first_id]) {
     const Entry& entry = entries_[id];
     if (entry.match_case && text.Original(tokens[first]) != entry.exact[0]) continue;
-    size_t n = entry.folded.size();
+    size_t n = entry.words.size();
     if (first + n > tokens.size()) continue;
     bool ok = true;
     for (size_t k = 1; k < n && ok; ++k) {
-      const Token& prev = tokens[first + k - 1];
-      const Token& tok = tokens[first + k];
-      ok = JoinsPhrase(text.text.substr(prev.end, tok.begin - prev.end)) &&
-           TokenMatches(text, tok, entry, k);
+      const TokenWords& w = words[first + k];
+      ok = words[first + k - 1].joins_next &&
+           (entry.match_case ? text.Original(tokens[first + k]) == entry.exact[k]
+                             : (w.ids[0] == entry.words[k] || w.ids[1] == entry.words[k] ||
+                                w.ids[2] == entry.words[k]));
     }
     if (ok) Emit(entry, tokens[first].begin, tokens[first + n - 1].end, hits);
   }
@@ -107,16 +104,32 @@ void WordIndex::MatchAt(const TokenizedText& text, size_t first, std::string_vie
 
 void WordIndex::Match(const TokenizedText& text, std::vector<WordHit>* hits) const {
   if (entries_.empty()) return;
+  const auto& tokens = text.tokens;
+  thread_local std::vector<TokenWords> words;
+  words.resize(tokens.size());
   std::string squeezed;
-  for (size_t i = 0; i < text.tokens.size(); ++i) {
-    std::string_view folded = text.Folded(text.tokens[i]);
-    MatchAt(text, i, folded, hits);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    TokenWords& w = words[i];
+    std::string_view folded = text.Folded(tokens[i]);
+    w.ids[0] = WordId(folded);
+    w.ids[1] = w.ids[2] = kNoWord;
     if (HasRunOfThree(folded)) {
       for (int keep = 1; keep <= 2; ++keep) {
-        if (SqueezeRepeats(folded, keep, &squeezed)) MatchAt(text, i, squeezed, hits);
+        if (SqueezeRepeats(folded, keep, &squeezed)) w.ids[keep] = WordId(squeezed);
       }
     }
+    w.joins_next = i + 1 < tokens.size() &&
+                   JoinsPhrase(text.text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end));
   }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const TokenWords& w = words[i];
+    for (int k = 0; k < 3; ++k) {
+      // A squeezed form equal to one already tried adds nothing.
+      if (w.ids[k] == kNoWord || (k > 0 && w.ids[k] == w.ids[0]) || (k == 2 && w.ids[2] == w.ids[1])) continue;
+      MatchAt(text, words, i, w.ids[k], hits);
+    }
+  }
+  if (words.capacity() > 4096) std::vector<TokenWords>().swap(words);  // a long draft's space is freed
   MatchEvasions(text, hits);
 }
 
@@ -133,7 +146,21 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
       continue;
     }
     size_t begin = i;
-    while (i < s.size() && IsEvasionChar(s[i])) ++i;
+    // Most runs are plain words, perhaps after or before sentence
+    // punctuation (".word", "word.", "word!"): this scan is all they need.
+    bool plain_word = true, seen_letter = false, seen_tail = false;
+    while (i < s.size() && IsEvasionChar(s[i])) {
+      const char c = s[i++];
+      if (IsAsciiLetter(c)) {
+        plain_word &= !seen_tail;
+        seen_letter = true;
+      } else if ((c == '.' || c == '!') && seen_letter) {
+        seen_tail = true;
+      } else if (c != '.') {
+        plain_word = false;
+      }
+    }
+    if (plain_word) continue;
     size_t end = i;
     // Word boundaries: a run glued to other letters (non-ASCII) is not a word.
     if ((begin > 0 && static_cast<unsigned char>(s[begin - 1]) >= 0x80) ||
@@ -160,7 +187,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
     if (masked) {
       if (run.size() >= single_by_length_.size()) continue;
       for (uint32_t id : single_by_length_[run.size()]) {
-        const std::string& word = entries_[id].folded[0];
+        const std::string& word = words_[entries_[id].words[0]];
         bool ok = true;
         for (size_t k = 0; k < run.size() && ok; ++k) {
           char c = Lower(run[k]);
@@ -192,11 +219,11 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
     }
     if (!mappable) continue;
     auto emit = [&](std::string_view candidate) {
-      auto it = by_first_word_.find(candidate);
-      if (it == by_first_word_.end()) return;
-      for (uint32_t id : it->second) {
+      uint32_t word = WordId(candidate);
+      if (word == kNoWord) return;
+      for (uint32_t id : by_first_word_[word]) {
         const Entry& entry = entries_[id];
-        if (entry.match_case || entry.folded.size() != 1) continue;
+        if (entry.match_case || entry.words.size() != 1) continue;
         Emit(entry, static_cast<uint32_t>(begin), static_cast<uint32_t>(end), hits);
       }
     };

@@ -42,28 +42,41 @@ class WordIndex {
   size_t size() const { return entries_.size(); }
 
  private:
+  static constexpr uint32_t kNoWord = UINT32_MAX;
+
   // One phrase, however many owners added it: a phrase in several rules (or
   // in copies of a pack) is checked once per position.
   struct Entry {
-    std::vector<std::string> folded;  // folded words
+    std::vector<uint32_t> words;      // ids of the folded words
     std::vector<std::string> exact;   // original words, for match_case
     bool match_case = false;
     std::vector<uint32_t> owners;
   };
-  using Map = std::unordered_map<std::string, std::vector<uint32_t>, StringViewHash, StringViewEqual>;
+  // What Match knows of one token before trying phrases: the ids of its
+  // folded form and of that form with runs of three or more letters squeezed
+  // to one and to two ("shiiiit": "shit", "shiit"), kNoWord when no phrase
+  // has such a word; and whether the gap after it keeps a phrase going.
+  struct TokenWords {
+    uint32_t ids[3];
+    bool joins_next;
+  };
 
-  void MatchAt(const TokenizedText& text, size_t first, std::string_view form,
-               std::vector<WordHit>* hits) const;
+  // The id of folded word `word`, kNoWord if no phrase has it.
+  uint32_t WordId(std::string_view word) const;
+  void MatchAt(const TokenizedText& text, const std::vector<TokenWords>& words, size_t first,
+               uint32_t first_id, std::vector<WordHit>* hits) const;
   void MatchEvasions(const TokenizedText& text, std::vector<WordHit>* hits) const;
-  bool TokenMatches(const TokenizedText& text, const Token& token, const Entry& entry,
-                    size_t word) const;
 
   // Appends a hit for every owner of `entry`.
   static void Emit(const Entry& entry, uint32_t begin, uint32_t end, std::vector<WordHit>* hits);
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, uint32_t> entry_ids_;  // phrase key -> entry
-  Map by_first_word_;                               // first folded word -> entries
+  // Every folded word of every phrase, by id: a token is hashed once and its
+  // phrases are compared word by word as integers.
+  std::unordered_map<std::string, uint32_t, StringViewHash, StringViewEqual> word_ids_;
+  std::vector<std::string> words_;                  // folded word of each id
+  std::vector<std::vector<uint32_t>> by_first_word_;  // word id -> entries starting with it
   std::vector<std::vector<uint32_t>> single_by_length_;  // one-word, foldable entries by length
 };
 
