@@ -18,6 +18,7 @@ bool TwitterLight(char32_t cp) {
 }
 
 bool IsEmojiStart(char32_t cp) {
+  if (cp < 0x80) return false;  // no ASCII character is pictographic or a regional indicator
   const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
   return p->boundclass == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC ||
          p->boundclass == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR;
@@ -170,7 +171,10 @@ size_t MeasureBound(std::string_view text, LengthMeasure measure) {
   auto urls = [&] {
     size_t n = 0;
     for (size_t i = 0; i + 1 < text.size(); ++i) {
-      if (text[i] == '.' ? !IsAsciiSpace(text[i + 1]) : text.compare(i, 3, "://") == 0) ++n;
+      if (text[i] == '.' ? !IsAsciiSpace(text[i + 1])
+                         : text[i] == ':' && text.compare(i, 3, "://") == 0) {
+        ++n;
+      }
     }
     return n;
   };

@@ -21,21 +21,6 @@ size_t FindInvalidUtf8(std::string_view text) {
   return kValidUtf8;
 }
 
-int DecodeUtf8(std::string_view text, size_t i, char32_t* cp) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t value = c & (0x7F >> len);
-  for (int k = 1; k < len && i + k < text.size(); ++k) {
-    value = (value << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  }
-  *cp = value;
-  return len;
-}
-
 void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));

@@ -19,8 +19,22 @@ inline constexpr size_t kValidUtf8 = static_cast<size_t>(-1);
 size_t FindInvalidUtf8(std::string_view text);
 
 // Decodes the code point starting at byte `i` of valid UTF-8 `text`, stores it
-// in *cp and returns its length in bytes (1 to 4).
-int DecodeUtf8(std::string_view text, size_t i, char32_t* cp);
+// in *cp and returns its length in bytes (1 to 4). Inline: every layer
+// decodes every code point of every draft with it.
+inline int DecodeUtf8(std::string_view text, size_t i, char32_t* cp) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  char32_t value = c & (0x7F >> len);
+  for (int k = 1; k < len && i + static_cast<size_t>(k) < text.size(); ++k) {
+    value = (value << 6) | (static_cast<unsigned char>(text[i + static_cast<size_t>(k)]) & 0x3F);
+  }
+  *cp = value;
+  return len;
+}
 
 // Appends the UTF-8 encoding of `cp` to *out.
 void AppendUtf8(char32_t cp, std::string* out);
