@@ -8,11 +8,15 @@ namespace postcheck {
 
 LineMap::LineMap(std::string_view text) : text_(text) {
   starts_.push_back(BomLength(text));
-  chars_before_.reserve(text.size() / kCheckpointBytes + 1);
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i % kCheckpointBytes == 0) chars_before_.push_back(chars);
-    if (!IsUtf8Continuation(static_cast<unsigned char>(text[i]))) ++chars;
+  // Checkpoints serve only offsets past the first kCheckpointBytes: a short
+  // draft (most of them) needs none.
+  if (text.size() > kCheckpointBytes) {
+    chars_before_.reserve(text.size() / kCheckpointBytes + 1);
+    size_t chars = 0;
+    for (size_t block = 0; block < text.size(); block += kCheckpointBytes) {
+      chars_before_.push_back(chars);
+      chars += CountCodePoints(text.substr(block, kCheckpointBytes));
+    }
   }
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {
