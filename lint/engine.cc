@@ -121,24 +121,31 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
     if (begin > 0 && (text.text[begin - 1] == '@' || text.text[begin - 1] == '#')) continue;
     // Fragments of a masked word ("f***ing") are not words to spell-check.
     if ((begin > 0 && text.text[begin - 1] == '*') || (end < text.text.size() && text.text[end] == '*')) continue;
-    bool has_digit = false, non_ascii = false;
+    bool has_digit = false;
     for (size_t k = first_index; k <= last; ++k) has_digit |= tokens[k].has_digit;
-    word.clear();
     if (has_digit || !t.has_letter || end - begin < 2) continue;
     if (t.all_caps || (t.capitalised && !t.sentence_start)) continue;
-    // Curly apostrophes are written as straight ones for Hunspell.
     std::string_view original = text.text.substr(begin, end - begin);
-    for (size_t k = 0; k < original.size(); ++k) {
-      if (original.compare(k, 3, "\xE2\x80\x99") == 0) {
-        word.push_back('\'');
-        k += 2;
-      } else {
-        non_ascii |= static_cast<unsigned char>(original[k]) >= 0x80;
-        word.push_back(original[k]);
+    std::string_view checked = original;
+    if (std::any_of(original.begin(), original.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      // Curly apostrophes are written as straight ones for Hunspell; any
+      // other non-ASCII character (other scripts, accented words) is not
+      // ours to judge.
+      word.clear();
+      bool other = false;
+      for (size_t k = 0; k < original.size() && !other; ++k) {
+        if (original.compare(k, 3, "\xE2\x80\x99") == 0) {
+          word.push_back('\'');
+          k += 2;
+        } else {
+          other = static_cast<unsigned char>(original[k]) >= 0x80;
+          word.push_back(original[k]);
+        }
       }
+      if (other) continue;
+      checked = word;
     }
-    if (non_ascii) continue;  // other scripts and accented words: not ours to judge
-    if (!speller.Correct(word)) out->push_back({begin, end, -1});
+    if (!speller.Correct(checked)) out->push_back({begin, end, -1});
   }
 }
 
@@ -623,6 +630,7 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
     }
   }
 
+  if (reported.empty()) return {};
   LineMap lines(original);
   std::vector<Finding> findings;
   findings.reserve(reported.size());
