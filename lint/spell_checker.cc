@@ -3,6 +3,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -82,10 +83,23 @@ class PrefetchRegistry {
   std::map<Key, std::future<Loaded>> pending_;
 };
 
+// This thread's latest answers, in front of the shared cache: a draft's
+// words are mostly words of recent drafts, and an answer found here takes no
+// lock. Direct-mapped by the word's hash; a slot remembers which checker
+// answered (by a number never reused, as an address can be).
+struct RecentAnswer {
+  uint64_t checker = 0;
+  size_t hash = 0;
+  std::string word;
+  bool ok = false;
+};
+constexpr size_t kRecentAnswers = 2048;  // a power of two
+std::atomic<uint64_t> next_checker_id{1};
+
 }  // namespace
 
 SpellChecker::SpellChecker(std::unique_ptr<Hunspell> hunspell, EditHints hints)
-    : hunspell_(std::move(hunspell)), hints_(std::move(hints)) {}
+    : id_(next_checker_id.fetch_add(1)), hunspell_(std::move(hunspell)), hints_(std::move(hints)) {}
 SpellChecker::~SpellChecker() = default;
 
 std::vector<std::string> SpellChecker::DefaultSearchDirs() {
@@ -118,13 +132,22 @@ std::unique_ptr<SpellChecker> SpellChecker::Open(const std::string& dictionary,
 }
 
 bool SpellChecker::Correct(std::string_view word) const {
+  thread_local std::vector<RecentAnswer> recent(kRecentAnswers);
+  const size_t hash = std::hash<std::string_view>()(word);
+  RecentAnswer& slot = recent[hash & (kRecentAnswers - 1)];
+  if (slot.checker == id_ && slot.hash == hash && slot.word == word) return slot.ok;
   bool ok;
-  if (correct_.Find(word, &ok)) return ok;
-  {
-    std::lock_guard<std::mutex> lock(hunspell_mutex_);
-    ok = hunspell_->spell(std::string(word));
+  if (!correct_.Find(word, &ok)) {
+    {
+      std::lock_guard<std::mutex> lock(hunspell_mutex_);
+      ok = hunspell_->spell(std::string(word));
+    }
+    correct_.Insert(word, ok);
   }
-  correct_.Insert(word, ok);
+  slot.checker = id_;
+  slot.hash = hash;
+  slot.word.assign(word);
+  slot.ok = ok;
   return ok;
 }
 

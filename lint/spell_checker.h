@@ -5,6 +5,7 @@
 #define POSTCHECK_SPELL_CHECKER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -42,7 +43,8 @@ class SpellChecker {
 
   // Whether `word` (UTF-8, as written) is spelt right. Thread-safe; answers
   // are cached per word, and cached answers are read without blocking other
-  // threads.
+  // threads. Each thread also keeps its latest 2048 or so answers, read
+  // without a lock.
   bool Correct(std::string_view word) const;
 
   // Up to `limit` suggested spellings for `word`, best first. Thread-safe and
@@ -64,6 +66,7 @@ class SpellChecker {
  private:
   SpellChecker(std::unique_ptr<Hunspell> hunspell, EditHints hints);
 
+  const uint64_t id_;  // this checker's number, never reused (for the per-thread answers)
   std::unique_ptr<Hunspell> hunspell_;
   const EditHints hints_;
   mutable std::mutex hunspell_mutex_;  // Hunspell itself is not thread-safe
