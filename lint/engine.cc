@@ -1,7 +1,5 @@
 #include "engine.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <functional>
 #include <future>
@@ -77,30 +75,25 @@ struct Engine::Impl {
   // same YAML anchor, a copied pack) share its work on every draft.
   std::vector<std::unique_ptr<NamesFinder>> names_finders;
   std::map<std::string, std::unique_ptr<SpellChecker>> spellers;
-  std::unique_ptr<RE2> spelling_skip;  // URLs, e-mail addresses, handles, hashtags
+  // A pattern of `patterns`, owned by no rule: URLs, e-mail addresses,
+  // handles and hashtags, which spelling does not look inside.
+  uint32_t spelling_skip = 0;
   WordIndex allow;
   std::vector<std::string> allow_numbers;  // digits of allow entries that are numbers
 
-  void SpellingSpans(const TokenizedText& text, const SpellChecker& speller,
+  // `skips` is false when the pattern set found no spelling_skip match.
+  void SpellingSpans(const TokenizedText& text, const SpellChecker& speller, bool skips,
                      std::vector<RuleSpan>* out) const;
   // The spans of every rule; length rules are measured only when enabled or `all`.
   std::vector<std::vector<RuleSpan>> Evaluate(const TokenizedText& text, bool all) const;
   bool Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed, const RuleSpan& span) const;
 };
 
-void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& speller,
+void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& speller, bool skips,
                                  std::vector<RuleSpan>* out) const {
   // Spans the spell checker must not look inside.
-  std::vector<std::pair<size_t, size_t>> skip;
-  re2::StringPiece input(text.text.data(), text.text.size());
-  re2::StringPiece m;
-  size_t pos = 0;
-  while (pos < text.text.size() &&
-         spelling_skip->Match(input, pos, text.text.size(), RE2::UNANCHORED, &m, 1)) {
-    size_t b = static_cast<size_t>(m.data() - text.text.data());
-    skip.emplace_back(b, b + m.size());
-    pos = b + std::max<size_t>(m.size(), 1);
-  }
+  std::vector<PatternHit> skip;
+  if (skips) patterns.Find(spelling_skip, text.text, &skip);
   size_t next_skip = 0;
   const auto& tokens = text.tokens;
   std::string word;
@@ -116,8 +109,8 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
     uint32_t begin = t.begin, end = tokens[last].end;
     size_t first_index = i;
     i = last;
-    while (next_skip < skip.size() && skip[next_skip].second <= begin) ++next_skip;
-    if (next_skip < skip.size() && skip[next_skip].first < end) continue;
+    while (next_skip < skip.size() && skip[next_skip].end <= begin) ++next_skip;
+    if (next_skip < skip.size() && skip[next_skip].begin < end) continue;
     if (begin > 0 && (text.text[begin - 1] == '@' || text.text[begin - 1] == '#')) continue;
     // Fragments of a masked word ("f***ing") are not words to spell-check.
     if ((begin > 0 && text.text[begin - 1] == '*') || (end < text.text.size() && text.text[end] == '*')) continue;
@@ -272,7 +265,9 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       auto it = std::find_if(misspelt.begin(), misspelt.end(), [&](const auto& m) { return m.first == rule.speller; });
       if (it == misspelt.end()) {
         misspelt.emplace_back(rule.speller, std::vector<RuleSpan>{});
-        SpellingSpans(text, *rule.speller, &misspelt.back().second);
+        SpellingSpans(text, *rule.speller,
+                      std::binary_search(candidate_patterns.begin(), candidate_patterns.end(), spelling_skip),
+                      &misspelt.back().second);
         it = std::prev(misspelt.end());
       }
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
@@ -518,9 +513,19 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     add_slots(r, rule.unless, &c.unless_slots);
   }
   std::vector<PatternSet::CompileError> pattern_errors;
+  std::string skip_error;
+  const int skip_id = impl.patterns.Add(
+      R"((?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|police|info|io|co)\b\S*)",
+      &skip_error);
+  if (skip_id < 0) {
+    fail({}, "", "spelling's URL pattern: " + skip_error);
+  } else {
+    impl.spelling_skip = static_cast<uint32_t>(skip_id);
+    if (impl.spelling_skip == impl.pattern_owners.size()) impl.pattern_owners.emplace_back();  // no rule's
+  }
   if (ok && !impl.patterns.Compile(&pattern_errors)) {
     for (const auto& e : pattern_errors) {
-      if (e.pattern < 0) {
+      if (e.pattern < 0 || static_cast<size_t>(e.pattern) >= pattern_origins.size()) {
         fail({}, "", e.message);
         continue;
       }
@@ -536,8 +541,6 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     });
     if (number) impl.allow_numbers.push_back(digits);
   }
-  impl.spelling_skip = std::make_unique<RE2>(
-      R"((?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|police|info|io|co)\b\S*)");
 
   // Order: a rule after every rule its near/unless conditions refer to.
   std::vector<int> state(rules.size(), 0);
