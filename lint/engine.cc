@@ -58,6 +58,7 @@ struct Engine::Impl {
     std::vector<uint32_t> unless_slots;
     int32_t names = -1;  // index into names_finders
     const SpellChecker* speller = nullptr;
+    const LengthMatcher* length = nullptr;  // the rule's, kept here to spare a look at the Rule per draft
     bool enabled = true;
     bool needed = true;  // enabled, or named by a condition of a needed rule
     Severity severity = Severity::kWarning;
@@ -151,6 +152,9 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   struct Space {
     std::vector<std::vector<RuleSpan>> raw, context;
     std::vector<std::vector<uint32_t>> pending;  // pattern ids not yet found, by slot
+    // Slots whose context or pending list was written to (perhaps more than
+    // once): only those need emptying for the next draft.
+    std::vector<uint32_t> written_slots;
   };
   thread_local Space reused;
   Space fresh;
@@ -158,19 +162,22 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   auto& raw = space.raw;
   auto& context = space.context;
   auto& pending = space.pending;
-  auto reset = [](auto* lists, size_t size) {
-    lists->resize(size);
-    for (auto& l : *lists) l.clear();
-  };
-  reset(&raw, n);
-  reset(&context, slots.size());
-  reset(&pending, slots.size());
+  raw.resize(n);
+  for (auto& l : raw) l.clear();  // the rule loop below reads every one anyway
+  for (uint32_t s : space.written_slots) {
+    context[s].clear();
+    pending[s].clear();
+  }
+  space.written_slots.clear();
+  context.resize(slots.size());
+  pending.resize(slots.size());
 
   auto route = [&](const Owner& o, uint32_t begin, uint32_t end) {
     if (o.slot == kMatchSlot) {
       raw[o.rule].push_back({begin, end, o.swap});
     } else {
       context[static_cast<size_t>(o.slot)].push_back({begin, end, -1});
+      space.written_slots.push_back(static_cast<uint32_t>(o.slot));
     }
   };
   // Where patterns match is found now for the patterns that make candidates,
@@ -182,7 +189,10 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   for (uint32_t id : candidate_patterns) {
     const std::vector<Owner>& owners = pattern_owners[id];
     if (std::none_of(owners.begin(), owners.end(), [](const Owner& o) { return o.slot == kMatchSlot; })) {
-      for (const Owner& o : owners) pending[static_cast<size_t>(o.slot)].push_back(id);
+      for (const Owner& o : owners) {
+        pending[static_cast<size_t>(o.slot)].push_back(id);
+        space.written_slots.push_back(static_cast<uint32_t>(o.slot));
+      }
       continue;
     }
     pattern_hits.clear();
@@ -272,7 +282,7 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       }
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
-    if (const auto& length = (*rules)[r]->length; length && (all || rule.enabled)) {
+    if (const LengthMatcher* length = rule.length; length && (all || rule.enabled)) {
       Measurement m = measured(length->measure, length->limit);
       if (m.total > length->limit) {
         size_t end = text.text.size();
@@ -428,6 +438,7 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     const Rule& rule = *rules[r];
     auto& c = impl.compiled[r];
     c.enabled = RuleEnabled(rule, options);
+    if (rule.length) c.length = &*rule.length;
     auto sev = options.severity_overrides.find(rule.full_id);
     c.severity = sev != options.severity_overrides.end() ? sev->second : rule.severity;
     if (rule.spelling && c.enabled) {
