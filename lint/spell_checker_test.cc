@@ -82,6 +82,20 @@ TEST_CASE("the caches stay bounded (BoundedCache): answers stay right past the b
   CHECK_FALSE(checker->Correct("w1"));
 }
 
+TEST_CASE("each thread's latest answers belong to the checker that gave them") {
+  // Checkers that disagree about a word, asked in turn on one thread; then a
+  // checker made after one is freed (perhaps at the same address).
+  auto accepts = OpenEnGb({"zorblet"});
+  auto rejects = OpenEnGb();
+  for (int round = 0; round < 3; ++round) {
+    CHECK(accepts->Correct("zorblet"));
+    CHECK_FALSE(rejects->Correct("zorblet"));
+  }
+  accepts.reset();
+  auto later = OpenEnGb();
+  CHECK_FALSE(later->Correct("zorblet"));
+}
+
 TEST_CASE("Prefetch: Open takes the dictionary read ahead, once") {
   const Words dirs = SpellChecker::DefaultSearchDirs();
   SpellChecker::Prefetch("en_GB", dirs);
