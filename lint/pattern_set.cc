@@ -149,10 +149,4 @@ void PatternSet::Candidates(std::string_view text, std::vector<uint32_t>* ids) c
   std::sort(ids->begin(), ids->end());
 }
 
-void PatternSet::Match(std::string_view text, std::vector<PatternHit>* hits) const {
-  std::vector<uint32_t> ids;
-  Candidates(text, &ids);
-  for (uint32_t id : ids) Find(id, text, hits);
-}
-
 }  // namespace postcheck

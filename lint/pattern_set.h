@@ -67,10 +67,6 @@ class PatternSet {
   // in order of position. Thread-safe after Compile.
   void Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const;
 
-  // Candidates then Find for each of them: every match of every pattern, in
-  // order of pattern id, then position. Thread-safe after Compile.
-  void Match(std::string_view text, std::vector<PatternHit>* hits) const;
-
   // How many RE2::Sets the patterns were split into (after Compile).
   size_t set_count() const { return sets_.size(); }
 

@@ -17,10 +17,19 @@ bool Compiles(PatternSet& set) {
   return set.Compile(&errors) && errors.empty();
 }
 
-// Every hit as "id:'text'@begin", in the order Match gives them.
-std::string Hits(const PatternSet& set, std::string_view text) {
+// Every match of every pattern, in order of pattern id, then position: Find
+// for each of the Candidates, as the engine does.
+std::vector<PatternHit> AllHits(const PatternSet& set, std::string_view text) {
+  std::vector<uint32_t> ids;
+  set.Candidates(text, &ids);
   std::vector<PatternHit> hits;
-  set.Match(text, &hits);
+  for (uint32_t id : ids) set.Find(id, text, &hits);
+  return hits;
+}
+
+// Every hit as "id:'text'@begin", in the order AllHits gives them.
+std::string Hits(const PatternSet& set, std::string_view text) {
+  std::vector<PatternHit> hits = AllHits(set, text);
   std::string out;
   for (const PatternHit& h : hits) {
     if (!out.empty()) out += " | ";
@@ -148,8 +157,7 @@ TEST_CASE("a long text with many hits") {
   REQUIRE(Compiles(set));
   std::string text;
   for (int i = 0; i < 2000; ++i) text += "filler words 07911123456 ";
-  std::vector<PatternHit> hits;
-  set.Match(text, &hits);
+  std::vector<PatternHit> hits = AllHits(set, text);
   REQUIRE(hits.size() == 2000);
   CHECK(hits[0].begin == 13);
   CHECK(hits[1999].begin == 1999 * 25 + 13);
