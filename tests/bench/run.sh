@@ -157,22 +157,21 @@ lint "$TMP/rnospell" "${B[@]}" "${SPELL_PACKS[@]}" --corpus "$TMP/c10" --threads
 log "the 1 MB corpus as one draft (cap $((CAP / 2))s)"
 lint "$TMP/rone" "${B[@]}" --corpus "$TMP/c1" --one-draft --threads 1 --repeat 1 --max-seconds $((CAP / 2))
 
-HUNSPELL_OK=1
-command -v hunspell >/dev/null || HUNSPELL_OK=0
 # From $TMP, so that no .postcheck.yaml of the caller's applies. With the
 # hunspell binary, its runs alternate with postcheck's (spawn --vs), so that
 # a VM getting busier or quieter during the measurement weighs on both alike.
-if [ "$HUNSPELL_OK" = 1 ]; then
+HUNSPELL_OK=1
+VS_HUNSPELL=(--vs --stdin "$TMP/short.txt" -- hunspell -d en_GB -l)
+if command -v hunspell >/dev/null; then
   log "cold start: postcheck and hunspell -d en_GB -l, alternating, x$RUNS each"
-  (cd "$TMP" && POSTCHECK_RULES_DIR="$RULES" "$BENCH" spawn --repeat "$RUNS" -- \
-    "$POSTCHECK" "${CLI_EXTRA[@]}" "${PLATFORM_ARGS[@]}" "$TMP/short.txt" \
-    --vs --stdin "$TMP/short.txt" -- hunspell -d en_GB -l >"$TMP/cold")
 else
+  HUNSPELL_OK=0
+  VS_HUNSPELL=()
   log "hunspell binary missing (apt-get install hunspell): no dictionary-loading floor"
   log "cold start: postcheck x$RUNS"
-  (cd "$TMP" && POSTCHECK_RULES_DIR="$RULES" "$BENCH" spawn --repeat "$RUNS" -- \
-    "$POSTCHECK" "${CLI_EXTRA[@]}" "${PLATFORM_ARGS[@]}" "$TMP/short.txt" >"$TMP/cold")
 fi
+(cd "$TMP" && POSTCHECK_RULES_DIR="$RULES" "$BENCH" spawn --repeat "$RUNS" -- \
+  "$POSTCHECK" "${CLI_EXTRA[@]}" "${PLATFORM_ARGS[@]}" "$TMP/short.txt" "${VS_HUNSPELL[@]}" >"$TMP/cold")
 
 # ---- Report ----
 verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == ">=") ? (a + 0 >= b + 0) : (a + 0 <= b + 0); print ok ? "PASS" : "MISS" }'; }
