@@ -8,8 +8,9 @@
 
 #include "context_index.h"
 #include "names_finder.h"
-#include "platform.h"
 #include "pattern_set.h"
+#include "platform.h"
+#include "reused_space.h"
 #include "spell_checker.h"
 #include "template.h"
 #include "tokenizer.h"
@@ -21,11 +22,6 @@ namespace postcheck {
 namespace {
 
 constexpr int32_t kMatchSlot = -1;
-
-// Drafts up to this many bytes are linted in working space that each thread
-// keeps (and reuses) between drafts; longer ones get space of their own, so
-// that one huge draft does not leave a thread holding its buffers.
-constexpr size_t kReusedSpaceMaxDraft = 64 * 1024;
 
 // Who a pattern or word belongs to: a rule's matcher (slot == kMatchSlot) or
 // one of its near/unless conditions (a slot index).

@@ -1,6 +1,7 @@
 #include "word_index.h"
 
 #include "normalize.h"
+#include "reused_space.h"
 #include "utf8.h"
 
 namespace postcheck {
@@ -105,7 +106,9 @@ void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>
 void WordIndex::Match(const TokenizedText& text, std::vector<WordHit>* hits) const {
   if (entries_.empty()) return;
   const auto& tokens = text.tokens;
-  thread_local std::vector<TokenWords> words;
+  thread_local std::vector<TokenWords> reused;
+  std::vector<TokenWords> fresh;
+  std::vector<TokenWords>& words = text.text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
   words.resize(tokens.size());
   std::string squeezed;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -129,7 +132,6 @@ void WordIndex::Match(const TokenizedText& text, std::vector<WordHit>* hits) con
       MatchAt(text, words, i, w.ids[k], hits);
     }
   }
-  if (words.capacity() > 4096) std::vector<TokenWords>().swap(words);  // a long draft's space is freed
   MatchEvasions(text, hits);
 }
 
