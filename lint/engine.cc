@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "cluster.h"
 #include "context_index.h"
 #include "names_finder.h"
 #include "pattern_set.h"
@@ -55,6 +56,8 @@ struct Engine::Impl {
     int32_t names = -1;  // index into names_finders
     const SpellChecker* speller = nullptr;
     const LengthMatcher* length = nullptr;  // the rule's, kept here to spare a look at the Rule per draft
+    const ClusterMatcher* cluster = nullptr;  // likewise
+    std::vector<uint32_t> cluster_refs;       // indices of the rules the cluster counts
     bool enabled = true;
     bool needed = true;  // enabled, or named by a condition of a needed rule
     Severity severity = Severity::kWarning;
@@ -289,6 +292,19 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
         candidates.push_back({static_cast<uint32_t>(m.over_offset), static_cast<uint32_t>(std::max(end, m.over_offset + 1)), -1});
       }
     }
+    if (rule.cluster) {
+      size_t found = 0;
+      for (uint32_t ref : rule.cluster_refs) found += result[ref].size();
+      if (found >= static_cast<size_t>(rule.cluster->min)) {
+        std::vector<Span> spans, runs;
+        spans.reserve(found);
+        for (uint32_t ref : rule.cluster_refs) {
+          for (const RuleSpan& s : result[ref]) spans.push_back({s.begin, s.end});
+        }
+        FindClusters(text, std::move(spans), rule.cluster->min, rule.cluster->within, &runs);
+        for (const Span& s : runs) candidates.push_back({s.begin, s.end, -1});
+      }
+    }
     if (candidates.empty()) continue;
     std::sort(candidates.begin(), candidates.end(), [](const RuleSpan& a, const RuleSpan& b) {
       return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -518,6 +534,10 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     }
     add_slots(r, rule.near, &c.near_slots);
     add_slots(r, rule.unless, &c.unless_slots);
+    if (rule.cluster) {
+      c.cluster = &*rule.cluster;
+      for (const std::string& ref : rule.cluster->rules) c.cluster_refs.push_back(index.at(ref));
+    }
   }
   std::vector<PatternSet::CompileError> pattern_errors;
   std::string skip_error;
@@ -549,18 +569,20 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     if (number) impl.allow_numbers.push_back(digits);
   }
 
-  // Order: a rule after every rule its near/unless conditions refer to.
+  // Order: a rule after every rule its near/unless conditions and its
+  // cluster refer to.
   std::vector<int> state(rules.size(), 0);
   std::function<void(uint32_t)> visit = [&](uint32_t r) {
     if (state[r]) return;
     state[r] = 1;
     for (uint32_t s : impl.compiled[r].near_slots) for (uint32_t ref : impl.slots[s].rule_refs) visit(ref);
     for (uint32_t s : impl.compiled[r].unless_slots) for (uint32_t ref : impl.slots[s].rule_refs) visit(ref);
+    for (uint32_t ref : impl.compiled[r].cluster_refs) visit(ref);
     impl.order.push_back(r);
   };
   for (uint32_t r = 0; r < rules.size(); ++r) visit(r);
-  // Needed: enabled, or named by a condition of a needed rule. Referenced
-  // rules come first in `order`, so walk it backwards.
+  // Needed: enabled, or named by a condition or the cluster of a needed
+  // rule. Referenced rules come first in `order`, so walk it backwards.
   for (auto& c : impl.compiled) c.needed = c.enabled;
   for (auto it = impl.order.rbegin(); it != impl.order.rend(); ++it) {
     const auto& c = impl.compiled[*it];
@@ -570,6 +592,7 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
         for (uint32_t ref : impl.slots[s].rule_refs) impl.compiled[ref].needed = true;
       }
     }
+    for (uint32_t ref : c.cluster_refs) impl.compiled[ref].needed = true;
   }
 
   for (auto& [dictionary, future] : loading) {

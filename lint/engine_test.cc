@@ -437,6 +437,39 @@ TEST_CASE("near rules: a building block's findings count, and it is never report
   CHECK(spans[1][0].end == 8);
 }
 
+// ------------------------------------------------------------------ cluster
+
+// Two jargon rules (one a building block) and a cluster of their findings.
+const std::string kClusterPack = P(
+    "t", R("acronym", "    words: [RTC, NFA, AIO]\n    unless: {words: [road traffic collision], within: post}\n") +
+             "  - id: slang\n    report: false\n    words: [misper]\n    examples: {flag: [x], pass: [y]}\n" +
+             R("dense", "    cluster: {rules: [t.acronym, t.slang], min: 3, within: 3}\n"));
+
+TEST_CASE("cluster: enough findings of its rules close together are one finding") {
+  auto engine = Build(kClusterPack);
+  CHECK(Lint(*engine, "RTC then a misper, NFA.") ==
+        "t.acronym 'RTC'@0 | t.dense 'RTC then a misper, NFA'@0 | t.acronym 'NFA'@19");
+  // Two terms are not enough; the third is four words on.
+  CHECK(Lint(*engine, "RTC and misper.") == "t.acronym 'RTC'@0");
+  CHECK(Lint(*engine, "RTC, misper, and then much later NFA.") == "t.acronym 'RTC'@0 | t.acronym 'NFA'@33");
+  // A run goes on as long as each term is near the last.
+  CHECK(Lint(*engine, "RTC, misper, NFA, AIO. Then nothing more for a while.") ==
+        "t.acronym 'RTC'@0 | t.dense 'RTC, misper, NFA, AIO'@0 | t.acronym 'NFA'@13 | t.acronym 'AIO'@18");
+}
+
+TEST_CASE("cluster: what its rules do not find does not count") {
+  auto engine = Build(kClusterPack);
+  // The unless of t.acronym cancels RTC, NFA and AIO alike.
+  CHECK(Lint(*engine, "A road traffic collision: RTC, misper, NFA.") == "");
+}
+
+TEST_CASE("cluster: its rules count even when they are not enabled") {
+  EngineOptions options;
+  options.disabled_rules = {"t.acronym"};
+  auto engine = Build(kClusterPack, options);
+  CHECK(Lint(*engine, "RTC then a misper, NFA.") == "t.dense 'RTC then a misper, NFA'@0");
+}
+
 // ------------------------------------------------------- nested and ordering
 
 TEST_CASE("nested spans of one rule keep the longest") {

@@ -86,6 +86,16 @@ struct LengthMatcher {
   size_t limit = 0;
 };
 
+// The `cluster` matcher: findings of other rules close together. A run of
+// them, each within `within` words of the one before, with at least `min` in
+// it, is one hit from the first to the last.
+struct ClusterMatcher {
+  std::vector<std::string> rules;  // full rule ids ("pack.id")
+  int min = 0;
+  int within = 0;
+  SourceMark mark;
+};
+
 struct Rule {
   std::string pack;        // pack id
   std::string id;          // rule id within the pack
@@ -105,6 +115,7 @@ struct Rule {
   std::optional<NamesMatcher> names;
   std::optional<SpellingMatcher> spelling;
   std::optional<LengthMatcher> length;
+  std::optional<ClusterMatcher> cluster;
   bool match_case = false;  // for words and swap
   std::string platform;     // checked only with --platform of this name
   std::vector<std::string> lists;  // stems of words_file/accept_files, for config `lists`

@@ -100,6 +100,7 @@ class PackReader {
   void ReadNames(const YAML::Node& node, Rule* rule);
   void ReadSpelling(const YAML::Node& node, Rule* rule);
   void ReadLength(const YAML::Node& node, Rule* rule);
+  void ReadCluster(const YAML::Node& node, Rule* rule);
   void ReadRule(const YAML::Node& node, const Pack& pack, const std::string& default_category,
                 Rule* rule);
 
@@ -362,6 +363,35 @@ void PackReader::ReadLength(const YAML::Node& node, Rule* rule) {
   rule->length = length;
 }
 
+void PackReader::ReadCluster(const YAML::Node& node, Rule* rule) {
+  if (!CheckMap(node, "'cluster'", {"rules", "min", "within"})) return;
+  ClusterMatcher cluster;
+  cluster.mark = MarkOf(node);
+  if (!node["rules"] || !node["min"] || !node["within"]) {
+    Error(node, "'cluster' needs rules, min and within");
+    return;
+  }
+  if (ReadStrings(node["rules"], "rules", false, &cluster.rules) && cluster.rules.empty()) {
+    Error(node["rules"], "'rules' must not be empty");
+  }
+  // A whole number from `low` to 9999, or an error naming `key`.
+  auto count = [&](const char* key, int low, int* out) {
+    const YAML::Node& n = node[key];
+    const std::string s = n.IsScalar() ? n.Scalar() : "";
+    if (s.empty() || s.size() > 4 || !std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiDigit(c); }) ||
+        std::stoi(s) < low) {
+      std::string message = "'";
+      message.append(key).append("' must be a whole number from ").append(std::to_string(low)).append(" to 9999");
+      Error(n, message);
+      return;
+    }
+    *out = std::stoi(s);
+  };
+  count("min", 2, &cluster.min);
+  count("within", 1, &cluster.within);
+  rule->cluster = std::move(cluster);
+}
+
 void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::string& default_category,
                           Rule* rule) {
   rule->pack = pack.id;
@@ -372,7 +402,7 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   if (!CheckMap(node, "rule",
                 {"id", "category", "severity", "report", "message", "why", "suggest", "replace",
                  "patterns", "words", "words_file", "swap", "names", "spelling", "match_case",
-                 "validate", "near", "unless", "examples", "length", "platform"})) {
+                 "validate", "near", "unless", "examples", "length", "platform", "cluster"})) {
     return;
   }
   if (!node["id"]) {
@@ -442,6 +472,7 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   if (node["names"]) ReadNames(node["names"], rule);
   if (node["spelling"]) ReadSpelling(node["spelling"], rule);
   if (node["length"]) ReadLength(node["length"], rule);
+  if (node["cluster"]) ReadCluster(node["cluster"], rule);
   if (node["platform"] && ReadString(node["platform"], "platform", &rule->platform)) {
     const auto& names = PlatformNames();
     if (std::find(names.begin(), names.end(), rule->platform) == names.end()) {
@@ -449,8 +480,8 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
     }
   }
   if (rule->patterns.empty() && rule->words.empty() && rule->swap.empty() && !rule->names &&
-      !rule->spelling && !rule->length) {
-    Error(node, "rule has no matcher (patterns, words, words_file, swap, names, spelling or length)");
+      !rule->spelling && !rule->length && !rule->cluster) {
+    Error(node, "rule has no matcher (patterns, words, words_file, swap, names, spelling, length or cluster)");
   }
 
   if (node["validate"]) {
@@ -667,22 +698,26 @@ bool CheckPacks(const std::vector<Pack>& packs, std::vector<LoadError>* errors) 
     if (s == 1) return false;
     s = 1;
     bool fine = true;
+    auto follow = [&](const std::string& ref, const SourceMark& mark) {
+      auto it = rules.find(ref);
+      if (it == rules.end()) {
+        errors->push_back({mark, rule.id, "refers to unknown rule '" + ref + "'"});
+        ok = false;
+        return;
+      }
+      if (!visit(*it->second)) {
+        errors->push_back({mark, rule.id, "reference to '" + ref + "' makes a cycle"});
+        ok = false;
+        fine = false;
+      }
+    };
     for (const auto* contexts : {&rule.near, &rule.unless}) {
       for (const Context& c : *contexts) {
-        for (const std::string& ref : c.rules) {
-          auto it = rules.find(ref);
-          if (it == rules.end()) {
-            errors->push_back({c.mark, rule.id, "refers to unknown rule '" + ref + "'"});
-            ok = false;
-            continue;
-          }
-          if (!visit(*it->second)) {
-            errors->push_back({c.mark, rule.id, "reference to '" + ref + "' makes a cycle"});
-            ok = false;
-            fine = false;
-          }
-        }
+        for (const std::string& ref : c.rules) follow(ref, c.mark);
       }
+    }
+    if (rule.cluster) {
+      for (const std::string& ref : rule.cluster->rules) follow(ref, rule.cluster->mark);
     }
     state[rule.full_id] = 2;
     return fine;

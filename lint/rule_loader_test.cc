@@ -268,6 +268,32 @@ TEST_CASE("a reference cycle") {
   Expect(errors[1], "cycle.yaml", 8, 7, "chicken", "reference to 'bad.egg' makes a cycle");
 }
 
+TEST_CASE("cluster: min and within must be whole numbers in range") {
+  std::vector<Pack> packs;
+  std::vector<LoadError> errors;
+  CHECK_FALSE(LoadPackFile(Loader("cluster_bad.yaml"), &packs, &errors));
+  INFO(AllErrors(errors));
+  REQUIRE(errors.size() == 2);
+  Expect(errors[0], "cluster_bad.yaml", 14, 12, "dense", "'min' must be a whole number from 2 to 9999");
+  Expect(errors[1], "cluster_bad.yaml", 15, 15, "dense", "'within' must be a whole number from 1 to 9999");
+}
+
+TEST_CASE("cluster: its rules must exist and make no cycle") {
+  std::vector<Pack> packs;
+  std::vector<LoadError> errors;
+  REQUIRE(LoadPackFile(Loader("cluster_cycle.yaml"), &packs, &errors));
+  REQUIRE(packs[0].rules[1].cluster.has_value());
+  CHECK(packs[0].rules[1].cluster->rules == std::vector<std::string>{"bad.term", "bad.nowhere"});
+  CHECK(packs[0].rules[1].cluster->min == 2);
+  CHECK(packs[0].rules[1].cluster->within == 3);
+  CHECK_FALSE(CheckPacks(packs, &errors));
+  INFO(AllErrors(errors));
+  REQUIRE(errors.size() == 3);
+  Expect(errors[0], "cluster_cycle.yaml", 15, 7, "dense", "reference to 'bad.term' makes a cycle");
+  Expect(errors[1], "cluster_cycle.yaml", 15, 7, "dense", "refers to unknown rule 'bad.nowhere'");
+  Expect(errors[2], "cluster_cycle.yaml", 8, 7, "term", "reference to 'bad.dense' makes a cycle");
+}
+
 TEST_CASE("a rule file that is not UTF-8") {
   LoadError e = OnlyLoadError("not_utf8.yaml");
   Expect(e, "not_utf8.yaml", 0, 0, "", "not UTF-8 text at byte 26");
