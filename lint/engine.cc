@@ -84,8 +84,17 @@ struct Engine::Impl {
   // `skips` is false when the pattern set found no spelling_skip match.
   void SpellingSpans(const TokenizedText& text, const SpellChecker& speller, bool skips,
                      std::vector<RuleSpan>* out) const;
-  // The spans of every rule; length rules are measured only when enabled or `all`.
-  std::vector<std::vector<RuleSpan>> Evaluate(const TokenizedText& text, bool all) const;
+  // A draft's length in one measure, against one limit.
+  struct Measured {
+    LengthMeasure measure;
+    size_t limit;
+    Measurement m;  // all zero when a cheap bound showed the draft within the limit
+  };
+  // The spans of every rule; length rules are measured only when enabled or
+  // `all`. The lengths measured are left in *lengths, if given: a length
+  // finding's message needs them again.
+  std::vector<std::vector<RuleSpan>> Evaluate(const TokenizedText& text, bool all,
+                                             std::vector<Measured>* lengths = nullptr) const;
   bool Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed, const RuleSpan& span) const;
 };
 
@@ -142,7 +151,8 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
   }
 }
 
-std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& text, bool all) const {
+std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& text, bool all,
+                                                          std::vector<Measured>* lengths) const {
   const size_t n = compiled.size();
   std::vector<std::vector<RuleSpan>> result(n);
   // Working space: this thread's, kept from draft to draft so that its
@@ -243,12 +253,9 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   };
   // Lengths, measured once per measure and limit (copies of a platform rule
   // share them), and not at all when a cheap bound is within the limit.
-  struct Measured {
-    LengthMeasure measure;
-    size_t limit;
-    Measurement m;
-  };
-  std::vector<Measured> measurements;
+  std::vector<Measured> own_lengths;
+  std::vector<Measured>& measurements = lengths ? *lengths : own_lengths;
+  measurements.clear();
   auto measured = [&](LengthMeasure measure, size_t limit) {
     for (const Measured& d : measurements) {
       if (d.measure == measure && d.limit == limit) return d.m;
@@ -628,7 +635,8 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   TokenizedText fresh;
   TokenizedText& tokens = text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
   Tokenize(text, &tokens);
-  std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens, /*all=*/false);
+  std::vector<Impl::Measured> lengths;
+  std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens, /*all=*/false, &lengths);
   std::vector<WordHit> allowed;
   impl_->allow.Match(tokens, &allowed);
 
@@ -682,7 +690,12 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
     values.match = f.match;
     if (s.swap >= 0) values.replacement = rule.swap[static_cast<size_t>(s.swap)].second;
     if (rule.length) {
-      Measurement m = Measure(text, rule.length->measure, rule.length->limit);
+      // Evaluate measured the draft to find this span.
+      auto same = [&](const Impl::Measured& d) {
+        return d.measure == rule.length->measure && d.limit == rule.length->limit;
+      };
+      auto it = std::find_if(lengths.begin(), lengths.end(), same);
+      const Measurement m = it != lengths.end() ? it->m : Measure(text, rule.length->measure, rule.length->limit);
       values.extra = {{"limit", std::to_string(rule.length->limit)},
                       {"count", std::to_string(m.total)},
                       {"over", std::to_string(m.total - rule.length->limit)}};
