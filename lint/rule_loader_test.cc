@@ -247,11 +247,18 @@ TEST_CASE("missing why") {
   Expect(e, "missing_why.yaml", 3, 5, "unexplained", "rule has no 'why'");
 }
 
+// Loads `name` (which must load) into *packs, expects CheckPacks to reject
+// it, and returns its errors.
+std::vector<LoadError> CheckPacksErrors(const std::string& name, std::vector<Pack>* packs) {
+  std::vector<LoadError> errors;
+  REQUIRE(LoadPackFile(Loader(name), packs, &errors));
+  CHECK_FALSE(CheckPacks(*packs, &errors));
+  return errors;
+}
+
 TEST_CASE("reference to an unknown rule") {
   std::vector<Pack> packs;
-  std::vector<LoadError> errors;
-  REQUIRE(LoadPackFile(Loader("unknown_reference.yaml"), &packs, &errors));
-  CHECK_FALSE(CheckPacks(packs, &errors));
+  std::vector<LoadError> errors = CheckPacksErrors("unknown_reference.yaml", &packs);
   INFO(AllErrors(errors));
   REQUIRE(errors.size() == 1);
   Expect(errors[0], "unknown_reference.yaml", 10, 7, "phone", "refers to unknown rule 'bad.nowhere'");
@@ -259,9 +266,7 @@ TEST_CASE("reference to an unknown rule") {
 
 TEST_CASE("a reference cycle") {
   std::vector<Pack> packs;
-  std::vector<LoadError> errors;
-  REQUIRE(LoadPackFile(Loader("cycle.yaml"), &packs, &errors));
-  CHECK_FALSE(CheckPacks(packs, &errors));
+  std::vector<LoadError> errors = CheckPacksErrors("cycle.yaml", &packs);
   INFO(AllErrors(errors));
   REQUIRE(errors.size() == 2);
   Expect(errors[0], "cycle.yaml", 15, 7, "egg", "reference to 'bad.chicken' makes a cycle");
@@ -280,13 +285,11 @@ TEST_CASE("cluster: min and within must be whole numbers in range") {
 
 TEST_CASE("cluster: its rules must exist and make no cycle") {
   std::vector<Pack> packs;
-  std::vector<LoadError> errors;
-  REQUIRE(LoadPackFile(Loader("cluster_cycle.yaml"), &packs, &errors));
+  std::vector<LoadError> errors = CheckPacksErrors("cluster_cycle.yaml", &packs);
   REQUIRE(packs[0].rules[1].cluster.has_value());
   CHECK(packs[0].rules[1].cluster->rules == std::vector<std::string>{"bad.term", "bad.nowhere"});
   CHECK(packs[0].rules[1].cluster->min == 2);
   CHECK(packs[0].rules[1].cluster->within == 3);
-  CHECK_FALSE(CheckPacks(packs, &errors));
   INFO(AllErrors(errors));
   REQUIRE(errors.size() == 3);
   Expect(errors[0], "cluster_cycle.yaml", 15, 7, "dense", "reference to 'bad.term' makes a cycle");
