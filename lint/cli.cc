@@ -147,6 +147,15 @@ void Explain(const Rule& r, std::ostream& out) {
   for (const auto& [term, replacement] : r.swap) out << " " << term << "->\"" << replacement << "\"";
   if (r.names) out << " people's names";
   if (r.spelling) out << " words not in the " << r.spelling->dictionary << " dictionary";
+  if (r.length) {
+    out << " posts longer than " << r.length->limit << " ("
+        << LengthMeasureNames()[static_cast<size_t>(r.length->measure)] << ")";
+  }
+  if (r.cluster) {
+    out << " " << r.cluster->min << " or more findings of";
+    for (size_t k = 0; k < r.cluster->rules.size(); ++k) out << (k ? ", " : " ") << r.cluster->rules[k];
+    out << ", each within " << r.cluster->within << " words of the one before";
+  }
   out << "\n";
   if (!r.validators.empty()) {
     out << "  validated by:";

@@ -261,6 +261,21 @@ class BundledPacks(unittest.TestCase):
                   "jargon", "spelling"):
             self.assertIn(c, categories)
 
+    def test_every_rule_explains_what_it_matches(self):
+        r = run(["--list-rules"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for rule in (line.split()[0] for line in r.stdout.splitlines()):
+            e = run(["--platform", "x", "--explain", rule])
+            self.assertEqual(e.returncode, 0, e.stderr)
+            matches = [l for l in e.stdout.splitlines() if l.startswith("  matches:")]
+            self.assertEqual(len(matches), 1, rule)
+            self.assertNotEqual(matches[0].strip(), "matches:", rule)
+        e = run(["--explain", "jargon.dense-jargon"])
+        self.assertIn("  matches: 3 or more findings of jargon.collisions, jargon.vehicle-crime,", e.stdout)
+        self.assertIn("jargon.systems-and-orders, each within 8 words of the one before\n", e.stdout)
+        e = run(["--explain", "platform.x-length"])
+        self.assertIn("  matches: posts longer than 280 (twitter)\n", e.stdout)
+
 
 if __name__ == "__main__":
     result = unittest.main(exit=False, verbosity=1).result
