@@ -19,6 +19,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A directory of its own for one test case, made empty and removed when the
+// case ends, however it ends.
+struct ScratchDir {
+  explicit ScratchDir(const std::string& name)
+      : path(fs::temp_directory_path() / ("postcheck_loader_test_" + name + "_" + std::to_string(getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  const fs::path path;
+};
+
 std::string Loader(const std::string& name) {
   return std::string(POSTCHECK_TEST_DATA) + "/loader/" + name;
 }
@@ -309,8 +324,8 @@ TEST_CASE("a missing rule file") {
 }
 
 TEST_CASE("several mistakes in one file are all reported") {
-  fs::path dir = fs::temp_directory_path() / ("postcheck_loader_test_" + std::to_string(getpid()));
-  fs::create_directories(dir);
+  ScratchDir scratch("many");
+  const fs::path& dir = scratch.path;
   std::string path = (dir / "many.yaml").string();
   std::ofstream(path) << "pack: many\n"
                          "rules:\n"
@@ -336,7 +351,6 @@ TEST_CASE("several mistakes in one file are all reported") {
   CHECK(errors[0].ToString() == path + ":5:15: rule 'a': unknown severity 'loud' (error, warning or suggestion)");
   CHECK(errors[1].rule == "b");
   CHECK(errors[1].mark.line == 11);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("LoadError::ToString leaves out what is unknown") {
@@ -434,8 +448,8 @@ TEST_CASE("a good pack loads with everything in place") {
 }
 
 TEST_CASE("names and spelling matchers load") {
-  fs::path dir = fs::temp_directory_path() / ("postcheck_loader_test2_" + std::to_string(getpid()));
-  fs::create_directories(dir);
+  ScratchDir scratch("names");
+  const fs::path& dir = scratch.path;
   std::string path = (dir / "people.yaml").string();
   const std::string words = std::string(POSTCHECK_TEST_DATA) + "/words/";
   std::ofstream(path) << "pack: people\n"
@@ -472,11 +486,11 @@ TEST_CASE("names and spelling matchers load") {
   REQUIRE(spell.spelling.has_value());
   CHECK(spell.spelling->dictionary == "en_GB");
   CHECK(spell.spelling->accept == std::vector<std::string>{"postcheck", "blimey", "crikey", "drat it"});
-  fs::remove_all(dir);
 }
 
 TEST_CASE("LoadPackDir loads *.yaml and *.yml in name order") {
-  fs::path dir = fs::temp_directory_path() / ("postcheck_loader_test3_" + std::to_string(getpid()));
+  ScratchDir scratch("dir");
+  const fs::path& dir = scratch.path;
   fs::create_directories(dir / "sub");
   auto pack = [](const std::string& id) {
     return "pack: " + id + "\nrules:\n  - id: r\n    category: tone\n    severity: warning\n"
@@ -504,12 +518,11 @@ TEST_CASE("LoadPackDir loads *.yaml and *.yml in name order") {
   CHECK_FALSE(LoadPackDir((dir / "a.yaml").string(), &packs, &errors));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].ToString() == (dir / "a.yaml").string() + ": not a directory of rule packs");
-  fs::remove_all(dir);
 }
 
 TEST_CASE("LoadPackDir: spelling packs reach on_rule first, packs and errors stay in name order") {
-  fs::path dir = fs::temp_directory_path() / ("postcheck_loader_test4_" + std::to_string(getpid()));
-  fs::create_directories(dir);
+  ScratchDir scratch("spelling_first");
+  const fs::path& dir = scratch.path;
   const std::string words = std::string(POSTCHECK_TEST_DATA) + "/words/";
   auto pack = [&](const std::string& id, const std::string& matcher) {
     return "pack: " + id + "\nrules:\n  - id: r\n    category: tone\n    severity: warning\n"
@@ -538,12 +551,11 @@ TEST_CASE("LoadPackDir: spelling packs reach on_rule first, packs and errors sta
   // A list named by two packs is read once and given to both.
   CHECK(packs[0].rules[0].words == std::vector<std::string>{"blimey", "crikey", "drat it"});
   CHECK(packs[1].rules[0].words == packs[0].rules[0].words);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("an example repeated many times is the text that many times") {
-  fs::path dir = fs::temp_directory_path() / ("postcheck_loader_test5_" + std::to_string(getpid()));
-  fs::create_directories(dir);
+  ScratchDir scratch("repeat");
+  const fs::path& dir = scratch.path;
   std::ofstream(dir / "long.yaml")
       << "pack: long\nrules:\n  - id: r\n    category: tone\n    severity: warning\n"
          "    message: m\n    why: w\n    words: [x]\n"
@@ -554,7 +566,6 @@ TEST_CASE("an example repeated many times is the text that many times") {
   const std::string& text = packs[0].rules[0].flag[0].text;
   CHECK(text.size() == 150000);
   CHECK(text.substr(0, 6) == "ab ab ");
-  fs::remove_all(dir);
 }
 
 // What linting needs of a rule, with where each part was written.
@@ -591,8 +602,8 @@ TEST_CASE("without examples, the bundled packs load the same, less their example
 }
 
 TEST_CASE("without examples: mistakes keep their lines, and text that only looks like examples is kept") {
-  fs::path dir = fs::temp_directory_path() / ("postcheck_loader_test6_" + std::to_string(getpid()));
-  fs::create_directories(dir);
+  ScratchDir scratch("lean");
+  const fs::path& dir = scratch.path;
   std::string path = (dir / "lean.yaml").string();
   std::ofstream(path) << "pack: lean\n"
                          "rules:\n"
@@ -652,7 +663,6 @@ TEST_CASE("without examples: mistakes keep their lines, and text that only looks
   CHECK_FALSE(LoadPackFile(path, &packs, &errors, options));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].mark.line == 14);
-  fs::remove_all(dir);
 }
 
 }  // namespace
