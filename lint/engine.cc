@@ -82,6 +82,7 @@ struct Engine::Impl {
   std::vector<std::string> allow_numbers;  // digits of allow entries that are numbers
 
   // `skips` is false when the pattern set found no spelling_skip match.
+  // Appends the misspelt words' spans to *out, in order of position.
   void SpellingSpans(const TokenizedText& text, const SpellChecker& speller, bool skips,
                      std::vector<RuleSpan>* out) const;
   // A draft's length in one measure, against one limit.
@@ -100,10 +101,7 @@ struct Engine::Impl {
 
 void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& speller, bool skips,
                                  std::vector<RuleSpan>* out) const {
-  // Spans the spell checker must not look inside.
-  std::vector<PatternHit> skip;
-  if (skips) patterns.Find(spelling_skip, text.text, &skip);
-  size_t next_skip = 0;
+  const size_t first_out = out->size();
   const auto& tokens = text.tokens;
   std::string word;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -118,8 +116,6 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
     uint32_t begin = t.begin, end = tokens[last].end;
     size_t first_index = i;
     i = last;
-    while (next_skip < skip.size() && skip[next_skip].end <= begin) ++next_skip;
-    if (next_skip < skip.size() && skip[next_skip].begin < end) continue;
     if (begin > 0 && (text.text[begin - 1] == '@' || text.text[begin - 1] == '#')) continue;
     // Fragments of a masked word ("f***ing") are not words to spell-check.
     if ((begin > 0 && text.text[begin - 1] == '*') || (end < text.text.size() && text.text[end] == '*')) continue;
@@ -149,6 +145,19 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
     }
     if (!speller.Correct(checked)) out->push_back({begin, end, -1});
   }
+  // Words inside URLs, e-mail addresses, handles and hashtags are not
+  // misspelt. Most drafts have no misspelling, and need no search for them.
+  if (!skips || out->size() == first_out) return;
+  std::vector<PatternHit> skip;
+  patterns.Find(spelling_skip, text.text, &skip);
+  size_t next_skip = 0, kept = first_out;
+  for (size_t k = first_out; k < out->size(); ++k) {  // both in order of position
+    const RuleSpan s = (*out)[k];
+    while (next_skip < skip.size() && skip[next_skip].end <= s.begin) ++next_skip;
+    if (next_skip < skip.size() && skip[next_skip].begin < s.end) continue;
+    (*out)[kept++] = s;
+  }
+  out->resize(kept);
 }
 
 std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& text, bool all,
