@@ -173,6 +173,14 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     // Slots whose context or pending list was written to (perhaps more than
     // once): only those need emptying for the next draft.
     std::vector<uint32_t> written_slots;
+    // Candidate patterns not yet found, by rule: (pattern id, swap).
+    std::vector<std::vector<std::pair<uint32_t, int32_t>>> rule_patterns;
+    std::vector<uint32_t> written_rules;
+    // Where each pattern matched, found at most once per draft, and the ids
+    // found (only those need emptying).
+    std::vector<std::vector<PatternHit>> found;
+    std::vector<bool> searched;
+    std::vector<uint32_t> searched_ids;
   };
   thread_local Space reused;
   Space fresh;
@@ -189,6 +197,28 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   space.written_slots.clear();
   context.resize(slots.size());
   pending.resize(slots.size());
+  auto& rule_patterns = space.rule_patterns;
+  for (uint32_t r : space.written_rules) rule_patterns[r].clear();
+  space.written_rules.clear();
+  rule_patterns.resize(n);
+  auto& found = space.found;
+  auto& searched = space.searched;
+  for (uint32_t id : space.searched_ids) {
+    found[id].clear();
+    searched[id] = false;
+  }
+  space.searched_ids.clear();
+  found.resize(patterns.size());
+  searched.resize(patterns.size(), false);
+  // The spans of pattern `id`, found once per draft.
+  auto find = [&](uint32_t id) -> const std::vector<PatternHit>& {
+    if (!searched[id]) {
+      patterns.Find(id, text.text, &found[id]);
+      searched[id] = true;
+      space.searched_ids.push_back(id);
+    }
+    return found[id];
+  };
 
   auto route = [&](const Owner& o, uint32_t begin, uint32_t end) {
     if (o.slot == kMatchSlot) {
@@ -198,46 +228,40 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       space.written_slots.push_back(static_cast<uint32_t>(o.slot));
     }
   };
-  // Where patterns match is found now for the patterns that make candidates,
-  // and only when a candidate needs it for the patterns of near/unless
-  // conditions: most conditions belong to rules with nothing to check.
+  // Where a pattern matches is found only when a rule needs it: for a
+  // rule's own patterns, when the rule is evaluated and its near conditions
+  // can hold; for the patterns of near/unless conditions, when the rule has
+  // a candidate to check. Most rules have nothing to check in most drafts.
   std::vector<uint32_t> candidate_patterns;
   patterns.Candidates(text.text, &candidate_patterns);
-  std::vector<PatternHit> pattern_hits;
   for (uint32_t id : candidate_patterns) {
-    const std::vector<Owner>& owners = pattern_owners[id];
-    if (std::none_of(owners.begin(), owners.end(), [](const Owner& o) { return o.slot == kMatchSlot; })) {
-      for (const Owner& o : owners) {
+    for (const Owner& o : pattern_owners[id]) {
+      if (o.slot == kMatchSlot) {
+        rule_patterns[o.rule].emplace_back(id, o.swap);
+        space.written_rules.push_back(o.rule);
+      } else {
         pending[static_cast<size_t>(o.slot)].push_back(id);
         space.written_slots.push_back(static_cast<uint32_t>(o.slot));
       }
-      continue;
-    }
-    pattern_hits.clear();
-    patterns.Find(id, text.text, &pattern_hits);
-    for (const PatternHit& h : pattern_hits) {
-      for (const Owner& o : owners) route(o, h.begin, h.end);
     }
   }
   std::vector<WordHit> word_hits;
   words.Match(text, &word_hits);
   for (const WordHit& h : word_hits) route(word_owners[h.owner], h.begin, h.end);
-  // The spans of a slot's pending patterns, found once per pattern and draft.
-  std::vector<std::vector<PatternHit>> found;
-  std::vector<bool> searched;
+  // Moves the spans of a slot's pending patterns into its context.
   auto resolve = [&](uint32_t s) {
-    if (!pending[s].empty() && found.empty()) {
-      found.resize(patterns.size());
-      searched.assign(patterns.size(), false);
-    }
     for (uint32_t id : pending[s]) {
-      if (!searched[id]) {
-        patterns.Find(id, text.text, &found[id]);
-        searched[id] = true;
-      }
-      for (const PatternHit& h : found[id]) context[s].push_back({h.begin, h.end, -1});
+      for (const PatternHit& h : find(id)) context[s].push_back({h.begin, h.end, -1});
     }
     pending[s].clear();
+  };
+  // False when near condition `s` has nothing anywhere in the draft, so that
+  // no candidate of its rule can pass. A pending pattern is taken to match:
+  // the pattern set says it does.
+  auto may_hold = [&](uint32_t s) {
+    if (!context[s].empty() || !pending[s].empty()) return true;
+    const auto& refs = slots[s].rule_refs;
+    return std::any_of(refs.begin(), refs.end(), [&](uint32_t ref) { return !result[ref].empty(); });
   };
 
   // Names and misspellings, found once per finder and dictionary and draft.
@@ -277,7 +301,11 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   for (uint32_t r : order) {
     const CompiledRule& rule = compiled[r];
     if (!all && !rule.needed) continue;
+    if (!std::all_of(rule.near_slots.begin(), rule.near_slots.end(), may_hold)) continue;
     std::vector<RuleSpan>& candidates = raw[r];
+    for (auto [id, swap] : rule_patterns[r]) {
+      for (const PatternHit& h : find(id)) candidates.push_back({h.begin, h.end, swap});
+    }
     if (rule.names >= 0) {
       auto k = static_cast<size_t>(rule.names);
       if (!names_done[k]) {
@@ -309,11 +337,11 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       }
     }
     if (rule.cluster) {
-      size_t found = 0;
-      for (uint32_t ref : rule.cluster_refs) found += result[ref].size();
-      if (found >= static_cast<size_t>(rule.cluster->min)) {
+      size_t count = 0;
+      for (uint32_t ref : rule.cluster_refs) count += result[ref].size();
+      if (count >= static_cast<size_t>(rule.cluster->min)) {
         std::vector<Span> spans, runs;
-        spans.reserve(found);
+        spans.reserve(count);
         for (uint32_t ref : rule.cluster_refs) {
           for (const RuleSpan& s : result[ref]) spans.push_back({s.begin, s.end});
         }
@@ -323,7 +351,8 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     }
     if (candidates.empty()) continue;
     std::sort(candidates.begin(), candidates.end(), [](const RuleSpan& a, const RuleSpan& b) {
-      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+      if (a.begin != b.begin) return a.begin < b.begin;
+      return a.end != b.end ? a.end > b.end : a.swap < b.swap;  // a plain match before a swap
     });
     // Each condition's spans (its own words and patterns, and the findings of
     // the rules it names), indexed once for all of this rule's candidates.
