@@ -45,6 +45,11 @@ inline bool AllDigits(std::string_view s) {
   return !s.empty();
 }
 
+// IsUkPhoneNumber's verdict with the number read by libphonenumber's Parse
+// throughout, as it was before IsUkPhoneNumber read the common forms itself:
+// the reference its tests compare it with.
+bool IsUkPhoneNumberByParsing(std::string_view candidate);
+
 }  // namespace validators_internal
 }  // namespace postcheck
 

@@ -3,12 +3,14 @@
 #include "doctest/doctest.h"
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
 #include "validators.h"
+#include "validators_internal.h"
 
 namespace postcheck {
 namespace {
@@ -216,6 +218,39 @@ TEST_CASE("uk_phone") {
            "+1 650 253 0000", // valid, but not UK
            "07911 12345",     // too short
            "07911 123456 ext 12", "07911-123-456a", "7911+123456", ""});
+}
+
+// IsUkPhoneNumber reads the common forms of a number itself rather than
+// through libphonenumber's Parse: its verdicts must be Parse's on every form
+// a candidate can take, valid or not (prefixes, trunk zeros, lengths,
+// separators, number ranges).
+TEST_CASE("uk_phone reads numbers as libphonenumber's Parse does") {
+  static constexpr std::string_view kPrefixes[] = {
+      "0", "(0", "+44", "+44 ", "+44 (0)", "+44(0) ", "+44 0", "0044 ", "0044", "00 44 ",
+      "00", "000", "+", "+1 ", "+0044 ", "044", "44 ", "", "(", "+44 00", "0044 0"};
+  static constexpr std::string_view kSeparators[] = {"", "", "", " ", " ", "-", ".", ") ", "  "};
+  std::mt19937 random(20261125);
+  auto pick = [&](size_t n) { return static_cast<size_t>(random() % n); };
+  int accepted = 0, compared = 0;
+  for (int i = 0; i < 30000; ++i) {
+    std::string candidate(kPrefixes[pick(std::size(kPrefixes))]);
+    // A national number: mostly of 9 or 10 digits in UK ranges (1, 2, 3, 5,
+    // 7, 8 and 9 first), sometimes of 4 to 12 digits, sometimes anything.
+    size_t digits = pick(3) == 0 ? 4 + pick(9) : 9 + pick(2);
+    static constexpr char kFirst[] = "12357789";
+    for (size_t k = 0; k < digits; ++k) {
+      if (k > 1 && pick(4) == 0) candidate += kSeparators[pick(std::size(kSeparators))];
+      candidate += k == 0 && pick(8) != 0 ? kFirst[pick(8)] : static_cast<char>('0' + pick(10));
+    }
+    bool reference = validators_internal::IsUkPhoneNumberByParsing(candidate);
+    INFO("candidate: \"", candidate, "\"");
+    CHECK(IsUkPhoneNumber(candidate) == reference);
+    accepted += reference;
+    ++compared;
+  }
+  // Not a comparison of rejections only: some 2,500 of the candidates are
+  // valid numbers.
+  CHECK(accepted > compared / 20);
 }
 
 TEST_CASE("date") {
