@@ -64,7 +64,8 @@ bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
   }
   auto id = static_cast<uint32_t>(entries_.size());
   if (by_first_word_.size() < words_.size()) by_first_word_.resize(words_.size());
-  by_first_word_[entry.words[0]].push_back(id);
+  by_first_word_[entry.words[0]].push_back(
+      {id, entry.words.size() > 1 ? entry.words[1] : kNoWord, static_cast<uint32_t>(entry.words.size()), match_case});
   if (!match_case && folded.size() == 1) {
     size_t len = folded[0].size();
     if (single_by_length_.size() <= len) single_by_length_.resize(len + 1);
@@ -86,11 +87,18 @@ void WordIndex::Emit(const Entry& entry, uint32_t begin, uint32_t end, std::vect
 void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>& words, size_t first,
                         uint32_t first_id, std::vector<WordHit>* hits) const {
   const auto& tokens = text.tokens;
-  for (uint32_t id : by_first_word_[first_id]) {
-    const Entry& entry = entries_[id];
-    if (entry.match_case && text.Original(tokens[first]) != entry.exact[0]) continue;
-    size_t n = entry.words.size();
+  for (const Head& head : by_first_word_[first_id]) {
+    const size_t n = head.size;
     if (first + n > tokens.size()) continue;
+    if (n > 1 && !head.match_case) {
+      const TokenWords& next = words[first + 1];
+      if (!words[first].joins_next ||
+          (next.ids[0] != head.second && next.ids[1] != head.second && next.ids[2] != head.second)) {
+        continue;
+      }
+    }
+    const Entry& entry = entries_[head.entry];
+    if (entry.match_case && text.Original(tokens[first]) != entry.exact[0]) continue;
     bool ok = true;
     for (size_t k = 1; k < n && ok; ++k) {
       const TokenWords& w = words[first + k];
@@ -223,9 +231,9 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
     auto emit = [&](std::string_view candidate) {
       uint32_t word = WordId(candidate);
       if (word == kNoWord) return;
-      for (uint32_t id : by_first_word_[word]) {
-        const Entry& entry = entries_[id];
-        if (entry.match_case || entry.words.size() != 1) continue;
+      for (const Head& head : by_first_word_[word]) {
+        if (head.match_case || head.size != 1) continue;
+        const Entry& entry = entries_[head.entry];
         Emit(entry, static_cast<uint32_t>(begin), static_cast<uint32_t>(end), hits);
       }
     };

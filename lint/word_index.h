@@ -76,7 +76,15 @@ class WordIndex {
   // phrases are compared word by word as integers.
   std::unordered_map<std::string, uint32_t, StringViewHash, StringViewEqual> word_ids_;
   std::vector<std::string> words_;                  // folded word of each id
-  std::vector<std::vector<uint32_t>> by_first_word_;  // word id -> entries starting with it
+  // An entry as listed under its first word: enough to rule most entries
+  // out at a token without reading the entry itself.
+  struct Head {
+    uint32_t entry;
+    uint32_t second;  // id of the entry's second word; kNoWord for one word
+    uint32_t size;    // number of words
+    bool match_case;
+  };
+  std::vector<std::vector<Head>> by_first_word_;  // word id -> entries starting with it
   std::vector<std::vector<uint32_t>> single_by_length_;  // one-word, foldable entries by length
 };
 
