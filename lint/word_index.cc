@@ -91,21 +91,15 @@ void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>
     const size_t n = head.size;
     if (first + n > tokens.size()) continue;
     if (n > 1 && !head.match_case) {
-      const TokenWords& next = words[first + 1];
-      if (!words[first].joins_next ||
-          (next.ids[0] != head.second && next.ids[1] != head.second && next.ids[2] != head.second)) {
-        continue;
-      }
+      if (!words[first].joins_next || !words[first + 1].Has(head.second)) continue;
     }
     const Entry& entry = entries_[head.entry];
     if (entry.match_case && text.Original(tokens[first]) != entry.exact[0]) continue;
     bool ok = true;
     for (size_t k = 1; k < n && ok; ++k) {
-      const TokenWords& w = words[first + k];
       ok = words[first + k - 1].joins_next &&
            (entry.match_case ? text.Original(tokens[first + k]) == entry.exact[k]
-                             : (w.ids[0] == entry.words[k] || w.ids[1] == entry.words[k] ||
-                                w.ids[2] == entry.words[k]));
+                             : words[first + k].Has(entry.words[k]));
     }
     if (ok) Emit(entry, tokens[first].begin, tokens[first + n - 1].end, hits);
   }

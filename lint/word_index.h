@@ -59,6 +59,8 @@ class WordIndex {
   struct TokenWords {
     uint32_t ids[3];
     bool joins_next;
+    // Whether word `id` is one of the token's forms.
+    bool Has(uint32_t id) const { return ids[0] == id || ids[1] == id || ids[2] == id; }
   };
 
   // The id of folded word `word`, kNoWord if no phrase has it.
