@@ -57,13 +57,9 @@ bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
     entries_[known->second].owners.push_back(owner);
     return true;
   }
-  for (const std::string& w : folded) {
-    auto [it, is_new] = word_ids_.emplace(w, static_cast<uint32_t>(words_.size()));
-    if (is_new) words_.push_back(w);
-    entry.words.push_back(it->second);
-  }
+  for (const std::string& w : folded) entry.words.push_back(word_ids_.Intern(w));
   auto id = static_cast<uint32_t>(entries_.size());
-  if (by_first_word_.size() < words_.size()) by_first_word_.resize(words_.size());
+  if (by_first_word_.size() < word_ids_.size()) by_first_word_.resize(word_ids_.size());
   by_first_word_[entry.words[0]].push_back(
       {id, entry.words.size() > 1 ? entry.words[1] : kNoWord, static_cast<uint32_t>(entry.words.size()), match_case});
   if (!match_case && folded.size() == 1) {
@@ -75,10 +71,7 @@ bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
   return true;
 }
 
-uint32_t WordIndex::WordId(std::string_view word) const {
-  auto it = word_ids_.find(word);
-  return it == word_ids_.end() ? kNoWord : it->second;
-}
+uint32_t WordIndex::WordId(std::string_view word) const { return word_ids_.Find(word); }
 
 void WordIndex::Emit(const Entry& entry, uint32_t begin, uint32_t end, std::vector<WordHit>* hits) {
   for (uint32_t owner : entry.owners) hits->push_back({owner, begin, end});
@@ -191,7 +184,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
     if (masked) {
       if (run.size() >= single_by_length_.size()) continue;
       for (uint32_t id : single_by_length_[run.size()]) {
-        const std::string& word = words_[entries_[id].words[0]];
+        std::string_view word = word_ids_.Get(entries_[id].words[0]);
         bool ok = true;
         for (size_t k = 0; k < run.size() && ok; ++k) {
           char c = Lower(run[k]);

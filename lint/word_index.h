@@ -16,8 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "string_id_table.h"
 #include "tokenizer.h"
-#include "string_hash.h"
 
 namespace postcheck {
 
@@ -42,7 +42,7 @@ class WordIndex {
   size_t size() const { return entries_.size(); }
 
  private:
-  static constexpr uint32_t kNoWord = UINT32_MAX;
+  static constexpr uint32_t kNoWord = StringIdTable::kNone;
 
   // One phrase, however many owners added it: a phrase in several rules (or
   // in copies of a pack) is checked once per position.
@@ -76,8 +76,7 @@ class WordIndex {
   std::unordered_map<std::string, uint32_t> entry_ids_;  // phrase key -> entry
   // Every folded word of every phrase, by id: a token is hashed once and its
   // phrases are compared word by word as integers.
-  std::unordered_map<std::string, uint32_t, StringViewHash, StringViewEqual> word_ids_;
-  std::vector<std::string> words_;                  // folded word of each id
+  StringIdTable word_ids_;
   // An entry as listed under its first word: enough to rule most entries
   // out at a token without reading the entry itself.
   struct Head {

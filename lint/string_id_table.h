@@ -1,0 +1,54 @@
+// Dense ids for a set of strings that is built once and then only read: an
+// open-addressing hash table over one buffer of keys, looked up by
+// string_view without allocating. Made for the word index, where every token
+// of every draft is one look-up and a node-based map spent its time chasing
+// pointers.
+//
+// Intern is not thread-safe; Find and Get are, once interning is done.
+#ifndef POSTCHECK_STRING_ID_TABLE_H_
+#define POSTCHECK_STRING_ID_TABLE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace postcheck {
+
+class StringIdTable {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  // The id of `s`, adding it first if it is new: ids are 0, 1, 2... in order
+  // of first interning.
+  uint32_t Intern(std::string_view s);
+
+  // The id of `s`, or kNone if it was never interned.
+  uint32_t Find(std::string_view s) const;
+
+  // The string with id `id` (< size()).
+  std::string_view Get(uint32_t id) const {
+    return std::string_view(chars_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
+
+  size_t size() const { return offsets_.size() - 1; }
+
+ private:
+  struct Slot {
+    uint32_t hash = 0;  // the key's hash, low 32 bits
+    uint32_t id = kNone;
+  };
+
+  static uint64_t Hash(std::string_view s);
+  // Index of the slot holding `s`, or of the empty slot where it would go.
+  size_t SlotOf(std::string_view s, uint64_t hash) const;
+  void Grow();
+
+  std::vector<Slot> slots_;           // size a power of two, at most half full
+  std::string chars_;                 // every key, back to back
+  std::vector<uint32_t> offsets_{0};  // key `id` is chars_[offsets_[id], offsets_[id + 1])
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_STRING_ID_TABLE_H_
