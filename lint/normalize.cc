@@ -64,7 +64,7 @@ void FoldWord(std::string_view word, std::string* out) {
     }
   }
   if (ascii) {
-    for (char c : word) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    FoldAsciiWord(word, out);
     return;
   }
   utf8proc_uint8_t* mapped = nullptr;

@@ -16,6 +16,14 @@ namespace postcheck {
 // ASCII input is simply lower-cased.
 void FoldWord(std::string_view word, std::string* out);
 
+// FoldWord for a word the caller knows is all ASCII: lower-cases it.
+inline void FoldAsciiWord(std::string_view word, std::string* out) {
+  const size_t at = out->size();
+  out->resize(at + word.size());
+  char* folded = out->data() + at;
+  for (char c : word) *folded++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+
 // Sets *out to `folded` with every run of three or more identical characters
 // collapsed to `keep` copies (1 or 2). Returns false, leaving *out unspecified,
 // when `folded` has no such run.

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 
 #include "normalize.h"
 #include "utf8.h"
@@ -60,6 +61,24 @@ CharInfo Classify(char32_t cp) {
   return {CharKind::kOther, false, false, false};
 }
 
+// Classify of every ASCII character, looked up rather than worked out.
+const std::array<CharInfo, 0x80> kAsciiInfo = [] {
+  std::array<CharInfo, 0x80> info{};
+  for (char32_t c = 0; c < 0x80; ++c) info[c] = Classify(c);
+  return info;
+}();
+
+// ASCII letters and digits, by byte: which of the three each is (0 for any
+// other byte).
+constexpr unsigned kUpperBit = 1, kLowerBit = 2, kDigitBit = 4;
+const std::array<unsigned char, 256> kAsciiWordBits = [] {
+  std::array<unsigned char, 256> bits{};
+  for (int c = 'A'; c <= 'Z'; ++c) bits[c] = kUpperBit;
+  for (int c = 'a'; c <= 'z'; ++c) bits[c] = kLowerBit;
+  for (int c = '0'; c <= '9'; ++c) bits[c] = kDigitBit;
+  return bits;
+}();
+
 }  // namespace
 
 size_t TokenizedText::TokenAtOrAfter(size_t offset) const {
@@ -84,13 +103,20 @@ void Tokenize(std::string_view text, TokenizedText* out) {
   bool next_starts_sentence = true;
   Token current;
   size_t last_word_end = 0;  // end of the last word or ignorable char in the token
+  bool token_has_lower = false;
+  bool token_ascii = false;  // every character of the token so far an ASCII letter or digit
 
   auto finish = [&]() {
     if (!in_token) return;
     in_token = false;
     current.end = static_cast<uint32_t>(last_word_end);
     current.folded_begin = static_cast<uint32_t>(out->folded.size());
-    FoldWord(text.substr(current.begin, current.end - current.begin), &out->folded);
+    std::string_view word = text.substr(current.begin, current.end - current.begin);
+    if (token_ascii) {
+      FoldAsciiWord(word, &out->folded);
+    } else {
+      FoldWord(word, &out->folded);
+    }
     current.folded_size = static_cast<uint32_t>(out->folded.size()) - current.folded_begin;
     current.sentence = static_cast<uint32_t>(out->sentence_starts.size() - 1);
     if (current.folded_size > 0) out->tokens.push_back(current);
@@ -100,13 +126,38 @@ void Tokenize(std::string_view text, TokenizedText* out) {
     next_starts_sentence = true;
   };
 
-  bool token_has_lower = false;
   for (size_t i = 0; i < text.size();) {
+    // Most of a draft is ASCII letters and digits: a run of them is taken
+    // whole, with what Classify would say of each character.
+    if (kAsciiWordBits[static_cast<unsigned char>(text[i])] != 0) {
+      pending_sentence_end = false;
+      if (!in_token) {
+        in_token = true;
+        current = Token();
+        current.begin = static_cast<uint32_t>(i);
+        current.sentence_start = next_starts_sentence;
+        next_starts_sentence = false;
+        token_has_lower = false;
+        token_ascii = true;
+        current.capitalised = (kAsciiWordBits[static_cast<unsigned char>(text[i])] & kUpperBit) != 0;
+      }
+      unsigned bits = 0;
+      for (unsigned b; i < text.size() && (b = kAsciiWordBits[static_cast<unsigned char>(text[i])]) != 0; ++i) bits |= b;
+      const bool letter = (bits & (kUpperBit | kLowerBit)) != 0, lower = (bits & kLowerBit) != 0,
+                 digit = (bits & kDigitBit) != 0;
+      current.has_letter |= letter;
+      token_has_lower |= lower;
+      current.has_digit |= digit;
+      current.all_caps = current.has_letter && !token_has_lower;
+      last_word_end = i;
+      continue;
+    }
     char32_t cp;
     int n = DecodeUtf8(text, i, &cp);
-    CharInfo info = Classify(cp);
+    const CharInfo info = cp < 0x80 ? kAsciiInfo[cp] : Classify(cp);
     if (info.kind == CharKind::kWord || (info.kind == CharKind::kIgnorable && in_token)) {
       if (pending_sentence_end) pending_sentence_end = false;  // "e.g" or "3.5": no break
+      token_ascii = false;
       if (!in_token) {
         in_token = true;
         current = Token();

@@ -106,6 +106,38 @@ TEST_CASE("digits-only token") {
   CHECK_FALSE(t.tokens[0].capitalised);
 }
 
+// ASCII letters and digits are read a run at a time, other characters one by
+// one: a token that mixes them must get the same flags and folding either way.
+TEST_CASE("tokens mixing ASCII runs and other letters") {
+  // "ÉCOLE écoLE 3É É3 ÀB aÀ Ωmega" (É, é, À and Ω are two bytes each)
+  const std::string text = "\xC3\x89" "COLE \xC3\xA9" "coLE 3\xC3\x89 \xC3\x89" "3 \xC3\x80" "B a\xC3\x80 \xCE\xA9mega";
+  TokenizedText t;
+  Tokenize(text, &t);
+  CHECK(Describe(t) == Join(std::vector<std::string>{
+                           "\xC3\x89" "COLE@0-6=ecole", "\xC3\xA9" "coLE@7-13=ecole", "3\xC3\x89@14-17=3e",
+                           "\xC3\x89" "3@18-21=e3", "\xC3\x80" "B@22-25=ab", "a\xC3\x80@26-29=aa",
+                           "\xCE\xA9mega@30-36=wmega"}));  // omega: a look-alike of w
+  REQUIRE(t.tokens.size() == 7);
+  // all caps: letters, none lower case, wherever the lower case one is
+  CHECK(t.tokens[0].all_caps);
+  CHECK_FALSE(t.tokens[1].all_caps);
+  CHECK(t.tokens[2].all_caps);
+  CHECK(t.tokens[4].all_caps);
+  CHECK_FALSE(t.tokens[5].all_caps);
+  CHECK_FALSE(t.tokens[6].all_caps);
+  // capitalised: from the first character, ASCII or not
+  CHECK(t.tokens[0].capitalised);
+  CHECK_FALSE(t.tokens[1].capitalised);
+  CHECK_FALSE(t.tokens[2].capitalised);
+  CHECK(t.tokens[4].capitalised);
+  CHECK_FALSE(t.tokens[5].capitalised);
+  CHECK(t.tokens[6].capitalised);
+  CHECK(t.tokens[2].has_digit);
+  CHECK(t.tokens[3].has_digit);
+  CHECK(t.tokens[3].has_letter);
+  CHECK_FALSE(t.tokens[5].has_digit);
+}
+
 TEST_CASE("sentence boundaries") {
   const std::string text = "One. Two! Three? Four | Five\nSix e.g. seven 3.5 eight";
   TokenizedText t;
