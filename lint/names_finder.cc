@@ -26,9 +26,9 @@ bool SpaceBetween(const TokenizedText& text, size_t a, size_t b, bool allow_dot)
 }  // namespace
 
 NamesFinder::NamesFinder(const NamesMatcher& config) {
-  for (const auto& t : config.titles) titles_.insert(Fold(t));
-  for (const auto& n : config.first_names) first_names_.insert(Fold(n));
-  for (const auto& n : config.not_surnames) not_surnames_.insert(Fold(n));
+  for (const auto& t : config.titles) titles_.Intern(Fold(t));
+  for (const auto& n : config.first_names) first_names_.Intern(Fold(n));
+  for (const auto& n : config.not_surnames) not_surnames_.Intern(Fold(n));
 }
 
 bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
@@ -38,7 +38,7 @@ bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
   if (t.end - t.begin < 2) {  // only the O of O'Brien, the D of D'Souza
     return SurnameEnd(text, i) > i;
   }
-  if (!not_surnames_.count(std::string(text.Folded(t)))) return true;
+  if (!Has(not_surnames_, text.Folded(t))) return true;
   // A street word is still a surname in the press-release form "Jessica Lane, 22,".
   std::string_view after = text.text.substr(t.end, 5);
   return after.size() >= 3 && after[0] == ',' && after[1] == ' ' && after[2] >= '0' && after[2] <= '9';
@@ -65,15 +65,15 @@ void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (!t.capitalised) continue;
-    std::string folded(text.Folded(t));
+    std::string_view folded = text.Folded(t);
     size_t last = 0;
-    if (titles_.count(folded)) {
+    if (Has(titles_, folded)) {
       // Title, optional initial or first name, surname.
       size_t j = i + 1;
       if (!SpaceBetween(text, i, j, true)) continue;
       std::string_view next = text.Original(tokens[j]);
       bool initial = next.size() == 1 && tokens[j].capitalised;
-      if ((initial || first_names_.count(std::string(text.Folded(tokens[j])))) && j + 1 < tokens.size() &&
+      if ((initial || Has(first_names_, text.Folded(tokens[j]))) && j + 1 < tokens.size() &&
           SpaceBetween(text, j, j + 1, true) && IsSurname(text, j + 1)) {
         last = SurnameEnd(text, j + 1);
       } else if (IsSurname(text, j)) {
@@ -81,7 +81,7 @@ void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t
       } else {
         continue;
       }
-    } else if (!t.all_caps && first_names_.count(folded) && SpaceBetween(text, i, i + 1, false) &&
+    } else if (!t.all_caps && Has(first_names_, folded) && SpaceBetween(text, i, i + 1, false) &&
                IsSurname(text, i + 1)) {
       last = SurnameEnd(text, i + 1);
       // "Sean O'BRIEN" is fine, "Jamie COLE" is shouting, not a name we can judge.

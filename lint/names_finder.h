@@ -5,12 +5,12 @@
 #define POSTCHECK_NAMES_FINDER_H_
 
 #include <cstdint>
-#include <string>
-#include <unordered_set>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "rule.h"
+#include "string_id_table.h"
 #include "tokenizer.h"
 
 namespace postcheck {
@@ -29,9 +29,14 @@ class NamesFinder {
   // surnames span several tokens).
   size_t SurnameEnd(const TokenizedText& text, size_t i) const;
 
-  std::unordered_set<std::string> titles_;
-  std::unordered_set<std::string> first_names_;
-  std::unordered_set<std::string> not_surnames_;
+  // Folded words, each list a set: looked up by view, with no string built
+  // per capitalised token.
+  static bool Has(const StringIdTable& set, std::string_view folded) {
+    return set.Find(folded) != StringIdTable::kNone;
+  }
+  StringIdTable titles_;
+  StringIdTable first_names_;
+  StringIdTable not_surnames_;
 };
 
 }  // namespace postcheck

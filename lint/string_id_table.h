@@ -1,8 +1,8 @@
 // Dense ids for a set of strings that is built once and then only read: an
 // open-addressing hash table over one buffer of keys, looked up by
-// string_view without allocating. Made for the word index, where every token
-// of every draft is one look-up and a node-based map spent its time chasing
-// pointers.
+// string_view without allocating. Made for word look-ups on the hot path
+// (the word index, the names finder's lists), where every token of every
+// draft is a look-up and a node-based map spent its time chasing pointers.
 //
 // Intern is not thread-safe; Find and Get are, once interning is done.
 #ifndef POSTCHECK_STRING_ID_TABLE_H_
