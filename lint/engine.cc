@@ -71,6 +71,11 @@ struct Engine::Impl {
   std::vector<Slot> slots;
   std::vector<CompiledRule> compiled;
   std::vector<uint32_t> order;  // referenced rules before the rules that refer to them
+  std::vector<uint32_t> rank;   // each rule's position in `order`
+  // The rules that look for their own candidates in every draft (names,
+  // spelling, length, cluster). Any other rule has a candidate only where one
+  // of its patterns or words matched.
+  std::vector<uint32_t> self_searching;
   // One finder per distinct `names` configuration: rules that share one (the
   // same YAML anchor, a copied pack) share its work on every draft.
   std::vector<std::unique_ptr<NamesFinder>> names_finders;
@@ -181,6 +186,9 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     std::vector<std::vector<PatternHit>> found;
     std::vector<bool> searched;
     std::vector<uint32_t> searched_ids;
+    // The rules to evaluate: the self-searching ones and those given a
+    // candidate. Their `raw` lists are the only ones written to.
+    std::vector<uint32_t> to_evaluate;
   };
   thread_local Space reused;
   Space fresh;
@@ -188,8 +196,11 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   auto& raw = space.raw;
   auto& context = space.context;
   auto& pending = space.pending;
+  // Emptied before resizing: the last draft may have been another engine's.
+  for (uint32_t r : space.to_evaluate) raw[r].clear();
   raw.resize(n);
-  for (auto& l : raw) l.clear();  // the rule loop below reads every one anyway
+  auto& to_evaluate = space.to_evaluate;
+  to_evaluate.assign(self_searching.begin(), self_searching.end());
   for (uint32_t s : space.written_slots) {
     context[s].clear();
     pending[s].clear();
@@ -222,6 +233,7 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
 
   auto route = [&](const Owner& o, uint32_t begin, uint32_t end) {
     if (o.slot == kMatchSlot) {
+      if (raw[o.rule].empty()) to_evaluate.push_back(o.rule);
       raw[o.rule].push_back({begin, end, o.swap});
     } else {
       context[static_cast<size_t>(o.slot)].push_back({begin, end, -1});
@@ -239,6 +251,7 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       if (o.slot == kMatchSlot) {
         rule_patterns[o.rule].emplace_back(id, o.swap);
         space.written_rules.push_back(o.rule);
+        to_evaluate.push_back(o.rule);
       } else {
         pending[static_cast<size_t>(o.slot)].push_back(id);
         space.written_slots.push_back(static_cast<uint32_t>(o.slot));
@@ -298,7 +311,9 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     measurements.push_back({measure, limit, m});
     return m;
   };
-  for (uint32_t r : order) {
+  std::sort(to_evaluate.begin(), to_evaluate.end(), [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; });
+  to_evaluate.erase(std::unique(to_evaluate.begin(), to_evaluate.end()), to_evaluate.end());
+  for (uint32_t r : to_evaluate) {  // in `order`
     const CompiledRule& rule = compiled[r];
     if (!all && !rule.needed) continue;
     if (!std::all_of(rule.near_slots.begin(), rule.near_slots.end(), may_hold)) continue;
@@ -651,6 +666,13 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
   for (uint32_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = *rules[r];
     if (rule.spelling && impl.compiled[r].enabled) impl.compiled[r].speller = impl.spellers[rule.spelling->dictionary].get();
+  }
+  impl.rank.resize(rules.size());
+  for (uint32_t k = 0; k < impl.order.size(); ++k) {
+    const uint32_t r = impl.order[k];
+    impl.rank[r] = k;
+    const Impl::CompiledRule& c = impl.compiled[r];
+    if (c.names >= 0 || c.speller || c.length || c.cluster) impl.self_searching.push_back(r);
   }
   if (!ok) return nullptr;
   return engine;

@@ -560,6 +560,22 @@ TEST_CASE("options: unknown pack and rule names are errors") {
                                              "unknown rule 'beta.ten' in severity overrides"});
 }
 
+// A thread keeps its working space from draft to draft, whichever engine
+// linted the last one: engines of different sizes, used in turn, must not see
+// each other's leftovers.
+TEST_CASE("engines of different sizes linting in turn on one thread") {
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += R("w" + std::to_string(i), "    words: [word" + std::to_string(i) + "]\n");
+  auto big = Build(P("big", many));
+  auto small = Build(P("small", R("one", "    words: [word39]\n")));
+  for (int round = 0; round < 2; ++round) {
+    CHECK(Lint(*big, "word39 and word2") == "big.w39 'word39'@0 | big.w2 'word2'@11");
+    CHECK(Lint(*small, "word2 then word39") == "small.one 'word39'@11");
+    CHECK(Lint(*small, "nothing") == "");
+    CHECK(Lint(*big, "word0") == "big.w0 'word0'@0");
+  }
+}
+
 TEST_CASE("Lint on empty text and text with no findings") {
   auto engine = Build(TwoPacks());
   CHECK(engine->Lint("").empty());
