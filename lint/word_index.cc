@@ -1,5 +1,7 @@
 #include "word_index.h"
 
+#include <array>
+
 #include "normalize.h"
 #include "reused_space.h"
 #include "utf8.h"
@@ -33,12 +35,21 @@ bool HasRunOfThree(std::string_view s) {
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-// Characters that can make up a disguised word: letters, digits, leetspeak
-// symbols and masks.
-bool IsEvasionChar(char c) {
-  return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '@' || c == '$' || c == '*' ||
-         c == '.' || c == '!';
-}
+// Characters that can make up a disguised word, by byte: letters, digits,
+// leetspeak symbols and masks, sorted into what the scan for runs tells
+// apart. 0 for any other byte.
+enum EvasionClass : unsigned char { kNotEvasion = 0, kEvasionLetter, kEvasionDot, kEvasionBang, kEvasionOther };
+const std::array<unsigned char, 256> kEvasionClass = [] {
+  std::array<unsigned char, 256> cls{};
+  for (int c = 0; c < 256; ++c) {
+    if (IsAsciiLetter(static_cast<char>(c))) cls[c] = kEvasionLetter;
+    if (IsAsciiDigit(static_cast<char>(c))) cls[c] = kEvasionOther;
+  }
+  cls['@'] = cls['$'] = cls['*'] = kEvasionOther;
+  cls['.'] = kEvasionDot;
+  cls['!'] = kEvasionBang;
+  return cls;
+}();
 
 }  // namespace
 
@@ -137,8 +148,9 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
   std::string_view s = text.text;
   std::string form;
   size_t i = 0;
+  auto class_of = [&](size_t k) { return kEvasionClass[static_cast<unsigned char>(s[k])]; };
   while (i < s.size()) {
-    if (!IsEvasionChar(s[i])) {
+    if (class_of(i) == kNotEvasion) {
       ++i;
       continue;
     }
@@ -146,14 +158,13 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
     // Most runs are plain words, perhaps after or before sentence
     // punctuation (".word", "word.", "word!"): this scan is all they need.
     bool plain_word = true, seen_letter = false, seen_tail = false;
-    while (i < s.size() && IsEvasionChar(s[i])) {
-      const char c = s[i++];
-      if (IsAsciiLetter(c)) {
+    for (unsigned char c; i < s.size() && (c = class_of(i)) != kNotEvasion; ++i) {
+      if (c == kEvasionLetter) {
         plain_word &= !seen_tail;
         seen_letter = true;
-      } else if ((c == '.' || c == '!') && seen_letter) {
+      } else if (c != kEvasionOther && seen_letter) {  // '.' or '!' after a letter
         seen_tail = true;
-      } else if (c != '.') {
+      } else if (c != kEvasionDot) {  // digit, '@', '$', '*', or '!' before any letter
         plain_word = false;
       }
     }
