@@ -133,7 +133,7 @@ std::unique_ptr<SpellChecker> SpellChecker::Open(const std::string& dictionary,
 
 bool SpellChecker::Correct(std::string_view word) const {
   thread_local std::vector<RecentAnswer> recent(kRecentAnswers);
-  const size_t hash = std::hash<std::string_view>()(word);
+  const size_t hash = static_cast<size_t>(HashShortString(word));
   RecentAnswer& slot = recent[hash & (kRecentAnswers - 1)];
   if (slot.checker == id_ && slot.hash == hash && slot.word == word) return slot.ok;
   bool ok;

@@ -39,7 +39,6 @@ class StringIdTable {
     uint32_t id = kNone;
   };
 
-  static uint64_t Hash(std::string_view s);
   // Index of the slot holding `s`, or of the empty slot where it would go.
   size_t SlotOf(std::string_view s, uint64_t hash) const;
   void Grow();

@@ -2,9 +2,13 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
+#include "string_hash.h"
 #include "string_id_table.h"
 
 namespace postcheck {
@@ -70,6 +74,37 @@ TEST_CASE("agrees with a std::unordered_map through many growths") {
     REQUIRE(table.Get(id) == key);
   }
   CHECK(table.Find("g") == StringIdTable::kNone);  // a letter never used
+}
+
+TEST_CASE("HashShortString: every byte counts, and short words spread over the table") {
+  // All words of one to five lower-case letters drawn from a small alphabet
+  // (the worst case for a hash that reads few bytes), and their lengths.
+  std::vector<std::string> words;
+  const std::string letters = "aeinrst";
+  for (size_t len = 1; len <= 5; ++len) {
+    std::string w(len, 'a');
+    std::vector<size_t> digit(len, 0);
+    while (true) {
+      for (size_t k = 0; k < len; ++k) w[k] = letters[digit[k]];
+      words.push_back(w);
+      size_t k = 0;
+      while (k < len && ++digit[k] == letters.size()) digit[k++] = 0;
+      if (k == len) break;
+    }
+  }
+  std::unordered_set<uint64_t> hashes;
+  std::vector<int> buckets(4096, 0);  // as StringIdTable picks a slot: high bits
+  for (const std::string& w : words) {
+    uint64_t h = HashShortString(w);
+    hashes.insert(h);
+    ++buckets[(h >> 32) & 4095];
+  }
+  CHECK(hashes.size() == words.size());  // no two of 19,607 words collide
+  // 19,607 words in 4,096 buckets: about 4.8 each; a poor spread piles up.
+  CHECK(*std::max_element(buckets.begin(), buckets.end()) < 20);
+  CHECK(HashShortString("") != HashShortString(std::string(1, '\0')));
+  CHECK(HashShortString("abcdefgh") != HashShortString("abcdefgi"));
+  CHECK(HashShortString("abcdefghijklmnop") != HashShortString("abcdefghijklmnoq"));
 }
 
 }  // namespace
