@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include <algorithm>
+#include <bit>
 #include <functional>
 #include <future>
 #include <tuple>
@@ -73,9 +74,9 @@ struct Engine::Impl {
   std::vector<uint32_t> order;  // referenced rules before the rules that refer to them
   std::vector<uint32_t> rank;   // each rule's position in `order`
   // The rules that look for their own candidates in every draft (names,
-  // spelling, length, cluster). Any other rule has a candidate only where one
-  // of its patterns or words matched.
-  std::vector<uint32_t> self_searching;
+  // spelling, length, cluster), as a bit set of ranks. Any other rule has a
+  // candidate only where one of its patterns or words matched.
+  std::vector<uint64_t> self_searching;
   // One finder per distinct `names` configuration: rules that share one (the
   // same YAML anchor, a copied pack) share its work on every draft.
   std::vector<std::unique_ptr<NamesFinder>> names_finders;
@@ -186,9 +187,11 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     std::vector<std::vector<PatternHit>> found;
     std::vector<bool> searched;
     std::vector<uint32_t> searched_ids;
-    // The rules to evaluate: the self-searching ones and those given a
-    // candidate. Their `raw` lists are the only ones written to.
-    std::vector<uint32_t> to_evaluate;
+    // The rules to evaluate, as a bit set of ranks: the self-searching ones
+    // and those given a candidate. Walking its bits walks them in `order`.
+    std::vector<uint64_t> to_evaluate;
+    // The rules evaluated: their `raw` lists are the only ones written to.
+    std::vector<uint32_t> evaluated;
   };
   thread_local Space reused;
   Space fresh;
@@ -197,10 +200,12 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
   auto& context = space.context;
   auto& pending = space.pending;
   // Emptied before resizing: the last draft may have been another engine's.
-  for (uint32_t r : space.to_evaluate) raw[r].clear();
+  for (uint32_t r : space.evaluated) raw[r].clear();
+  space.evaluated.clear();
   raw.resize(n);
   auto& to_evaluate = space.to_evaluate;
   to_evaluate.assign(self_searching.begin(), self_searching.end());
+  auto evaluate_rule = [&](uint32_t r) { to_evaluate[rank[r] / 64] |= uint64_t{1} << (rank[r] % 64); };
   for (uint32_t s : space.written_slots) {
     context[s].clear();
     pending[s].clear();
@@ -233,7 +238,7 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
 
   auto route = [&](const Owner& o, uint32_t begin, uint32_t end) {
     if (o.slot == kMatchSlot) {
-      if (raw[o.rule].empty()) to_evaluate.push_back(o.rule);
+      evaluate_rule(o.rule);
       raw[o.rule].push_back({begin, end, o.swap});
     } else {
       context[static_cast<size_t>(o.slot)].push_back({begin, end, -1});
@@ -251,7 +256,7 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
       if (o.slot == kMatchSlot) {
         rule_patterns[o.rule].emplace_back(id, o.swap);
         space.written_rules.push_back(o.rule);
-        to_evaluate.push_back(o.rule);
+        evaluate_rule(o.rule);
       } else {
         pending[static_cast<size_t>(o.slot)].push_back(id);
         space.written_slots.push_back(static_cast<uint32_t>(o.slot));
@@ -311,98 +316,100 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
     measurements.push_back({measure, limit, m});
     return m;
   };
-  std::sort(to_evaluate.begin(), to_evaluate.end(), [&](uint32_t a, uint32_t b) { return rank[a] < rank[b]; });
-  to_evaluate.erase(std::unique(to_evaluate.begin(), to_evaluate.end()), to_evaluate.end());
-  for (uint32_t r : to_evaluate) {  // in `order`
-    const CompiledRule& rule = compiled[r];
-    if (!all && !rule.needed) continue;
-    if (!std::all_of(rule.near_slots.begin(), rule.near_slots.end(), may_hold)) continue;
-    std::vector<RuleSpan>& candidates = raw[r];
-    for (auto [id, swap] : rule_patterns[r]) {
-      for (const PatternHit& h : find(id)) candidates.push_back({h.begin, h.end, swap});
-    }
-    if (rule.names >= 0) {
-      auto k = static_cast<size_t>(rule.names);
-      if (!names_done[k]) {
-        names_finders[k]->Find(text, &names[k]);
-        names_done[k] = true;
+  for (size_t word = 0; word < to_evaluate.size(); ++word) {
+    for (uint64_t bits = to_evaluate[word]; bits != 0; bits &= bits - 1) {  // in `order`
+      const uint32_t r = order[word * 64 + static_cast<size_t>(std::countr_zero(bits))];
+      space.evaluated.push_back(r);
+      const CompiledRule& rule = compiled[r];
+      if (!all && !rule.needed) continue;
+      if (!std::all_of(rule.near_slots.begin(), rule.near_slots.end(), may_hold)) continue;
+      std::vector<RuleSpan>& candidates = raw[r];
+      for (auto [id, swap] : rule_patterns[r]) {
+        for (const PatternHit& h : find(id)) candidates.push_back({h.begin, h.end, swap});
       }
-      for (auto [b, e] : names[k]) candidates.push_back({b, e, -1});
-    }
-    if (rule.speller) {
-      auto it = std::find_if(misspelt.begin(), misspelt.end(), [&](const auto& m) { return m.first == rule.speller; });
-      if (it == misspelt.end()) {
-        misspelt.emplace_back(rule.speller, std::vector<RuleSpan>{});
-        SpellingSpans(text, *rule.speller,
-                      std::binary_search(candidate_patterns.begin(), candidate_patterns.end(), spelling_skip),
-                      &misspelt.back().second);
-        it = std::prev(misspelt.end());
-      }
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    }
-    if (const LengthMatcher* length = rule.length; length && (all || rule.enabled)) {
-      Measurement m = measured(length->measure, length->limit);
-      if (m.total > length->limit) {
-        size_t end = text.text.size();
-        while (end > m.over_offset && (text.text[end - 1] == '\n' || text.text[end - 1] == '\r' ||
-                                       text.text[end - 1] == ' ' || text.text[end - 1] == '\t')) {
-          --end;
+      if (rule.names >= 0) {
+        auto k = static_cast<size_t>(rule.names);
+        if (!names_done[k]) {
+          names_finders[k]->Find(text, &names[k]);
+          names_done[k] = true;
         }
-        candidates.push_back({static_cast<uint32_t>(m.over_offset), static_cast<uint32_t>(std::max(end, m.over_offset + 1)), -1});
+        for (auto [b, e] : names[k]) candidates.push_back({b, e, -1});
       }
-    }
-    if (rule.cluster) {
-      size_t count = 0;
-      for (uint32_t ref : rule.cluster_refs) count += result[ref].size();
-      if (count >= static_cast<size_t>(rule.cluster->min)) {
-        std::vector<Span> spans, runs;
-        spans.reserve(count);
-        for (uint32_t ref : rule.cluster_refs) {
-          for (const RuleSpan& s : result[ref]) spans.push_back({s.begin, s.end});
+      if (rule.speller) {
+        auto it = std::find_if(misspelt.begin(), misspelt.end(), [&](const auto& m) { return m.first == rule.speller; });
+        if (it == misspelt.end()) {
+          misspelt.emplace_back(rule.speller, std::vector<RuleSpan>{});
+          SpellingSpans(text, *rule.speller,
+                        std::binary_search(candidate_patterns.begin(), candidate_patterns.end(), spelling_skip),
+                        &misspelt.back().second);
+          it = std::prev(misspelt.end());
         }
-        FindClusters(text, std::move(spans), rule.cluster->min, rule.cluster->within, &runs);
-        for (const Span& s : runs) candidates.push_back({s.begin, s.end, -1});
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
       }
-    }
-    if (candidates.empty()) continue;
-    std::sort(candidates.begin(), candidates.end(), [](const RuleSpan& a, const RuleSpan& b) {
-      if (a.begin != b.begin) return a.begin < b.begin;
-      return a.end != b.end ? a.end > b.end : a.swap < b.swap;  // a plain match before a swap
-    });
-    // Each condition's spans (its own words and patterns, and the findings of
-    // the rules it names), indexed once for all of this rule's candidates.
-    auto index_of = [&](uint32_t s) {
-      resolve(s);
-      std::vector<Span> spans;
-      spans.reserve(context[s].size());
-      for (const RuleSpan& c : context[s]) spans.push_back({c.begin, c.end});
-      for (uint32_t ref : slots[s].rule_refs) {
-        for (const RuleSpan& c : result[ref]) spans.push_back({c.begin, c.end});
+      if (const LengthMatcher* length = rule.length; length && (all || rule.enabled)) {
+        Measurement m = measured(length->measure, length->limit);
+        if (m.total > length->limit) {
+          size_t end = text.text.size();
+          while (end > m.over_offset && (text.text[end - 1] == '\n' || text.text[end - 1] == '\r' ||
+                                         text.text[end - 1] == ' ' || text.text[end - 1] == '\t')) {
+            --end;
+          }
+          candidates.push_back({static_cast<uint32_t>(m.over_offset), static_cast<uint32_t>(std::max(end, m.over_offset + 1)), -1});
+        }
       }
-      return ContextIndex(text, slots[s].context->scope, std::move(spans));
-    };
-    std::vector<ContextIndex> near, unless;
-    for (uint32_t s : rule.near_slots) near.push_back(index_of(s));
-    for (uint32_t s : rule.unless_slots) unless.push_back(index_of(s));
-    const std::vector<Context>& near_contexts = (*rules)[r]->near;
-    const std::vector<Context>& unless_contexts = (*rules)[r]->unless;
-    std::vector<RuleSpan>& kept = result[r];
-    for (const RuleSpan& c : candidates) {
-      // A span inside one already kept (the longest at each start comes first) adds nothing.
-      if (!kept.empty() && c.begin >= kept.back().begin && c.end <= kept.back().end) continue;
-      if (!std::all_of(rule.validators.begin(), rule.validators.end(),
-                       [&](Validator v) { return validated(v, c); })) {
-        continue;
+      if (rule.cluster) {
+        size_t count = 0;
+        for (uint32_t ref : rule.cluster_refs) count += result[ref].size();
+        if (count >= static_cast<size_t>(rule.cluster->min)) {
+          std::vector<Span> spans, runs;
+          spans.reserve(count);
+          for (uint32_t ref : rule.cluster_refs) {
+            for (const RuleSpan& s : result[ref]) spans.push_back({s.begin, s.end});
+          }
+          FindClusters(text, std::move(spans), rule.cluster->min, rule.cluster->within, &runs);
+          for (const Span& s : runs) candidates.push_back({s.begin, s.end, -1});
+        }
       }
-      bool ok = true;
-      for (size_t k = 0; k < near.size() && ok; ++k) ok = near[k].Near(c.begin, c.end, near_contexts[k].within);
-      for (size_t k = 0; k < unless.size() && ok; ++k) ok = !unless[k].Near(c.begin, c.end, unless_contexts[k].within);
-      if (!ok) continue;
-      // Overlapping matches of one rule ("The body" and "body found") are one finding.
-      if (!kept.empty() && c.begin < kept.back().end && c.swap < 0 && kept.back().swap < 0) {
-        kept.back().end = std::max(kept.back().end, c.end);
-      } else {
-        kept.push_back(c);
+      if (candidates.empty()) continue;
+      std::sort(candidates.begin(), candidates.end(), [](const RuleSpan& a, const RuleSpan& b) {
+        if (a.begin != b.begin) return a.begin < b.begin;
+        return a.end != b.end ? a.end > b.end : a.swap < b.swap;  // a plain match before a swap
+      });
+      // Each condition's spans (its own words and patterns, and the findings of
+      // the rules it names), indexed once for all of this rule's candidates.
+      auto index_of = [&](uint32_t s) {
+        resolve(s);
+        std::vector<Span> spans;
+        spans.reserve(context[s].size());
+        for (const RuleSpan& c : context[s]) spans.push_back({c.begin, c.end});
+        for (uint32_t ref : slots[s].rule_refs) {
+          for (const RuleSpan& c : result[ref]) spans.push_back({c.begin, c.end});
+        }
+        return ContextIndex(text, slots[s].context->scope, std::move(spans));
+      };
+      std::vector<ContextIndex> near, unless;
+      for (uint32_t s : rule.near_slots) near.push_back(index_of(s));
+      for (uint32_t s : rule.unless_slots) unless.push_back(index_of(s));
+      const std::vector<Context>& near_contexts = (*rules)[r]->near;
+      const std::vector<Context>& unless_contexts = (*rules)[r]->unless;
+      std::vector<RuleSpan>& kept = result[r];
+      for (const RuleSpan& c : candidates) {
+        // A span inside one already kept (the longest at each start comes first) adds nothing.
+        if (!kept.empty() && c.begin >= kept.back().begin && c.end <= kept.back().end) continue;
+        if (!std::all_of(rule.validators.begin(), rule.validators.end(),
+                         [&](Validator v) { return validated(v, c); })) {
+          continue;
+        }
+        bool ok = true;
+        for (size_t k = 0; k < near.size() && ok; ++k) ok = near[k].Near(c.begin, c.end, near_contexts[k].within);
+        for (size_t k = 0; k < unless.size() && ok; ++k) ok = !unless[k].Near(c.begin, c.end, unless_contexts[k].within);
+        if (!ok) continue;
+        // Overlapping matches of one rule ("The body" and "body found") are one finding.
+        if (!kept.empty() && c.begin < kept.back().end && c.swap < 0 && kept.back().swap < 0) {
+          kept.back().end = std::max(kept.back().end, c.end);
+        } else {
+          kept.push_back(c);
+        }
       }
     }
   }
@@ -668,11 +675,12 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     if (rule.spelling && impl.compiled[r].enabled) impl.compiled[r].speller = impl.spellers[rule.spelling->dictionary].get();
   }
   impl.rank.resize(rules.size());
+  impl.self_searching.assign((rules.size() + 63) / 64, 0);
   for (uint32_t k = 0; k < impl.order.size(); ++k) {
     const uint32_t r = impl.order[k];
     impl.rank[r] = k;
     const Impl::CompiledRule& c = impl.compiled[r];
-    if (c.names >= 0 || c.speller || c.length || c.cluster) impl.self_searching.push_back(r);
+    if (c.names >= 0 || c.speller || c.length || c.cluster) impl.self_searching[k / 64] |= uint64_t{1} << (k % 64);
   }
   if (!ok) return nullptr;
   return engine;
@@ -732,6 +740,11 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   }
 
   if (reported.empty()) return {};
+  // In report order (offset, then rule id), sorted while they are small.
+  std::sort(reported.begin(), reported.end(), [&](const Reported& a, const Reported& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return rules_[a.rule]->full_id < rules_[b.rule]->full_id;
+  });
   LineMap lines(original);
   std::vector<Finding> findings;
   findings.reserve(reported.size());
@@ -769,10 +782,6 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
     f.replacement = s.swap >= 0 ? values.replacement : FillTemplate(rule.replace, values);
     findings.push_back(std::move(f));
   }
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.offset != b.offset) return a.offset < b.offset;
-    return a.rule->full_id < b.rule->full_id;
-  });
   return findings;
 }
 
