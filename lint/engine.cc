@@ -97,11 +97,18 @@ struct Engine::Impl {
     size_t limit;
     Measurement m;  // all zero when a cheap bound showed the draft within the limit
   };
-  // The spans of every rule; length rules are measured only when enabled or
+  // The spans of every rule, by rule index, and the rules that have any.
+  struct RuleSpans {
+    std::vector<std::vector<RuleSpan>> by_rule;
+    std::vector<uint32_t> rules;  // rules with spans, in no particular order
+  };
+  // Sets *out to the spans of every rule (emptying only the lists that
+  // out->rules names, so a caller can reuse one RuleSpans for many drafts of
+  // one engine or several); length rules are measured only when enabled or
   // `all`. The lengths measured are left in *lengths, if given: a length
   // finding's message needs them again.
-  std::vector<std::vector<RuleSpan>> Evaluate(const TokenizedText& text, bool all,
-                                             std::vector<Measured>* lengths = nullptr) const;
+  void Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
+                std::vector<Measured>* lengths = nullptr) const;
   bool Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed, const RuleSpan& span) const;
 };
 
@@ -166,10 +173,13 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
   out->resize(kept);
 }
 
-std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& text, bool all,
-                                                          std::vector<Measured>* lengths) const {
+void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
+                            std::vector<Measured>* lengths) const {
   const size_t n = compiled.size();
-  std::vector<std::vector<RuleSpan>> result(n);
+  for (uint32_t r : out->rules) out->by_rule[r].clear();  // before resizing: perhaps another engine's
+  out->rules.clear();
+  out->by_rule.resize(n);
+  std::vector<std::vector<RuleSpan>>& result = out->by_rule;
   // Working space: this thread's, kept from draft to draft so that its
   // vectors keep their capacity (most drafts allocate nothing here), except
   // for a long draft, whose space is freed when it is done.
@@ -411,9 +421,9 @@ std::vector<std::vector<RuleSpan>> Engine::Impl::Evaluate(const TokenizedText& t
           kept.push_back(c);
         }
       }
+      if (!kept.empty()) out->rules.push_back(r);
     }
   }
-  return result;
 }
 
 bool Engine::Impl::Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed,
@@ -689,7 +699,9 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
 std::vector<std::vector<RuleSpan>> Engine::MatchAll(std::string_view text) const {
   TokenizedText tokens;
   Tokenize(text, &tokens);
-  return impl_->Evaluate(tokens, /*all=*/true);
+  Impl::RuleSpans spans;
+  impl_->Evaluate(tokens, /*all=*/true, &spans);
+  return std::move(spans.by_rule);
 }
 
 std::vector<Finding> Engine::Lint(std::string_view original) const {
@@ -704,7 +716,12 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   TokenizedText& tokens = text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
   Tokenize(text, &tokens);
   std::vector<Impl::Measured> lengths;
-  std::vector<std::vector<RuleSpan>> spans = impl_->Evaluate(tokens, /*all=*/false, &lengths);
+  // Likewise the rules' spans.
+  thread_local Impl::RuleSpans reused_spans;
+  Impl::RuleSpans fresh_spans;
+  Impl::RuleSpans& rule_spans = text.size() <= kReusedSpaceMaxDraft ? reused_spans : fresh_spans;
+  impl_->Evaluate(tokens, /*all=*/false, &rule_spans, &lengths);
+  const std::vector<std::vector<RuleSpan>>& spans = rule_spans.by_rule;
   std::vector<WordHit> allowed;
   impl_->allow.Match(tokens, &allowed);
 
@@ -715,7 +732,7 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
     RuleSpan span;
   };
   std::vector<Reported> reported;
-  for (size_t r = 0; r < rules_.size(); ++r) {
+  for (uint32_t r : rule_spans.rules) {
     if (!impl_->compiled[r].enabled || rules_[r]->spelling) continue;
     for (const RuleSpan& s : spans[r]) {
       if (!impl_->Allowed(tokens, allowed, s)) reported.push_back({r, s});
@@ -732,7 +749,7 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
     auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(s.end, uint32_t{0}));
     return it != taken.begin() && std::prev(it)->second > s.begin;
   };
-  for (size_t r = 0; r < rules_.size(); ++r) {
+  for (uint32_t r : rule_spans.rules) {
     if (!impl_->compiled[r].enabled || !rules_[r]->spelling) continue;
     for (const RuleSpan& s : spans[r]) {
       if (!covered(s) && !impl_->Allowed(tokens, allowed, s)) reported.push_back({r, s});
