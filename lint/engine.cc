@@ -202,6 +202,11 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     std::vector<uint64_t> to_evaluate;
     // The rules evaluated: their `raw` lists are the only ones written to.
     std::vector<uint32_t> evaluated;
+    // What the pattern set and the word index report; names, by finder.
+    std::vector<uint32_t> candidate_patterns;
+    std::vector<WordHit> word_hits;
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> names;
+    std::vector<bool> names_done;
   };
   thread_local Space reused;
   Space fresh;
@@ -259,7 +264,7 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
   // rule's own patterns, when the rule is evaluated and its near conditions
   // can hold; for the patterns of near/unless conditions, when the rule has
   // a candidate to check. Most rules have nothing to check in most drafts.
-  std::vector<uint32_t> candidate_patterns;
+  std::vector<uint32_t>& candidate_patterns = space.candidate_patterns;
   patterns.Candidates(text.text, &candidate_patterns);
   for (uint32_t id : candidate_patterns) {
     for (const Owner& o : pattern_owners[id]) {
@@ -273,7 +278,8 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
       }
     }
   }
-  std::vector<WordHit> word_hits;
+  std::vector<WordHit>& word_hits = space.word_hits;
+  word_hits.clear();
   words.Match(text, &word_hits);
   for (const WordHit& h : word_hits) route(word_owners[h.owner], h.begin, h.end);
   // Moves the spans of a slot's pending patterns into its context.
@@ -293,8 +299,11 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
   };
 
   // Names and misspellings, found once per finder and dictionary and draft.
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> names(names_finders.size());
-  std::vector<bool> names_done(names_finders.size(), false);
+  auto& names = space.names;
+  names.resize(names_finders.size());
+  for (auto& found_names : names) found_names.clear();
+  auto& names_done = space.names_done;
+  names_done.assign(names_finders.size(), false);
   std::vector<std::pair<const SpellChecker*, std::vector<RuleSpan>>> misspelt;
   // Validator verdicts by span: rules that share a pattern (a phone number in
   // three rules) validate each span once. Hashed: a long draft can have
