@@ -126,29 +126,35 @@ void Tokenize(std::string_view text, TokenizedText* out) {
     next_starts_sentence = true;
   };
 
+  // Starts a token at byte `at`, unless one is under way.
+  auto start_token = [&](size_t at, bool capitalised) {
+    if (in_token) return;
+    in_token = true;
+    current = Token();
+    current.begin = static_cast<uint32_t>(at);
+    current.sentence_start = next_starts_sentence;
+    next_starts_sentence = false;
+    token_has_lower = false;
+    token_ascii = true;
+    current.capitalised = capitalised;
+  };
+  // Adds word characters with these properties to the token.
+  auto add_to_token = [&](bool letter, bool lower, bool digit) {
+    current.has_letter |= letter;
+    token_has_lower |= lower;
+    current.has_digit |= digit;
+    current.all_caps = current.has_letter && !token_has_lower;
+  };
+
   for (size_t i = 0; i < text.size();) {
     // Most of a draft is ASCII letters and digits: a run of them is taken
     // whole, with what Classify would say of each character.
     if (kAsciiWordBits[static_cast<unsigned char>(text[i])] != 0) {
       pending_sentence_end = false;
-      if (!in_token) {
-        in_token = true;
-        current = Token();
-        current.begin = static_cast<uint32_t>(i);
-        current.sentence_start = next_starts_sentence;
-        next_starts_sentence = false;
-        token_has_lower = false;
-        token_ascii = true;
-        current.capitalised = (kAsciiWordBits[static_cast<unsigned char>(text[i])] & kUpperBit) != 0;
-      }
+      start_token(i, (kAsciiWordBits[static_cast<unsigned char>(text[i])] & kUpperBit) != 0);
       unsigned bits = 0;
       for (unsigned b; i < text.size() && (b = kAsciiWordBits[static_cast<unsigned char>(text[i])]) != 0; ++i) bits |= b;
-      const bool letter = (bits & (kUpperBit | kLowerBit)) != 0, lower = (bits & kLowerBit) != 0,
-                 digit = (bits & kDigitBit) != 0;
-      current.has_letter |= letter;
-      token_has_lower |= lower;
-      current.has_digit |= digit;
-      current.all_caps = current.has_letter && !token_has_lower;
+      add_to_token((bits & (kUpperBit | kLowerBit)) != 0, (bits & kLowerBit) != 0, (bits & kDigitBit) != 0);
       last_word_end = i;
       continue;
     }
@@ -157,22 +163,9 @@ void Tokenize(std::string_view text, TokenizedText* out) {
     const CharInfo info = cp < 0x80 ? kAsciiInfo[cp] : Classify(cp);
     if (info.kind == CharKind::kWord || (info.kind == CharKind::kIgnorable && in_token)) {
       if (pending_sentence_end) pending_sentence_end = false;  // "e.g" or "3.5": no break
+      start_token(i, info.upper);
       token_ascii = false;
-      if (!in_token) {
-        in_token = true;
-        current = Token();
-        current.begin = static_cast<uint32_t>(i);
-        current.sentence_start = next_starts_sentence;
-        next_starts_sentence = false;
-        token_has_lower = false;
-        current.capitalised = info.upper;
-      }
-      if (info.kind == CharKind::kWord) {
-        if (info.letter) current.has_letter = true;
-        if (info.lower) token_has_lower = true;
-        if (info.digit) current.has_digit = true;
-        current.all_caps = current.has_letter && !token_has_lower;
-      }
+      if (info.kind == CharKind::kWord) add_to_token(info.letter, info.lower, info.digit);
       last_word_end = i + static_cast<size_t>(n);
     } else {
       finish();
