@@ -200,7 +200,8 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     // The rules to evaluate, as a bit set of ranks: the self-searching ones
     // and those given a candidate. Walking its bits walks them in `order`.
     std::vector<uint64_t> to_evaluate;
-    // The rules evaluated: their `raw` lists are the only ones written to.
+    // The same rules as a list, in `order`: their `raw` lists are the only
+    // ones written to.
     std::vector<uint32_t> evaluated;
     // What the pattern set and the word index report; names, by finder.
     std::vector<uint32_t> candidate_patterns;
@@ -335,103 +336,105 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     measurements.push_back({measure, limit, m});
     return m;
   };
+  // The rules to evaluate, in `order`.
   for (size_t word = 0; word < to_evaluate.size(); ++word) {
-    for (uint64_t bits = to_evaluate[word]; bits != 0; bits &= bits - 1) {  // in `order`
-      const uint32_t r = order[word * 64 + static_cast<size_t>(std::countr_zero(bits))];
-      space.evaluated.push_back(r);
-      const CompiledRule& rule = compiled[r];
-      if (!all && !rule.needed) continue;
-      if (!std::all_of(rule.near_slots.begin(), rule.near_slots.end(), may_hold)) continue;
-      std::vector<RuleSpan>& candidates = raw[r];
-      for (auto [id, swap] : rule_patterns[r]) {
-        for (const PatternHit& h : find(id)) candidates.push_back({h.begin, h.end, swap});
-      }
-      if (rule.names >= 0) {
-        auto k = static_cast<size_t>(rule.names);
-        if (!names_done[k]) {
-          names_finders[k]->Find(text, &names[k]);
-          names_done[k] = true;
-        }
-        for (auto [b, e] : names[k]) candidates.push_back({b, e, -1});
-      }
-      if (rule.speller) {
-        auto it = std::find_if(misspelt.begin(), misspelt.end(), [&](const auto& m) { return m.first == rule.speller; });
-        if (it == misspelt.end()) {
-          misspelt.emplace_back(rule.speller, std::vector<RuleSpan>{});
-          SpellingSpans(text, *rule.speller,
-                        std::binary_search(candidate_patterns.begin(), candidate_patterns.end(), spelling_skip),
-                        &misspelt.back().second);
-          it = std::prev(misspelt.end());
-        }
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-      }
-      if (const LengthMatcher* length = rule.length; length && (all || rule.enabled)) {
-        Measurement m = measured(length->measure, length->limit);
-        if (m.total > length->limit) {
-          size_t end = text.text.size();
-          while (end > m.over_offset && (text.text[end - 1] == '\n' || text.text[end - 1] == '\r' ||
-                                         text.text[end - 1] == ' ' || text.text[end - 1] == '\t')) {
-            --end;
-          }
-          candidates.push_back({static_cast<uint32_t>(m.over_offset), static_cast<uint32_t>(std::max(end, m.over_offset + 1)), -1});
-        }
-      }
-      if (rule.cluster) {
-        size_t count = 0;
-        for (uint32_t ref : rule.cluster_refs) count += result[ref].size();
-        if (count >= static_cast<size_t>(rule.cluster->min)) {
-          std::vector<Span> spans, runs;
-          spans.reserve(count);
-          for (uint32_t ref : rule.cluster_refs) {
-            for (const RuleSpan& s : result[ref]) spans.push_back({s.begin, s.end});
-          }
-          FindClusters(text, std::move(spans), rule.cluster->min, rule.cluster->within, &runs);
-          for (const Span& s : runs) candidates.push_back({s.begin, s.end, -1});
-        }
-      }
-      if (candidates.empty()) continue;
-      std::sort(candidates.begin(), candidates.end(), [](const RuleSpan& a, const RuleSpan& b) {
-        if (a.begin != b.begin) return a.begin < b.begin;
-        return a.end != b.end ? a.end > b.end : a.swap < b.swap;  // a plain match before a swap
-      });
-      // Each condition's spans (its own words and patterns, and the findings of
-      // the rules it names), indexed once for all of this rule's candidates.
-      auto index_of = [&](uint32_t s) {
-        resolve(s);
-        std::vector<Span> spans;
-        spans.reserve(context[s].size());
-        for (const RuleSpan& c : context[s]) spans.push_back({c.begin, c.end});
-        for (uint32_t ref : slots[s].rule_refs) {
-          for (const RuleSpan& c : result[ref]) spans.push_back({c.begin, c.end});
-        }
-        return ContextIndex(text, slots[s].context->scope, std::move(spans));
-      };
-      std::vector<ContextIndex> near, unless;
-      for (uint32_t s : rule.near_slots) near.push_back(index_of(s));
-      for (uint32_t s : rule.unless_slots) unless.push_back(index_of(s));
-      const std::vector<Context>& near_contexts = (*rules)[r]->near;
-      const std::vector<Context>& unless_contexts = (*rules)[r]->unless;
-      std::vector<RuleSpan>& kept = result[r];
-      for (const RuleSpan& c : candidates) {
-        // A span inside one already kept (the longest at each start comes first) adds nothing.
-        if (!kept.empty() && c.begin >= kept.back().begin && c.end <= kept.back().end) continue;
-        if (!std::all_of(rule.validators.begin(), rule.validators.end(),
-                         [&](Validator v) { return validated(v, c); })) {
-          continue;
-        }
-        bool ok = true;
-        for (size_t k = 0; k < near.size() && ok; ++k) ok = near[k].Near(c.begin, c.end, near_contexts[k].within);
-        for (size_t k = 0; k < unless.size() && ok; ++k) ok = !unless[k].Near(c.begin, c.end, unless_contexts[k].within);
-        if (!ok) continue;
-        // Overlapping matches of one rule ("The body" and "body found") are one finding.
-        if (!kept.empty() && c.begin < kept.back().end && c.swap < 0 && kept.back().swap < 0) {
-          kept.back().end = std::max(kept.back().end, c.end);
-        } else {
-          kept.push_back(c);
-        }
-      }
-      if (!kept.empty()) out->rules.push_back(r);
+    for (uint64_t bits = to_evaluate[word]; bits != 0; bits &= bits - 1) {
+      space.evaluated.push_back(order[word * 64 + static_cast<size_t>(std::countr_zero(bits))]);
     }
+  }
+  for (uint32_t r : space.evaluated) {
+    const CompiledRule& rule = compiled[r];
+    if (!all && !rule.needed) continue;
+    if (!std::all_of(rule.near_slots.begin(), rule.near_slots.end(), may_hold)) continue;
+    std::vector<RuleSpan>& candidates = raw[r];
+    for (auto [id, swap] : rule_patterns[r]) {
+      for (const PatternHit& h : find(id)) candidates.push_back({h.begin, h.end, swap});
+    }
+    if (rule.names >= 0) {
+      auto k = static_cast<size_t>(rule.names);
+      if (!names_done[k]) {
+        names_finders[k]->Find(text, &names[k]);
+        names_done[k] = true;
+      }
+      for (auto [b, e] : names[k]) candidates.push_back({b, e, -1});
+    }
+    if (rule.speller) {
+      auto it = std::find_if(misspelt.begin(), misspelt.end(), [&](const auto& m) { return m.first == rule.speller; });
+      if (it == misspelt.end()) {
+        misspelt.emplace_back(rule.speller, std::vector<RuleSpan>{});
+        SpellingSpans(text, *rule.speller,
+                      std::binary_search(candidate_patterns.begin(), candidate_patterns.end(), spelling_skip),
+                      &misspelt.back().second);
+        it = std::prev(misspelt.end());
+      }
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    if (const LengthMatcher* length = rule.length; length && (all || rule.enabled)) {
+      Measurement m = measured(length->measure, length->limit);
+      if (m.total > length->limit) {
+        size_t end = text.text.size();
+        while (end > m.over_offset && (text.text[end - 1] == '\n' || text.text[end - 1] == '\r' ||
+                                       text.text[end - 1] == ' ' || text.text[end - 1] == '\t')) {
+          --end;
+        }
+        candidates.push_back({static_cast<uint32_t>(m.over_offset), static_cast<uint32_t>(std::max(end, m.over_offset + 1)), -1});
+      }
+    }
+    if (rule.cluster) {
+      size_t count = 0;
+      for (uint32_t ref : rule.cluster_refs) count += result[ref].size();
+      if (count >= static_cast<size_t>(rule.cluster->min)) {
+        std::vector<Span> spans, runs;
+        spans.reserve(count);
+        for (uint32_t ref : rule.cluster_refs) {
+          for (const RuleSpan& s : result[ref]) spans.push_back({s.begin, s.end});
+        }
+        FindClusters(text, std::move(spans), rule.cluster->min, rule.cluster->within, &runs);
+        for (const Span& s : runs) candidates.push_back({s.begin, s.end, -1});
+      }
+    }
+    if (candidates.empty()) continue;
+    std::sort(candidates.begin(), candidates.end(), [](const RuleSpan& a, const RuleSpan& b) {
+      if (a.begin != b.begin) return a.begin < b.begin;
+      return a.end != b.end ? a.end > b.end : a.swap < b.swap;  // a plain match before a swap
+    });
+    // Each condition's spans (its own words and patterns, and the findings of
+    // the rules it names), indexed once for all of this rule's candidates.
+    auto index_of = [&](uint32_t s) {
+      resolve(s);
+      std::vector<Span> spans;
+      spans.reserve(context[s].size());
+      for (const RuleSpan& c : context[s]) spans.push_back({c.begin, c.end});
+      for (uint32_t ref : slots[s].rule_refs) {
+        for (const RuleSpan& c : result[ref]) spans.push_back({c.begin, c.end});
+      }
+      return ContextIndex(text, slots[s].context->scope, std::move(spans));
+    };
+    std::vector<ContextIndex> near, unless;
+    for (uint32_t s : rule.near_slots) near.push_back(index_of(s));
+    for (uint32_t s : rule.unless_slots) unless.push_back(index_of(s));
+    const std::vector<Context>& near_contexts = (*rules)[r]->near;
+    const std::vector<Context>& unless_contexts = (*rules)[r]->unless;
+    std::vector<RuleSpan>& kept = result[r];
+    for (const RuleSpan& c : candidates) {
+      // A span inside one already kept (the longest at each start comes first) adds nothing.
+      if (!kept.empty() && c.begin >= kept.back().begin && c.end <= kept.back().end) continue;
+      if (!std::all_of(rule.validators.begin(), rule.validators.end(),
+                       [&](Validator v) { return validated(v, c); })) {
+        continue;
+      }
+      bool ok = true;
+      for (size_t k = 0; k < near.size() && ok; ++k) ok = near[k].Near(c.begin, c.end, near_contexts[k].within);
+      for (size_t k = 0; k < unless.size() && ok; ++k) ok = !unless[k].Near(c.begin, c.end, unless_contexts[k].within);
+      if (!ok) continue;
+      // Overlapping matches of one rule ("The body" and "body found") are one finding.
+      if (!kept.empty() && c.begin < kept.back().end && c.swap < 0 && kept.back().swap < 0) {
+        kept.back().end = std::max(kept.back().end, c.end);
+      } else {
+        kept.push_back(c);
+      }
+    }
+    if (!kept.empty()) out->rules.push_back(r);
   }
 }
 
