@@ -12,6 +12,8 @@
 #include <optional>
 #include <utility>
 
+#include "string_hash.h"
+
 namespace postcheck {
 namespace {
 
