@@ -191,7 +191,6 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     std::vector<uint32_t> written_slots;
     // Candidate patterns not yet found, by rule: (pattern id, swap).
     std::vector<std::vector<std::pair<uint32_t, int32_t>>> rule_patterns;
-    std::vector<uint32_t> written_rules;
     // Where each pattern matched, found at most once per draft, and the ids
     // found (only those need emptying).
     std::vector<std::vector<PatternHit>> found;
@@ -200,8 +199,8 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     // The rules to evaluate, as a bit set of ranks: the self-searching ones
     // and those given a candidate. Walking its bits walks them in `order`.
     std::vector<uint64_t> to_evaluate;
-    // The same rules as a list, in `order`: their `raw` lists are the only
-    // ones written to.
+    // The same rules as a list, in `order`: their `raw` and `rule_patterns`
+    // lists are the only ones written to.
     std::vector<uint32_t> evaluated;
     // What the pattern set and the word index report; names, by finder.
     std::vector<uint32_t> candidate_patterns;
@@ -215,10 +214,15 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
   auto& raw = space.raw;
   auto& context = space.context;
   auto& pending = space.pending;
+  auto& rule_patterns = space.rule_patterns;
   // Emptied before resizing: the last draft may have been another engine's.
-  for (uint32_t r : space.evaluated) raw[r].clear();
+  for (uint32_t r : space.evaluated) {
+    raw[r].clear();
+    rule_patterns[r].clear();
+  }
   space.evaluated.clear();
   raw.resize(n);
+  rule_patterns.resize(n);
   auto& to_evaluate = space.to_evaluate;
   to_evaluate.assign(self_searching.begin(), self_searching.end());
   auto evaluate_rule = [&](uint32_t r) { to_evaluate[rank[r] / 64] |= uint64_t{1} << (rank[r] % 64); };
@@ -229,10 +233,6 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
   space.written_slots.clear();
   context.resize(slots.size());
   pending.resize(slots.size());
-  auto& rule_patterns = space.rule_patterns;
-  for (uint32_t r : space.written_rules) rule_patterns[r].clear();
-  space.written_rules.clear();
-  rule_patterns.resize(n);
   auto& found = space.found;
   auto& searched = space.searched;
   for (uint32_t id : space.searched_ids) {
@@ -271,7 +271,6 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     for (const Owner& o : pattern_owners[id]) {
       if (o.slot == kMatchSlot) {
         rule_patterns[o.rule].emplace_back(id, o.swap);
-        space.written_rules.push_back(o.rule);
         evaluate_rule(o.rule);
       } else {
         pending[static_cast<size_t>(o.slot)].push_back(id);
