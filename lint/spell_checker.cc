@@ -95,7 +95,7 @@ struct RecentAnswer {
   std::string word;
   bool ok = false;
 };
-constexpr size_t kRecentAnswers = 2048;  // a power of two
+constexpr size_t kRecentAnswers = 8192;  // a power of two
 std::atomic<uint64_t> next_checker_id{1};
 
 }  // namespace
