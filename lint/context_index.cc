@@ -14,11 +14,11 @@ std::pair<size_t, size_t> TokenRange(const TokenizedText& text, uint32_t begin, 
 ContextIndex::Key ContextIndex::UnitsOf(uint32_t begin, uint32_t end) const {
   switch (scope_) {
     case Context::Scope::kWords: {
-      auto [first, last] = TokenRange(text_, begin, end);
+      auto [first, last] = TokenRange(*text_, begin, end);
       return {static_cast<uint32_t>(first), static_cast<uint32_t>(last)};
     }
     case Context::Scope::kSentence:
-      return {text_.SentenceAt(begin), text_.SentenceAt(end > begin ? end - 1 : begin)};
+      return {text_->SentenceAt(begin), text_->SentenceAt(end > begin ? end - 1 : begin)};
     case Context::Scope::kOverlap:
     case Context::Scope::kPost:
       break;
@@ -26,14 +26,20 @@ ContextIndex::Key ContextIndex::UnitsOf(uint32_t begin, uint32_t end) const {
   return {begin, end > begin ? end - 1 : begin};
 }
 
-ContextIndex::ContextIndex(const TokenizedText& text, Context::Scope scope, std::vector<Span> spans)
-    : text_(text), scope_(scope) {
-  keys_.reserve(spans.size());
-  for (const Span& s : spans) {
-    Key k = UnitsOf(s.begin, s.end);
-    longest_ = std::max(longest_, k.last - k.first);
-    keys_.push_back(k);
-  }
+void ContextIndex::Reset(const TokenizedText& text, Context::Scope scope) {
+  text_ = &text;
+  scope_ = scope;
+  keys_.clear();
+  longest_ = 0;
+}
+
+void ContextIndex::Add(uint32_t begin, uint32_t end) {
+  Key k = UnitsOf(begin, end);
+  longest_ = std::max(longest_, k.last - k.first);
+  keys_.push_back(k);
+}
+
+void ContextIndex::Seal() {
   std::sort(keys_.begin(), keys_.end(), [](const Key& a, const Key& b) { return a.first < b.first; });
 }
 

@@ -20,11 +20,19 @@ struct Span {
 
 class ContextIndex {
  public:
-  // Indexes `spans` (any order) of `text` for questions of `scope`.
-  ContextIndex(const TokenizedText& text, Context::Scope scope, std::vector<Span> spans);
+  // An index of nothing; Reset it before use.
+  ContextIndex() = default;
+
+  // Empties the index (keeping its memory, so that one index can serve
+  // draft after draft) for spans of `text`, which must outlive its use, and
+  // questions of `scope`. Then Add every span, in any order, and Seal.
+  void Reset(const TokenizedText& text, Context::Scope scope);
+  void Add(uint32_t begin, uint32_t end);
+  void Seal();
 
   // Whether a span lies within `within` words of the hit [begin, end) (or in
-  // its sentence, overlaps it, or exists at all, as the scope says).
+  // its sentence, overlaps it, or exists at all, as the scope says). Only
+  // after Seal.
   bool Near(uint32_t begin, uint32_t end, int within) const;
 
   bool empty() const { return keys_.empty(); }
@@ -37,8 +45,8 @@ class ContextIndex {
   };
   Key UnitsOf(uint32_t begin, uint32_t end) const;
 
-  const TokenizedText& text_;
-  Context::Scope scope_;
+  const TokenizedText* text_ = nullptr;
+  Context::Scope scope_ = Context::Scope::kPost;
   std::vector<Key> keys_;
   uint32_t longest_ = 0;  // the longest span, in units
 };

@@ -207,6 +207,10 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     std::vector<WordHit> word_hits;
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> names;
     std::vector<bool> names_done;
+    // The near and unless conditions of the rule being evaluated, indexed
+    // (as many as it has; there may be more, left from other rules).
+    std::vector<ContextIndex> near, unless;
+    std::vector<std::pair<const SpellChecker*, std::vector<RuleSpan>>> misspelt;
   };
   thread_local Space reused;
   Space fresh;
@@ -304,7 +308,9 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
   for (auto& found_names : names) found_names.clear();
   auto& names_done = space.names_done;
   names_done.assign(names_finders.size(), false);
-  std::vector<std::pair<const SpellChecker*, std::vector<RuleSpan>>> misspelt;
+  // The misspellings found, by speller: the first `spellers_used` entries.
+  auto& misspelt = space.misspelt;
+  size_t spellers_used = 0;
   // Validator verdicts by span: rules that share a pattern (a phone number in
   // three rules) validate each span once. Hashed: a long draft can have
   // thousands of spans.
@@ -358,13 +364,16 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
       for (auto [b, e] : names[k]) candidates.push_back({b, e, -1});
     }
     if (rule.speller) {
-      auto it = std::find_if(misspelt.begin(), misspelt.end(), [&](const auto& m) { return m.first == rule.speller; });
-      if (it == misspelt.end()) {
-        misspelt.emplace_back(rule.speller, std::vector<RuleSpan>{});
+      const auto used = misspelt.begin() + static_cast<ptrdiff_t>(spellers_used);
+      auto it = std::find_if(misspelt.begin(), used, [&](const auto& m) { return m.first == rule.speller; });
+      if (it == used) {
+        if (spellers_used == misspelt.size()) misspelt.emplace_back();
+        it = misspelt.begin() + static_cast<ptrdiff_t>(spellers_used++);
+        it->first = rule.speller;
+        it->second.clear();
         SpellingSpans(text, *rule.speller,
                       std::binary_search(candidate_patterns.begin(), candidate_patterns.end(), spelling_skip),
-                      &misspelt.back().second);
-        it = std::prev(misspelt.end());
+                      &it->second);
       }
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
@@ -399,19 +408,25 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     });
     // Each condition's spans (its own words and patterns, and the findings of
     // the rules it names), indexed once for all of this rule's candidates.
-    auto index_of = [&](uint32_t s) {
-      resolve(s);
-      std::vector<Span> spans;
-      spans.reserve(context[s].size());
-      for (const RuleSpan& c : context[s]) spans.push_back({c.begin, c.end});
-      for (uint32_t ref : slots[s].rule_refs) {
-        for (const RuleSpan& c : result[ref]) spans.push_back({c.begin, c.end});
+    // The indexes are the thread's, kept for their memory.
+    auto index = [&](const std::vector<uint32_t>& slot_ids, std::vector<ContextIndex>* indexes) {
+      if (indexes->size() < slot_ids.size()) indexes->resize(slot_ids.size());
+      for (size_t k = 0; k < slot_ids.size(); ++k) {
+        const uint32_t s = slot_ids[k];
+        resolve(s);
+        ContextIndex& i = (*indexes)[k];
+        i.Reset(text, slots[s].context->scope);
+        for (const RuleSpan& c : context[s]) i.Add(c.begin, c.end);
+        for (uint32_t ref : slots[s].rule_refs) {
+          for (const RuleSpan& c : result[ref]) i.Add(c.begin, c.end);
+        }
+        i.Seal();
       }
-      return ContextIndex(text, slots[s].context->scope, std::move(spans));
     };
-    std::vector<ContextIndex> near, unless;
-    for (uint32_t s : rule.near_slots) near.push_back(index_of(s));
-    for (uint32_t s : rule.unless_slots) unless.push_back(index_of(s));
+    const std::vector<ContextIndex>& near = space.near;
+    const std::vector<ContextIndex>& unless = space.unless;
+    index(rule.near_slots, &space.near);
+    index(rule.unless_slots, &space.unless);
     const std::vector<Context>& near_contexts = (*rules)[r]->near;
     const std::vector<Context>& unless_contexts = (*rules)[r]->unless;
     std::vector<RuleSpan>& kept = result[r];
@@ -423,8 +438,8 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
         continue;
       }
       bool ok = true;
-      for (size_t k = 0; k < near.size() && ok; ++k) ok = near[k].Near(c.begin, c.end, near_contexts[k].within);
-      for (size_t k = 0; k < unless.size() && ok; ++k) ok = !unless[k].Near(c.begin, c.end, unless_contexts[k].within);
+      for (size_t k = 0; k < rule.near_slots.size() && ok; ++k) ok = near[k].Near(c.begin, c.end, near_contexts[k].within);
+      for (size_t k = 0; k < rule.unless_slots.size() && ok; ++k) ok = !unless[k].Near(c.begin, c.end, unless_contexts[k].within);
       if (!ok) continue;
       // Overlapping matches of one rule ("The body" and "body found") are one finding.
       if (!kept.empty() && c.begin < kept.back().end && c.swap < 0 && kept.back().swap < 0) {
@@ -720,29 +735,37 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   // findings report offsets in the original text.
   const size_t bom = BomLength(original);
   const std::string_view text = original.substr(bom);
-  // This thread's tokens of the previous draft, reused for their capacity
-  // (a long draft's are freed when it is done).
-  thread_local TokenizedText reused;
-  TokenizedText fresh;
-  TokenizedText& tokens = text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
-  Tokenize(text, &tokens);
-  std::vector<Impl::Measured> lengths;
-  // Likewise the rules' spans.
-  thread_local Impl::RuleSpans reused_spans;
-  Impl::RuleSpans fresh_spans;
-  Impl::RuleSpans& rule_spans = text.size() <= kReusedSpaceMaxDraft ? reused_spans : fresh_spans;
-  impl_->Evaluate(tokens, /*all=*/false, &rule_spans, &lengths);
-  const std::vector<std::vector<RuleSpan>>& spans = rule_spans.by_rule;
-  std::vector<WordHit> allowed;
-  impl_->allow.Match(tokens, &allowed);
-
   // Which spans are reported: enabled rules, not allowlisted, and for
   // spelling not a word another rule already flagged (a swear word, jargon).
   struct Reported {
     size_t rule;
     RuleSpan span;
   };
-  std::vector<Reported> reported;
+  // Working space: this thread's, reused from draft to draft for its
+  // capacity (a long draft's is freed when it is done).
+  struct Space {
+    TokenizedText tokens;
+    Impl::RuleSpans rule_spans;
+    std::vector<Impl::Measured> lengths;
+    std::vector<WordHit> allowed;
+    std::vector<Reported> reported;
+    std::vector<std::pair<uint32_t, uint32_t>> taken;
+  };
+  thread_local Space reused;
+  Space fresh;
+  Space& space = text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
+  TokenizedText& tokens = space.tokens;
+  Tokenize(text, &tokens);
+  const std::vector<Impl::Measured>& lengths = space.lengths;
+  const Impl::RuleSpans& rule_spans = space.rule_spans;
+  impl_->Evaluate(tokens, /*all=*/false, &space.rule_spans, &space.lengths);
+  const std::vector<std::vector<RuleSpan>>& spans = rule_spans.by_rule;
+  std::vector<WordHit>& allowed = space.allowed;
+  allowed.clear();
+  impl_->allow.Match(tokens, &allowed);
+
+  std::vector<Reported>& reported = space.reported;
+  reported.clear();
   for (uint32_t r : rule_spans.rules) {
     if (!impl_->compiled[r].enabled || rules_[r]->spelling) continue;
     for (const RuleSpan& s : spans[r]) {
@@ -752,7 +775,8 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   // Spans already reported, by start, with the furthest end so far: a
   // misspelling overlaps one when some span starting before its end ends
   // after its start.
-  std::vector<std::pair<uint32_t, uint32_t>> taken;
+  std::vector<std::pair<uint32_t, uint32_t>>& taken = space.taken;
+  taken.clear();
   for (const Reported& o : reported) taken.emplace_back(o.span.begin, o.span.end);
   std::sort(taken.begin(), taken.end());
   for (size_t k = 1; k < taken.size(); ++k) taken[k].second = std::max(taken[k].second, taken[k - 1].second);
