@@ -19,104 +19,93 @@ Span SpanOf(std::string_view text, std::string_view part) {
   return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + part.size())};
 }
 
-// Indexes the first occurrence of each of `parts` in `index`.
-void Fill(ContextIndex* index, const TokenizedText& text, Context::Scope scope,
-          const std::vector<std::string>& parts) {
-  index->Reset(text, scope);
-  for (const std::string& p : parts) {
-    Span s = SpanOf(text.text, p);
-    index->Add(s.begin, s.end);
-  }
-  index->Seal();
-}
+// A tokenised draft and one index over it, with questions by text.
+struct Draft {
+  explicit Draft(std::string s) : source(std::move(s)) { Tokenize(source, &text); }
 
-// Whether `index` has a span near the first occurrence of `hit` in its text.
-bool NearHit(const ContextIndex& index, const TokenizedText& text, std::string_view hit, int within) {
-  Span s = SpanOf(text.text, hit);
-  return index.Near(s.begin, s.end, within);
-}
+  // Indexes the first occurrence of each of `parts` for questions of `scope`.
+  void Index(Context::Scope scope, const std::vector<std::string>& parts) {
+    index.Reset(text, scope);
+    for (const std::string& p : parts) {
+      Span s = SpanOf(source, p);
+      index.Add(s.begin, s.end);
+    }
+    index.Seal();
+  }
+  // Whether the index has a span near the first occurrence of `hit`.
+  bool Near(std::string_view hit, int within) const {
+    Span s = SpanOf(source, hit);
+    return index.Near(s.begin, s.end, within);
+  }
+
+  std::string source;
+  TokenizedText text;
+  ContextIndex index;
+};
 
 TEST_CASE("words: a span counts within so many words of the hit, on either side") {
-  const std::string draft = "one two three four five six seven eight";
-  TokenizedText text;
-  Tokenize(draft, &text);
-  ContextIndex index;
-  Fill(&index, text, Context::Scope::kWords, {"two"});
-  CHECK(NearHit(index, text, "four", 2));
-  CHECK_FALSE(NearHit(index, text, "five", 2));
-  CHECK(NearHit(index, text, "five", 3));
-  CHECK(NearHit(index, text, "one", 1));
-  CHECK(NearHit(index, text, "two", 0));
+  Draft d("one two three four five six seven eight");
+  d.Index(Context::Scope::kWords, {"two"});
+  CHECK(d.Near("four", 2));
+  CHECK_FALSE(d.Near("five", 2));
+  CHECK(d.Near("five", 3));
+  CHECK(d.Near("one", 1));
+  CHECK(d.Near("two", 0));
 }
 
 TEST_CASE("words: a long span is found from a hit near its end") {
   // Sorted by start, the long span comes first and must still be reached.
-  const std::string draft = "one two three four five six seven eight nine";
-  TokenizedText text;
-  Tokenize(draft, &text);
-  ContextIndex index;
-  Fill(&index, text, Context::Scope::kWords, {"seven eight", "one two three four five"});
-  CHECK(NearHit(index, text, "six", 0) == false);
-  CHECK(NearHit(index, text, "six", 1));
-  CHECK(NearHit(index, text, "four", 0));
+  Draft d("one two three four five six seven eight nine");
+  d.Index(Context::Scope::kWords, {"seven eight", "one two three four five"});
+  CHECK_FALSE(d.Near("six", 0));
+  CHECK(d.Near("six", 1));
+  CHECK(d.Near("four", 0));
 }
 
 TEST_CASE("sentence: only spans in the hit's sentence count") {
-  const std::string draft = "The car was found. A man was arrested. Thanks all.";
-  TokenizedText text;
-  Tokenize(draft, &text);
-  ContextIndex index;
-  Fill(&index, text, Context::Scope::kSentence, {"arrested"});
-  CHECK(NearHit(index, text, "man", 0));
-  CHECK_FALSE(NearHit(index, text, "car", 0));
-  CHECK_FALSE(NearHit(index, text, "Thanks", 0));
+  Draft d("The car was found. A man was arrested. Thanks all.");
+  d.Index(Context::Scope::kSentence, {"arrested"});
+  CHECK(d.Near("man", 0));
+  CHECK_FALSE(d.Near("car", 0));
+  CHECK_FALSE(d.Near("Thanks", 0));
 }
 
 TEST_CASE("overlap: a span counts only where it shares a byte with the hit") {
-  const std::string draft = "Follow #StarmerOut and @keir_starmer today";
-  TokenizedText text;
-  Tokenize(draft, &text);
-  ContextIndex index;
-  Fill(&index, text, Context::Scope::kOverlap, {"#StarmerOut", "@keir_starmer"});
-  CHECK(NearHit(index, text, "Starmer", 0));
-  CHECK(NearHit(index, text, "keir", 0));
-  CHECK_FALSE(NearHit(index, text, "Follow", 0));
-  CHECK_FALSE(NearHit(index, text, "today", 0));
+  Draft d("Follow #StarmerOut and @keir_starmer today");
+  d.Index(Context::Scope::kOverlap, {"#StarmerOut", "@keir_starmer"});
+  CHECK(d.Near("Starmer", 0));
+  CHECK(d.Near("keir", 0));
+  CHECK_FALSE(d.Near("Follow", 0));
+  CHECK_FALSE(d.Near("today", 0));
 }
 
 TEST_CASE("post: any span anywhere counts; none, nothing does") {
-  const std::string draft = "First line.\nSecond line here.";
-  TokenizedText text;
-  Tokenize(draft, &text);
-  ContextIndex index;
-  Fill(&index, text, Context::Scope::kPost, {});
-  CHECK(index.empty());
-  CHECK_FALSE(NearHit(index, text, "First", 0));
-  Fill(&index, text, Context::Scope::kPost, {"here"});
-  CHECK(NearHit(index, text, "First", 0));
+  Draft d("First line.\nSecond line here.");
+  d.Index(Context::Scope::kPost, {});
+  CHECK(d.index.empty());
+  CHECK_FALSE(d.Near("First", 0));
+  d.Index(Context::Scope::kPost, {"here"});
+  CHECK(d.Near("First", 0));
 }
 
 TEST_CASE("Reset forgets the spans and scope before, and may move to another text") {
-  const std::string first = "alpha beta gamma delta epsilon";
-  const std::string second = "zeta eta theta iota kappa lambda";
-  TokenizedText a, b;
-  Tokenize(first, &a);
-  Tokenize(second, &b);
-  ContextIndex index;
-  Fill(&index, a, Context::Scope::kPost, {"alpha", "epsilon"});
-  CHECK(NearHit(index, a, "gamma", 0));
+  Draft a("alpha beta gamma delta epsilon");
+  Draft b("zeta eta theta iota kappa lambda");
+  a.Index(Context::Scope::kPost, {"alpha", "epsilon"});
+  CHECK(a.Near("gamma", 0));
   // The same index, reused: a words question about the second text.
-  Fill(&index, b, Context::Scope::kWords, {"lambda"});
-  CHECK_FALSE(index.empty());
-  CHECK_FALSE(NearHit(index, b, "zeta", 1));
-  CHECK(NearHit(index, b, "kappa", 1));
-  CHECK_FALSE(NearHit(index, b, "iota", 1));
-  CHECK(NearHit(index, b, "iota", 2));
+  b.index = std::move(a.index);
+  b.Index(Context::Scope::kWords, {"lambda"});
+  CHECK_FALSE(b.index.empty());
+  CHECK_FALSE(b.Near("zeta", 1));
+  CHECK(b.Near("kappa", 1));
+  CHECK_FALSE(b.Near("iota", 1));
+  CHECK(b.Near("iota", 2));
   // Reset with nothing added: empty, whatever it held.
-  index.Reset(a, Context::Scope::kWords);
-  index.Seal();
-  CHECK(index.empty());
-  CHECK_FALSE(NearHit(index, a, "alpha", 10));
+  b.index.Reset(a.text, Context::Scope::kWords);
+  b.index.Seal();
+  CHECK(b.index.empty());
+  CHECK_FALSE(b.index.Near(0, 5, 10));
 }
 
 }  // namespace
