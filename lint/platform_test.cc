@@ -26,6 +26,26 @@ TEST_CASE("Measure counts each measure's units") {
   CHECK(m.over_offset == 4);
 }
 
+TEST_CASE("Measure reads ASCII next to other characters as grapheme clusters do") {
+  // Runs of ASCII are read a character at a time only where what follows
+  // could join the last one's cluster: a combining mark, a variation
+  // selector, a keycap; and a CR LF pair is one unit.
+  CHECK(Measure("abc e\u0301 xyz", LengthMeasure::kGraphemes, 100).total == 9);
+  CHECK(Measure("call 1\uFE0F\u20E3 now", LengthMeasure::kGraphemes, 100).total == 10);
+  CHECK(Measure("call 1\uFE0F\u20E3 now", LengthMeasure::kTwitter, 100).total == 14);
+  CHECK(Measure("ok\r\n\r\nok\r", LengthMeasure::kGraphemes, 100).total == 7);
+  CHECK(Measure("ok\r\n\r\nok\r", LengthMeasure::kTwitter, 100).total == 9);  // code points
+  CHECK(Measure("\u0600" "12 ab", LengthMeasure::kGraphemes, 100).total == 5);  // a prepended mark joins the 1
+  CHECK(Measure("x\u200D\U0001F466 y", LengthMeasure::kGraphemes, 100).total == 4);  // x+ZWJ, then the boy
+  CHECK(Measure("x\u200D\U0001F466 y", LengthMeasure::kTwitter, 100).total == 6);
+  Measurement m = Measure("abc\u00e9def see http://x.co/a ghi", LengthMeasure::kTwitter, 10);
+  CHECK(m.total == 16 + 23);
+  CHECK(m.over_offset == 11);  // the 11th unit: the second "e" of "see"
+  m = Measure("ab\r\ncd", LengthMeasure::kGraphemes, 3);
+  CHECK(m.total == 5);
+  CHECK(m.over_offset == 4);  // "c": CR LF was the 3rd unit
+}
+
 TEST_CASE("MeasureBound is never below the measure") {
   const std::string drafts[] = {
       "",
