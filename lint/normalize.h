@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.h"
+
 namespace postcheck {
 
 // Appends the folded form of `word` (valid UTF-8) to *out: NFKC, case folded,
@@ -21,7 +23,7 @@ inline void FoldAsciiWord(std::string_view word, std::string* out) {
   const size_t at = out->size();
   out->resize(at + word.size());
   char* folded = out->data() + at;
-  for (char c : word) *folded++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  for (char c : word) *folded++ = AsciiLower(c);
 }
 
 // Sets *out to `folded` with every run of three or more identical characters

@@ -51,6 +51,9 @@ inline bool IsAsciiSpace(char c) {
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiLetter(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
+// Byte `c` lower-cased if it is an ASCII capital, else unchanged.
+inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 // Number of code points in valid UTF-8 `text`.
 size_t CountCodePoints(std::string_view text);
 

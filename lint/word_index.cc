@@ -33,8 +33,6 @@ bool HasRunOfThree(std::string_view s) {
   return false;
 }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 // Characters that can make up a disguised word, by byte: letters, digits,
 // leetspeak symbols and masks, sorted into what the scan for runs tells
 // apart. 0 for any other byte.
@@ -198,7 +196,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
         std::string_view word = word_ids_.Get(entries_[id].words[0]);
         bool ok = true;
         for (size_t k = 0; k < run.size() && ok; ++k) {
-          char c = Lower(run[k]);
+          char c = AsciiLower(run[k]);
           if (IsMaskChar(c)) {
             ok = word[k] >= 'a' && word[k] <= 'z';
           } else if (IsAsciiLetter(c)) {
@@ -216,7 +214,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
     bool mappable = true, has_one = false;
     for (char c : run) {
       if (IsAsciiLetter(c)) {
-        form.push_back(Lower(c));
+        form.push_back(AsciiLower(c));
       } else if (char l = LeetLetter(c)) {
         form.push_back(l);
         has_one |= c == '1';
