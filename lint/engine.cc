@@ -97,6 +97,13 @@ struct Engine::Impl {
     size_t limit;
     Measurement m;  // all zero when a cheap bound showed the draft within the limit
   };
+  // The entry of `lengths` for `measure` against `limit`, or null.
+  static const Measured* FindMeasured(const std::vector<Measured>& lengths, LengthMeasure measure, size_t limit) {
+    for (const Measured& d : lengths) {
+      if (d.measure == measure && d.limit == limit) return &d;
+    }
+    return nullptr;
+  }
   // The spans of every rule, by rule index, and the rules that have any.
   struct RuleSpans {
     std::vector<std::vector<RuleSpan>> by_rule;
@@ -333,9 +340,7 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
   std::vector<Measured>& measurements = lengths ? *lengths : own_lengths;
   measurements.clear();
   auto measured = [&](LengthMeasure measure, size_t limit) {
-    for (const Measured& d : measurements) {
-      if (d.measure == measure && d.limit == limit) return d.m;
-    }
+    if (const Measured* d = FindMeasured(measurements, measure, limit)) return d->m;
     Measurement m;
     if (MeasureBound(text.text, measure) > limit) m = Measure(text.text, measure, limit);
     measurements.push_back({measure, limit, m});
@@ -756,10 +761,10 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   Space& space = text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
   TokenizedText& tokens = space.tokens;
   Tokenize(text, &tokens);
-  const std::vector<Impl::Measured>& lengths = space.lengths;
-  const Impl::RuleSpans& rule_spans = space.rule_spans;
   impl_->Evaluate(tokens, /*all=*/false, &space.rule_spans, &space.lengths);
+  const Impl::RuleSpans& rule_spans = space.rule_spans;
   const std::vector<std::vector<RuleSpan>>& spans = rule_spans.by_rule;
+  const std::vector<Impl::Measured>& lengths = space.lengths;
   std::vector<WordHit>& allowed = space.allowed;
   allowed.clear();
   impl_->allow.Match(tokens, &allowed);
@@ -816,11 +821,8 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
     if (s.swap >= 0) values.replacement = rule.swap[static_cast<size_t>(s.swap)].second;
     if (rule.length) {
       // Evaluate measured the draft to find this span.
-      auto same = [&](const Impl::Measured& d) {
-        return d.measure == rule.length->measure && d.limit == rule.length->limit;
-      };
-      auto it = std::find_if(lengths.begin(), lengths.end(), same);
-      const Measurement m = it != lengths.end() ? it->m : Measure(text, rule.length->measure, rule.length->limit);
+      const Impl::Measured* d = Impl::FindMeasured(lengths, rule.length->measure, rule.length->limit);
+      const Measurement m = d ? d->m : Measure(text, rule.length->measure, rule.length->limit);
       values.extra = {{"limit", std::to_string(rule.length->limit)},
                       {"count", std::to_string(m.total)},
                       {"over", std::to_string(m.total - rule.length->limit)}};
