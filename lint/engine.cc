@@ -218,7 +218,6 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     // (as many as it has; there may be more, left from other rules).
     std::vector<ContextIndex> near, unless;
     std::vector<std::pair<const SpellChecker*, std::vector<RuleSpan>>> misspelt;
-    WordStarts word_starts;  // where prefixed patterns may begin (PatternSet::Find)
   };
   thread_local Space reused;
   Space fresh;
@@ -254,16 +253,10 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
   space.searched_ids.clear();
   found.resize(patterns.size());
   searched.resize(patterns.size(), false);
-  // The draft's word starts, listed the first time a pattern is searched for.
-  bool word_starts_listed = false;
   // The spans of pattern `id`, found once per draft.
   auto find = [&](uint32_t id) -> const std::vector<PatternHit>& {
     if (!searched[id]) {
-      if (!word_starts_listed) {
-        space.word_starts.Reset(text.text);
-        word_starts_listed = true;
-      }
-      patterns.Find(id, text.text, &found[id], &space.word_starts);
+      patterns.Find(id, text.text, &found[id]);
       searched[id] = true;
       space.searched_ids.push_back(id);
     }

@@ -6,17 +6,6 @@
 #include "utf8.h"
 
 namespace postcheck {
-bool PatternSet::Pattern::MayStartAt(std::string_view text, const WordStarts::Start& start) const {
-  if ((pair_filter[start.key / 64] >> (start.key % 64) & 1) == 0) return false;
-  const size_t at = start.at;
-  for (const std::string& prefix : prefixes) {
-    if (prefix.size() > text.size() - at) continue;
-    size_t k = 0;
-    while (k < prefix.size() && AsciiLower(text[at + k]) == prefix[k]) ++k;
-    if (k == prefix.size()) return true;
-  }
-  return false;
-}
 
 PatternSet::PatternSet() {
   options_.set_log_errors(false);
@@ -33,15 +22,6 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
   if (auto it = ids_.find(pattern); it != ids_.end()) return it->second;
   auto p = std::make_unique<Pattern>();
   p->text = std::string(pattern);
-  p->prefixes = WordStartPrefixes(pattern);
-  for (const std::string& prefix : p->prefixes) {
-    if (prefix.size() == 1) {  // any second byte
-      std::fill(std::begin(p->pair_filter), std::end(p->pair_filter), ~uint64_t{0});
-      break;
-    }
-    const unsigned bit = PairKey(prefix[0], prefix[1]);
-    p->pair_filter[bit / 64] |= uint64_t{1} << (bit % 64);
-  }
   size_t set = 0;
   if (RegexSizeBound(pattern) <= kOwnSetProgramSize) {
     set = SetFor(0);
@@ -125,8 +105,7 @@ bool PatternSet::MatchesEmpty(uint32_t id, std::string_view probe) const {
   return false;
 }
 
-void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits,
-                      const WordStarts* starts) const {
+void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const {
   const Pattern& p = Compiled(id);
   re2::StringPiece input(text.data(), text.size());
   // Groups 0..match_group: on the stack unless the pattern has very many.
@@ -134,9 +113,9 @@ void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit
   re2::StringPiece stack_groups[8];
   std::vector<re2::StringPiece> heap_groups(group_count > 8 ? group_count : 0);
   re2::StringPiece* groups = group_count > 8 ? heap_groups.data() : stack_groups;
-  // Records the match in `groups` found searching from `pos`; returns where
-  // the next search starts.
-  auto take = [&](size_t pos) {
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         p.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, static_cast<int>(group_count))) {
     const re2::StringPiece& whole = groups[0];
     const re2::StringPiece& part = groups[p.match_group];
     if (part.data() != nullptr && !part.empty()) {
@@ -144,35 +123,12 @@ void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit
       hits->push_back({id, begin, begin + static_cast<uint32_t>(part.size())});
     }
     size_t end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
-    if (end > pos) return end;
-    ++pos;  // empty match: step over one character
-    while (pos < text.size() && IsUtf8Continuation(static_cast<unsigned char>(text[pos]))) ++pos;
-    return pos;
-  };
-  if (starts != nullptr && !p.prefixes.empty() && starts->ascii_folding() &&
-      starts->text().data() == text.data() && starts->text().size() == text.size()) {
-    // A match can only begin at one of these: the leftmost that matches,
-    // anchored there, is the match an unanchored search would find.
-    // With a `match` group, its place is read only once the match is found,
-    // within the match, as an unanchored search does: RE2 would otherwise
-    // read the rest of the text with its slower submatch engines.
-    size_t pos = 0;
-    for (const WordStarts::Start& start : starts->starts()) {
-      const size_t at = start.at;
-      if (at < pos || !p.MayStartAt(text, start)) continue;
-      if (!p.re->Match(input, at, text.size(), RE2::ANCHOR_START, groups, 1)) continue;
-      if (group_count > 1) {
-        const size_t end = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
-        p.re->Match(input, at, end, RE2::ANCHOR_BOTH, groups, static_cast<int>(group_count));
-      }
-      pos = take(at);
+    if (end > pos) {
+      pos = end;
+    } else {  // empty match: step over one character
+      ++pos;
+      while (pos < text.size() && IsUtf8Continuation(static_cast<unsigned char>(text[pos]))) ++pos;
     }
-    return;
-  }
-  size_t pos = 0;
-  while (pos <= text.size() &&
-         p.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, static_cast<int>(group_count))) {
-    pos = take(pos);
   }
 }
 

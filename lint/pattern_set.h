@@ -12,11 +12,6 @@
 // all of them. Only patterns that may be large (RegexSizeBound) are compiled
 // when added, to learn which set they belong in.
 //
-// A pattern whose matches can only begin at a word start with one of a few
-// literal prefixes (WordStartPrefixes: "(?i)\b(?:was|were) charged") is not
-// searched for through the whole text: Find tries it only at the text's word
-// starts that begin with a prefix, anchored there.
-//
 // A pattern may mark the part of its match that a finding covers with a group
 // named `match`, e.g. "DOB:? (?P<match>\d\d/\d\d/\d{4})".
 #ifndef POSTCHECK_PATTERN_SET_H_
@@ -32,8 +27,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include "word_start_prefixes.h"
 
 namespace postcheck {
 
@@ -71,11 +64,8 @@ class PatternSet {
   void Candidates(std::string_view text, std::vector<uint32_t>* ids) const;
 
   // Appends every non-overlapping match of pattern `id` in `text` to *hits,
-  // in order of position. Given `starts`, the word starts of `text`, a
-  // pattern with word-start prefixes is tried only where one begins; the
-  // hits are the same. Thread-safe after Compile.
-  void Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits,
-            const WordStarts* starts = nullptr) const;
+  // in order of position. Thread-safe after Compile.
+  void Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const;
 
   // How many RE2::Sets the patterns were split into (after Compile).
   size_t set_count() const { return sets_.size(); }
@@ -92,12 +82,6 @@ class PatternSet {
     mutable std::once_flag compiled;
     mutable std::unique_ptr<RE2> re;  // set when added if it may be large, else on first use
     mutable int match_group = 0;      // 0: the whole match
-    // WordStartPrefixes of the text (empty: none known), and a filter on
-    // the first two bytes of a word start that rules out most words at once.
-    std::vector<std::string> prefixes;
-    uint64_t pair_filter[8] = {};
-    // Whether a match may begin at word start `start` of `text`.
-    bool MayStartAt(std::string_view text, const WordStarts::Start& start) const;
   };
   struct Set {
     std::unique_ptr<RE2::Set> set;
