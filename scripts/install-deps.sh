@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libre2-dev libyaml-cpp-dev libcli11-dev doctest-dev
   libhunspell-dev hunspell-en-gb
+  hunspell  # the CLI: tests/bench/run.sh times it as the dictionary-loading floor
   libutf8proc-dev
   libphonenumber-dev libprotobuf-dev libicu-dev libboost-dev
   python3
