@@ -65,6 +65,12 @@ def positions(text):
             starts.append(i + 1)
         i += 1
 
+    # The last column worked out: (line, byte offset, characters from the
+    # line's start). Findings come in order of offset, so the next question
+    # is usually a little further along the same line, and counting from
+    # here keeps a long line with many findings linear, not quadratic.
+    last = [None, 0, 0]
+
     def at(offset):
         line = 0
         lo, hi = 0, len(starts)
@@ -81,7 +87,14 @@ def positions(text):
         end = offset
         while end > start and end < len(text) and (text[end] & 0xC0) == 0x80:
             end -= 1
-        return line + 1, len(text[start:end].decode("utf-8")) + 1
+        if last[0] == line and last[1] <= end:
+            count = last[2] + len(text[last[1]:end].decode("utf-8"))
+        elif last[0] == line:
+            count = last[2] - len(text[end:last[1]].decode("utf-8"))
+        else:
+            count = len(text[start:end].decode("utf-8"))
+        last[:] = [line, end, count]
+        return line + 1, count + 1
 
     return at
 
