@@ -80,7 +80,7 @@ bool LoadAllPacks(const CliOptions& o, const LoadOptions& load_options, std::vec
   return errors.empty();
 }
 
-// Starts reading the dictionary of each spelling rule the engine will enable
+// Starts reading the dictionary of each spelling or disguises rule the engine will enable
 // as soon as the loader has read the rule, so that it loads while the other
 // packs are parsed. The test is the engine's own (RuleEnabled).
 LoadOptions PrefetchDictionaries(const EngineOptions& options) {
@@ -88,6 +88,9 @@ LoadOptions PrefetchDictionaries(const EngineOptions& options) {
   load.on_rule = [options](const Rule& rule) {
     if (rule.spelling && RuleEnabled(rule, options)) {
       SpellChecker::Prefetch(rule.spelling->dictionary, DictionaryDirs(options));
+    }
+    if (rule.disguises && RuleEnabled(rule, options)) {
+      SpellChecker::Prefetch(kDisguiseDictionary, DictionaryDirs(options));
     }
   };
   return load;

@@ -81,6 +81,9 @@ struct Engine::Impl {
   // same YAML anchor, a copied pack) share its work on every draft.
   std::vector<std::unique_ptr<NamesFinder>> names_finders;
   std::map<std::string, std::unique_ptr<SpellChecker>> spellers;
+  // The dictionary that tells disguised words from real ones (word_index.h);
+  // null when no rule matches disguises.
+  const Lexicon* lexicon = nullptr;
   // A pattern of `patterns`, owned by no rule: URLs, e-mail addresses,
   // handles and hashtags, which spelling does not look inside.
   uint32_t spelling_skip = 0;
@@ -291,7 +294,7 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
   }
   std::vector<WordHit>& word_hits = space.word_hits;
   word_hits.clear();
-  words.Match(text, &word_hits);
+  words.Match(text, lexicon, &word_hits);
   for (const WordHit& h : word_hits) route(word_owners[h.owner], h.begin, h.end);
   // Moves the spans of a slot's pending patterns into its context.
   auto resolve = [&](uint32_t s) {
@@ -565,6 +568,7 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
       auto& accept = accept_by_dictionary[rule.spelling->dictionary];
       accept.insert(accept.end(), rule.spelling->accept.begin(), rule.spelling->accept.end());
     }
+    if (rule.disguises && (c.enabled || !rule.report)) accept_by_dictionary[kDisguiseDictionary];
   }
   std::vector<std::string> dirs = DictionaryDirs(options);
   std::map<std::string, std::future<std::pair<std::unique_ptr<SpellChecker>, std::string>>> loading;
@@ -596,9 +600,12 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     }
     impl.pattern_owners[static_cast<size_t>(id)].push_back(owner);
   };
+  // Every list matches word forms (but a swap's replacement fits only the
+  // word as listed); a rule's own list matches disguises if it asks.
   auto add_word = [&](const std::string& w, bool match_case, const Owner& owner, const Rule& rule) {
     auto id = static_cast<uint32_t>(impl.word_owners.size());
-    if (!impl.words.Add(w, match_case, id)) {
+    WordOptions word_options{match_case, owner.swap < 0, rule.disguises && owner.slot == kMatchSlot};
+    if (!impl.words.Add(w, word_options, id)) {
       fail(rule.mark, rule.id, "word list entry '" + w + "' has no word in it");
       return;
     }
@@ -669,7 +676,7 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     }
   }
   for (const std::string& a : options.allow) {
-    impl.allow.Add(a, false, 0);
+    impl.allow.Add(a, WordOptions{false, false, false}, 0);
     std::string digits = DigitsOf(a);
     bool number = !digits.empty() && std::all_of(a.begin(), a.end(), [](char ch) {
       return IsAsciiDigit(ch) || ch == ' ' || ch == '-' || ch == '+' || ch == '(' || ch == ')';
@@ -715,6 +722,7 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
     const Rule& rule = *rules[r];
     if (rule.spelling && impl.compiled[r].enabled) impl.compiled[r].speller = impl.spellers[rule.spelling->dictionary].get();
   }
+  if (auto it = impl.spellers.find(kDisguiseDictionary); it != impl.spellers.end()) impl.lexicon = it->second.get();
   impl.rank.resize(rules.size());
   impl.self_searching.assign((rules.size() + 63) / 64, 0);
   for (uint32_t k = 0; k < impl.order.size(); ++k) {

@@ -38,6 +38,10 @@ struct EngineOptions {
 // dictionary ahead) use this one test.
 bool RuleEnabled(const Rule& rule, const EngineOptions& options);
 
+// The Hunspell dictionary that tells a disguised word from a real one for
+// rules with `disguises` (word_index.h); read when such a rule is enabled.
+inline constexpr const char* kDisguiseDictionary = "en_GB";
+
 // The directories Hunspell dictionaries are looked for in under `options`.
 std::vector<std::string> DictionaryDirs(const EngineOptions& options);
 

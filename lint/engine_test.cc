@@ -200,7 +200,7 @@ TEST_CASE("words: match_case") {
 }
 
 TEST_CASE("words: every evasion form, reported in the original text") {
-  auto engine = Build(P("t", R("swear", "    words: [fuck, fucking, shit, scum, arse, stuffed]\n")));
+  auto engine = Build(P("t", R("swear", "    disguises: true\n    words: [fuck, fucking, shit, scum, arse, stuffed]\n")));
   const std::string forms[] = {
       "f*ck",
       "f***ing",

@@ -37,8 +37,8 @@ bool SqueezeRepeats(std::string_view folded, int keep, std::string* out);
 char LeetLetter(char c);
 inline char LeetAlternative(char c) { return c == '1' ? 'l' : 0; }
 
-// True for the characters that mask letters inside a word: `*` and `.`.
-inline bool IsMaskChar(char c) { return c == '*' || c == '.'; }
+// True for the characters that mask letters inside a word: `*`, `.` and `#`.
+inline bool IsMaskChar(char c) { return c == '*' || c == '.' || c == '#'; }
 
 }  // namespace postcheck
 

@@ -117,6 +117,12 @@ struct Rule {
   std::optional<LengthMatcher> length;
   std::optional<ClusterMatcher> cluster;
   bool match_case = false;  // for words and swap
+  // Words and words_file also match disguised: masked (`c***`, `f#ck`), inside
+  // compounds and hashtags (`fuckface`, `#fuckthepolice`) and misspelt by one
+  // edit (`fcuk`). For strong terms (profanity, slurs) whose disguises are
+  // never innocent; other lists see only case, look-alikes, leetspeak,
+  // repeats, letter-spacing and word forms.
+  bool disguises = false;
   std::string platform;     // checked only with --platform of this name
   std::vector<std::string> lists;  // stems of words_file/accept_files, for config `lists`
 

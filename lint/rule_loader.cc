@@ -402,7 +402,7 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   if (!CheckMap(node, "rule",
                 {"id", "category", "severity", "report", "message", "why", "suggest", "replace",
                  "patterns", "words", "words_file", "swap", "names", "spelling", "match_case",
-                 "validate", "near", "unless", "examples", "length", "platform", "cluster"})) {
+                 "disguises", "validate", "near", "unless", "examples", "length", "platform", "cluster"})) {
     return;
   }
   if (!node["id"]) {
@@ -452,6 +452,7 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   if (node["suggest"] && ReadString(node["suggest"], "suggest", &rule->suggest)) TrimEnd(&rule->suggest);
   if (node["replace"]) ReadString(node["replace"], "replace", &rule->replace);
   if (node["match_case"]) ReadBool(node["match_case"], "match_case", &rule->match_case);
+  if (node["disguises"]) ReadBool(node["disguises"], "disguises", &rule->disguises);
 
   if (node["patterns"]) ReadPatterns(node["patterns"], "patterns", &rule->patterns);
   if (node["words"]) ReadStrings(node["words"], "words", false, &rule->words);
@@ -482,6 +483,9 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   if (rule->patterns.empty() && rule->words.empty() && rule->swap.empty() && !rule->names &&
       !rule->spelling && !rule->length && !rule->cluster) {
     Error(node, "rule has no matcher (patterns, words, words_file, swap, names, spelling, length or cluster)");
+  }
+  if (rule->disguises && (rule->words.empty() || rule->match_case)) {
+    Error(node["disguises"], "'disguises' needs 'words' or 'words_file', and no 'match_case'");
   }
 
   if (node["validate"]) {

@@ -82,7 +82,7 @@ void Expect(const LoadError& e, const std::string& name, int line, int column, c
 // keys may follow these), so messages are checked up to here.
 const char kRuleKeys[] =
     "id, category, severity, report, message, why, suggest, replace, patterns, words, "
-    "words_file, swap, names, spelling, match_case, validate, near, unless, examples";
+    "words_file, swap, names, spelling, match_case, disguises, validate, near, unless, examples";
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
@@ -235,6 +235,12 @@ TEST_CASE("a rule with no matcher") {
   CHECK(e.rule == "empty");
   // The list of matchers grows with the schema.
   CHECK(StartsWith(e.message, "rule has no matcher (patterns, words, words_file, swap, names"));
+}
+
+TEST_CASE("disguises needs a word list") {
+  LoadError e = OnlyLoadError("disguises_without_words.yaml");
+  Expect(e, "disguises_without_words.yaml", 9, 16, "masked",
+         "'disguises' needs 'words' or 'words_file', and no 'match_case'");
 }
 
 TEST_CASE("missing examples") {

@@ -153,6 +153,20 @@ bool SpellChecker::Correct(std::string_view word) const {
   return ok;
 }
 
+bool SpellChecker::IsBaseWord(std::string_view word) const {
+  bool base;
+  if (!base_words_.Find(word, &base)) {
+    std::vector<std::string> stems;
+    {
+      std::lock_guard<std::mutex> lock(hunspell_mutex_);
+      stems = hunspell_->stem(std::string(word));
+    }
+    base = std::find(stems.begin(), stems.end(), word) != stems.end();
+    base_words_.Insert(word, base);
+  }
+  return base;
+}
+
 std::vector<std::string> SpellChecker::Suggest(std::string_view word, size_t limit) const {
   std::vector<std::string> all;
   if (!suggestions_.Find(word, &all)) {

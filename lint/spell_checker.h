@@ -13,13 +13,14 @@
 #include <vector>
 
 #include "bounded_cache.h"
+#include "lexicon.h"
 #include "spelling_candidates.h"
 
 class Hunspell;
 
 namespace postcheck {
 
-class SpellChecker {
+class SpellChecker : public Lexicon {
  public:
   // Opens `dictionary` (e.g. "en_GB": en_GB.aff and en_GB.dic) from the first
   // of `search_dirs` that has it, and accepts the words in `accept` as well.
@@ -39,7 +40,12 @@ class SpellChecker {
   // never taken is waited for and freed at exit. Thread-safe.
   static void Prefetch(const std::string& dictionary, const std::vector<std::string>& search_dirs);
 
-  ~SpellChecker();
+  ~SpellChecker() override;
+
+  // Lexicon: Correct.
+  bool Knows(std::string_view word) const override { return Correct(word); }
+  // Lexicon: `word` is among its own Hunspell stems. Thread-safe and cached.
+  bool IsBaseWord(std::string_view word) const override;
 
   // Whether `word` (UTF-8, as written) is spelt right. Thread-safe; answers
   // are cached per word, and cached answers are read without blocking other
@@ -71,6 +77,7 @@ class SpellChecker {
   const EditHints hints_;
   mutable std::mutex hunspell_mutex_;  // Hunspell itself is not thread-safe
   mutable BoundedCache<bool> correct_{kMaxCachedWords};
+  mutable BoundedCache<bool> base_words_{kMaxCachedWords};
   mutable BoundedCache<std::vector<std::string>> suggestions_{kMaxCachedSuggestions};
 };
 

@@ -53,6 +53,7 @@ inline bool IsAsciiLetter(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= '
 
 // Byte `c` lower-cased if it is an ASCII capital, else unchanged.
 inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+inline char AsciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
 
 // Number of code points in valid UTF-8 `text`.
 size_t CountCodePoints(std::string_view text);

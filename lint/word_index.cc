@@ -43,7 +43,7 @@ const std::array<unsigned char, 256> kEvasionClass = [] {
     if (IsAsciiLetter(static_cast<char>(c))) cls[c] = kEvasionLetter;
     if (IsAsciiDigit(static_cast<char>(c))) cls[c] = kEvasionOther;
   }
-  cls['@'] = cls['$'] = cls['*'] = kEvasionOther;
+  cls['@'] = cls['$'] = cls['*'] = cls['#'] = kEvasionOther;
   cls['.'] = kEvasionDot;
   cls['!'] = kEvasionBang;
   return cls;
@@ -51,9 +51,13 @@ const std::array<unsigned char, 256> kEvasionClass = [] {
 
 }  // namespace
 
-bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
+bool WordIndex::Add(std::string_view phrase, const WordOptions& options, uint32_t owner) {
   std::vector<std::string> folded = FoldedWords(phrase);
   if (folded.empty()) return false;
+  const bool match_case = options.match_case;
+  if (owner_flags_.size() <= owner) owner_flags_.resize(owner + 1);
+  owner_flags_[owner] = static_cast<uint8_t>((!match_case && options.forms ? kForms : 0) |
+                                             (!match_case && options.disguises ? kDisguises : 0));
   Entry entry;
   entry.match_case = match_case;
   entry.owners = {owner};
@@ -64,6 +68,7 @@ bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
   auto [known, added] = entry_ids_.emplace(key, static_cast<uint32_t>(entries_.size()));
   if (!added) {
     entries_[known->second].owners.push_back(owner);
+    AddForms(known->second, owner_flags_[owner] & kDisguises);
     return true;
   }
   for (const std::string& w : folded) entry.words.push_back(word_ids_.Intern(w));
@@ -77,17 +82,21 @@ bool WordIndex::Add(std::string_view phrase, bool match_case, uint32_t owner) {
     single_by_length_[len].push_back(id);
   }
   entries_.push_back(std::move(entry));
+  AddForms(id, owner_flags_[owner] & kDisguises);
   return true;
 }
 
 uint32_t WordIndex::WordId(std::string_view word) const { return word_ids_.Find(word); }
 
-void WordIndex::Emit(const Entry& entry, uint32_t begin, uint32_t end, std::vector<WordHit>* hits) {
-  for (uint32_t owner : entry.owners) hits->push_back({owner, begin, end});
+void WordIndex::Emit(const Entry& entry, uint32_t begin, uint32_t end, uint8_t need,
+                     std::vector<WordHit>* hits) const {
+  for (uint32_t owner : entry.owners) {
+    if ((owner_flags_[owner] & need) == need) hits->push_back({owner, begin, end});
+  }
 }
 
 void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>& words, size_t first,
-                        uint32_t first_id, std::vector<WordHit>* hits) const {
+                        uint32_t first_id, uint8_t need, std::vector<WordHit>* hits) const {
   const auto& tokens = text.tokens;
   for (const Head& head : by_first_word_[first_id]) {
     const size_t n = head.size;
@@ -103,12 +112,21 @@ void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>
            (entry.match_case ? text.Original(tokens[first + k]) == entry.exact[k]
                              : words[first + k].Has(entry.words[k]));
     }
-    if (ok) Emit(entry, tokens[first].begin, tokens[first + n - 1].end, hits);
+    if (ok) Emit(entry, tokens[first].begin, tokens[first + n - 1].end, need, hits);
   }
 }
 
-void WordIndex::Match(const TokenizedText& text, std::vector<WordHit>* hits) const {
+void WordIndex::Match(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const {
   if (entries_.empty()) return;
+  MatchTokens(text, lexicon, 0, hits);
+  MatchSpelledOut(text, lexicon, hits);
+  MatchEvasions(text, hits);
+  MatchSplits(text, lexicon, hits);
+  if (lexicon && !entries_by_deletion_.empty()) MatchMisspellings(text, *lexicon, hits);
+}
+
+void WordIndex::MatchTokens(const TokenizedText& text, const Lexicon* lexicon, uint8_t need,
+                            std::vector<WordHit>* hits) const {
   const auto& tokens = text.tokens;
   thread_local std::vector<TokenWords> reused;
   std::vector<TokenWords> fresh;
@@ -133,14 +151,15 @@ void WordIndex::Match(const TokenizedText& text, std::vector<WordHit>* hits) con
     for (int k = 0; k < 3; ++k) {
       // A squeezed form equal to one already tried adds nothing.
       if (w.ids[k] == kNoWord || (k > 0 && w.ids[k] == w.ids[0]) || (k == 2 && w.ids[2] == w.ids[1])) continue;
-      MatchAt(text, words, i, w.ids[k], hits);
+      MatchAt(text, words, i, w.ids[k], need, hits);
     }
+    if (stem_ids_.size() != 0) MatchForms(text, tokens[i], w, lexicon, need, hits);
   }
-  MatchEvasions(text, hits);
 }
 
 // Finds single words disguised with leetspeak or masks: maximal runs of
-// letters, digits and the symbols @ $ * . ! that are not plain words.
+// letters, digits and the symbols @ $ * # . ! that are not plain words.
+// Leetspeak finds every entry; masks only disguised ones.
 void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* hits) const {
   if (single_by_length_.empty()) return;
   std::string_view s = text.text;
@@ -162,7 +181,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
         seen_letter = true;
       } else if (c != kEvasionOther && seen_letter) {  // '.' or '!' after a letter
         seen_tail = true;
-      } else if (c != kEvasionDot) {  // digit, '@', '$', '*', or '!' before any letter
+      } else if (c != kEvasionDot) {  // digit, '@', '$', '*', '#', or '!' before any letter
         plain_word = false;
       }
     }
@@ -186,7 +205,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
         continue;
       }
       plain = false;
-      if (c == '*' || c == '.') masked = true;
+      if (IsMaskChar(c)) masked = true;
       if (c == '@' && k > 0 && run.find('.', k) != std::string_view::npos) email = true;
     }
     if (plain || letters < 1 || email || IsMaskChar(run[0])) continue;
@@ -205,7 +224,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
             ok = LeetLetter(c) == word[k] || LeetAlternative(c) == word[k];
           }
         }
-        if (ok) Emit(entries_[id], static_cast<uint32_t>(begin), static_cast<uint32_t>(end), hits);
+        if (ok) Emit(entries_[id], static_cast<uint32_t>(begin), static_cast<uint32_t>(end), kDisguises, hits);
       }
       continue;
     }
@@ -230,7 +249,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
       for (const Head& head : by_first_word_[word]) {
         if (head.match_case || head.size != 1) continue;
         const Entry& entry = entries_[head.entry];
-        Emit(entry, static_cast<uint32_t>(begin), static_cast<uint32_t>(end), hits);
+        Emit(entry, static_cast<uint32_t>(begin), static_cast<uint32_t>(end), 0, hits);
       }
     };
     emit(form);

@@ -5,8 +5,18 @@
 // Matching is whole-word and, unless a phrase asks for exact case, sees
 // through what FoldWord folds (case, compatibility forms, invisible
 // characters, look-alike letters), letters repeated for emphasis ("shiiiit"),
-// and, for single words, leetspeak ("sh1t", "$cum") and masking with `*` or
-// `.` inside the word ("f*ck", "f***ing", "sh.t").
+// letters spelt out one by one ("f u c k", "r-a-p-e-d"), the parts of a
+// CamelCase word or hashtag ("#ToriesOut", "#blacklivesmatter"), and, for
+// single words, leetspeak ("sh1t", "$cum") and, with WordOptions::forms,
+// inflections of a word listed in its base form ("bitch": "bitches";
+// "fuck": "fucking"; but "groomed" lists that form alone).
+//
+// Entries added with WordOptions::disguises (strong terms: profanity and
+// slurs) are also found masked with `*`, `.` or `#` inside the word ("f*ck",
+// "f***ing", "sh.t"), inside a compound the dictionary does not know
+// ("fuckface", "motherfuckin") and misspelt by one edit when the dictionary
+// does not know the word ("fcuk", "bich"). Other entries never match those
+// forms: "c***" is no party name.
 #ifndef POSTCHECK_WORD_INDEX_H_
 #define POSTCHECK_WORD_INDEX_H_
 
@@ -16,6 +26,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexicon.h"
 #include "string_id_table.h"
 #include "tokenizer.h"
 
@@ -27,16 +38,27 @@ struct WordHit {
   uint32_t end;
 };
 
+// How an entry is matched besides its plain folded form.
+struct WordOptions {
+  bool match_case = false;  // exactly the case given, and no other form at all
+  bool forms = true;        // inflections of a single word
+  bool disguises = false;   // masks, compounds and one-edit misspellings
+};
+
 class WordIndex {
  public:
-  // Adds `phrase` under `owner`, an id of the caller's choosing. With
-  // `match_case`, the phrase matches only with exactly the case given and no
-  // evasion forms. Returns false when the phrase has no word in it.
-  bool Add(std::string_view phrase, bool match_case, uint32_t owner);
+  // Adds `phrase` under `owner`, an id of the caller's choosing (each owner
+  // is added once). Returns false when the phrase has no word in it.
+  bool Add(std::string_view phrase, const WordOptions& options, uint32_t owner);
+  bool Add(std::string_view phrase, bool match_case, uint32_t owner) {
+    return Add(phrase, WordOptions{match_case, !match_case, false}, owner);
+  }
 
   // Appends every occurrence of every phrase in `text` to *hits, in no
-  // particular order. Thread-safe.
-  void Match(const TokenizedText& text, std::vector<WordHit>* hits) const;
+  // particular order. `lexicon` (may be null: then no compound is split and
+  // no misspelling matched) tells words from disguises. Thread-safe.
+  void Match(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  void Match(const TokenizedText& text, std::vector<WordHit>* hits) const { Match(text, nullptr, hits); }
 
   // The number of distinct phrases (a phrase added by several owners counts once).
   size_t size() const { return entries_.size(); }
@@ -51,6 +73,8 @@ class WordIndex {
     std::vector<std::string> exact;   // original words, for match_case
     bool match_case = false;
     std::vector<uint32_t> owners;
+    bool stemmed = false;    // registered under its stem
+    bool disguised = false;  // registered for compounds and misspellings
   };
   // What Match knows of one token before trying phrases: the ids of its
   // folded form and of that form with runs of three or more letters squeezed
@@ -63,14 +87,35 @@ class WordIndex {
     bool Has(uint32_t id) const { return ids[0] == id || ids[1] == id || ids[2] == id; }
   };
 
+  // What an owner asked for, as bits of `need` in Emit.
+  enum OwnerFlag : uint8_t { kForms = 1, kDisguises = 2 };
+
   // The id of folded word `word`, kNoWord if no phrase has it.
   uint32_t WordId(std::string_view word) const;
+  // Words and phrases at every token of `text`, and single words' forms,
+  // for the owners that have every bit of `need`.
+  void MatchTokens(const TokenizedText& text, const Lexicon* lexicon, uint8_t need,
+                   std::vector<WordHit>* hits) const;
   void MatchAt(const TokenizedText& text, const std::vector<TokenWords>& words, size_t first,
-               uint32_t first_id, std::vector<WordHit>* hits) const;
+               uint32_t first_id, uint8_t need, std::vector<WordHit>* hits) const;
+  // The single words that token `t` is an inflection of: a longer word with
+  // the same stem, which the lexicon (if any) does not know as a word of its
+  // own (word_index_forms.cc).
+  void MatchForms(const TokenizedText& text, const Token& t, const TokenWords& w, const Lexicon* lexicon,
+                  uint8_t need, std::vector<WordHit>* hits) const;
   void MatchEvasions(const TokenizedText& text, std::vector<WordHit>* hits) const;
+  // Letters spelt out one by one, CamelCase, hashtags and compounds
+  // (word_index_split.cc).
+  void MatchSpelledOut(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  void MatchSplits(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  bool HasDisguisedPart(std::string_view folded) const;
+  // Unknown words one edit from a disguised entry (word_index_forms.cc).
+  void MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
 
-  // Appends a hit for every owner of `entry`.
-  static void Emit(const Entry& entry, uint32_t begin, uint32_t end, std::vector<WordHit>* hits);
+  // Appends a hit for every owner of `entry` that has every bit of `need`.
+  void Emit(const Entry& entry, uint32_t begin, uint32_t end, uint8_t need, std::vector<WordHit>* hits) const;
+  // Registers entry `id` for its stem and, when `disguised`, its deletions.
+  void AddForms(uint32_t id, bool disguised);
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, uint32_t> entry_ids_;  // phrase key -> entry
@@ -87,6 +132,21 @@ class WordIndex {
   };
   std::vector<std::vector<Head>> by_first_word_;  // word id -> entries starting with it
   std::vector<std::vector<uint32_t>> single_by_length_;  // one-word, foldable entries by length
+
+  std::vector<uint8_t> owner_flags_;  // by owner id: OwnerFlag bits
+  // Word forms: one-word entries by the stem of their word, and which
+  // three-letter starts any such stem has (a token whose start is not among
+  // them need not be stemmed).
+  StringIdTable stem_ids_;
+  std::vector<std::vector<uint32_t>> entries_by_stem_;
+  std::vector<bool> stem_starts_;  // 26 * 26 * 26 bits
+  // Disguised one-word entries: their words (for compounds), and by each
+  // string one deletion away from their word, and by the word itself (for
+  // misspellings).
+  StringIdTable disguised_words_;
+  size_t disguised_min_ = SIZE_MAX, disguised_max_ = 0;
+  StringIdTable deletion_ids_;
+  std::vector<std::vector<uint32_t>> entries_by_deletion_;
 };
 
 }  // namespace postcheck

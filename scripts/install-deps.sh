@@ -9,6 +9,7 @@ packages=(
   libhunspell-dev hunspell-en-gb
   hunspell  # the CLI: tests/bench/run.sh times it as the dictionary-loading floor
   libutf8proc-dev
+  libstemmer-dev  # Snowball stemmer: word forms of listed words
   libphonenumber-dev libprotobuf-dev libicu-dev libboost-dev
   python3
 )
