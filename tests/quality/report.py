@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""Quality report on real text nobody on the project wrote.
+
+Runs postcheck (POSTCHECK_BIN) with --format jsonl over
+- real-posts.jsonl: real posts and messages by UK police officers and staff
+  that led to discipline or prosecution ("misconduct"), and real routine posts
+  of official UK police accounts ("official"), each split into a "dev" and a
+  "final" part by a fixed rule (see split_of);
+- davidson-sample.csv: 1,000 tweets per class of Davidson et al. (2017).
+and prints, per source and category, recall, precision and the clean-alarm
+rate, and for Davidson the share per class flagged by a tone or
+discrimination finding at warning or above, with the issue's bars beside.
+
+Labels follow tests/corpus: "expect" lists category groups that must be
+flagged at warning or error ("a|b": either), "also" acceptable extras; an
+empty expect means the post must get no warning or error at all.
+
+Exits 1 naming each figure below (or above) its threshold in thresholds.json.
+Usage: report.py [-v]   (-v lists every missed or alarmed post)
+"""
+import csv
+import hashlib
+import html
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BIN = os.environ.get("POSTCHECK_BIN", os.path.join(HERE, "..", "..", "build", "postcheck"))
+SERIOUS = ("warning", "error")
+CATEGORIES = ("personal-data", "case-details", "tone", "discrimination", "impartiality")
+BATCH = 400  # files per postcheck process
+KINDS = ("misconduct", "official")
+SPLITS = ("dev", "final")
+RECORD_FIELDS = {"id", "kind", "split", "text", "expect", "also", "url", "outlet", "date"}
+DAVIDSON_CLASSES = (("0", "hate"), ("1", "offensive"), ("2", "neither"))
+# The bars of issue 16, printed beside the figures (not enforced here:
+# thresholds.json holds what the code reaches now).
+BARS = {
+    "misconduct.recall": ">= 0.80",
+    "official.clean_alarm": "<= 0.025 (1 in 42)",
+    "davidson.hate": ">= 0.90",
+    "davidson.offensive": ">= 0.85",
+    "davidson.neither": "<= 0.08",
+}
+
+
+def split_of(text):
+    """The fixed split rule: 'final' when the SHA-256 of the UTF-8 text,
+    read as a number, is 0 mod 4 (about 25%), otherwise 'dev'."""
+    return "final" if int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 4 == 0 else "dev"
+
+
+def fail_input(where, message):
+    sys.exit(f"report.py: {where}: {message}")
+
+
+def load_posts(path):
+    posts, ids = [], set()
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            where = f"{os.path.basename(path)}:{number}"
+            if not line.strip():
+                continue
+            try:
+                post = json.loads(line)
+            except json.JSONDecodeError as e:
+                fail_input(where, f"not JSON: {e}")
+            missing = RECORD_FIELDS - post.keys()
+            if missing:
+                fail_input(where, f"missing fields {sorted(missing)}")
+            if post["kind"] not in KINDS:
+                fail_input(where, f"kind {post['kind']!r} is not one of {KINDS}")
+            if post["split"] != split_of(post["text"]):
+                fail_input(where, f"split {post['split']!r} breaks the fixed rule "
+                           f"(should be {split_of(post['text'])!r})")
+            if post["id"] in ids:
+                fail_input(where, f"duplicate id {post['id']!r}")
+            if post["kind"] == "official" and post["expect"]:
+                fail_input(where, "an official post must have an empty expect")
+            if post["kind"] == "misconduct" and not post["expect"]:
+                fail_input(where, "a misconduct post must expect at least one category")
+            for group in post["expect"] + post["also"]:
+                for category in group.split("|"):
+                    if category not in CATEGORIES:
+                        fail_input(where, f"unknown category {category!r}")
+            if not post["url"].startswith(("http://", "https://")):
+                fail_input(where, "url must be an http(s) address")
+            ids.add(post["id"])
+            post["where"] = where
+            posts.append(post)
+    return posts
+
+
+def load_davidson(path):
+    tweets = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            tweets.append({"class": row["class"], "row": row["row"],
+                           "text": html.unescape(row["tweet"])})
+    return tweets
+
+
+def lint(texts):
+    """Findings for each text, linting BATCH texts per postcheck process."""
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for start in range(0, len(texts), BATCH):
+            paths = []
+            for i, text in enumerate(texts[start:start + BATCH]):
+                path = os.path.join(tmp, f"{start + i:05d}.txt")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                paths.append(path)
+            run = subprocess.run([BIN, "--format", "jsonl", "--fail-on", "never",
+                                  "--no-config", "-j", str(os.cpu_count() or 1), *paths],
+                                 capture_output=True, text=True)
+            if run.returncode != 0:
+                sys.exit(f"report.py: postcheck exited {run.returncode}: {run.stderr.strip()}")
+            by_path = {}
+            for line in run.stdout.splitlines():
+                record = json.loads(line)
+                by_path[record["path"]] = record["findings"]
+            for path in paths:
+                if path not in by_path:
+                    sys.exit(f"report.py: postcheck gave no result for {path}")
+                results.append(by_path[path])
+    return results
+
+
+def serious_categories(findings):
+    return {f["category"] for f in findings if f["severity"] in SERIOUS}
+
+
+def score_posts(posts, results):
+    """Figures for one source: overall and per-category recall and precision,
+    and the clean-alarm rate."""
+    groups = hits = flagged = flagged_right = 0
+    per = {c: {"groups": 0, "hits": 0, "flagged": 0, "right": 0} for c in CATEGORIES}
+    clean = alarmed = 0
+    misses = []
+    for post, findings in zip(posts, results):
+        got = serious_categories(findings)
+        allowed = set(post["also"])
+        for group in post["expect"]:
+            allowed.update(group.split("|"))
+        missed = []
+        for group in post["expect"]:
+            members = set(group.split("|"))
+            hit = bool(got & members)
+            groups += 1
+            hits += hit
+            for c in members:
+                per[c]["groups"] += 1
+                per[c]["hits"] += hit
+            if not hit:
+                missed.append(group)
+        for c in got:
+            flagged += 1
+            flagged_right += c in allowed
+            if c in per:
+                per[c]["flagged"] += 1
+                per[c]["right"] += c in allowed
+        if not post["expect"]:
+            clean += 1
+            alarmed += bool(got)
+        if missed or (not post["expect"] and got) or (got - allowed):
+            misses.append((post, missed, sorted(got - allowed), findings))
+    ratio = lambda a, b: a / b if b else None
+    figures = {
+        "posts": len(posts),
+        "recall": ratio(hits, groups), "recall_n": (hits, groups),
+        "precision": ratio(flagged_right, flagged), "precision_n": (flagged_right, flagged),
+        "clean_alarm": ratio(alarmed, clean), "clean_alarm_n": (alarmed, clean),
+        "per": {c: {"recall": ratio(v["hits"], v["groups"]), "recall_n": (v["hits"], v["groups"]),
+                    "precision": ratio(v["right"], v["flagged"]),
+                    "precision_n": (v["right"], v["flagged"])} for c, v in per.items()},
+    }
+    return figures, misses
+
+
+def fmt(value, counts=None):
+    if value is None:
+        return "-"
+    text = f"{value:.3f}"
+    return f"{text} ({counts[0]}/{counts[1]})" if counts else text
+
+
+def main():
+    verbose = "-v" in sys.argv[1:]
+    try:
+        with open(os.path.join(HERE, "thresholds.json"), encoding="utf-8") as f:
+            thresholds = json.load(f)
+    except (OSError, json.JSONDecodeError) as e:
+        fail_input("thresholds.json", str(e))
+    posts = load_posts(os.path.join(HERE, "real-posts.jsonl"))
+    tweets = load_davidson(os.path.join(HERE, "davidson-sample.csv"))
+    results = lint([p["text"] for p in posts] + [t["text"] for t in tweets])
+    post_results, tweet_results = results[:len(posts)], results[len(posts):]
+
+    figures = {}  # "source.figure" -> value, checked against thresholds.json
+    print("Real posts (categories flagged at warning or error)\n")
+    print("| source | posts | recall | precision | clean-alarm rate | bar |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    all_misses = []
+    per_rows = []
+    for kind in KINDS:
+        for split in SPLITS:
+            chosen = [(p, r) for p, r in zip(posts, post_results)
+                      if p["kind"] == kind and p["split"] == split]
+            if not chosen:
+                continue
+            source = f"{kind}.{split}"
+            fig, misses = score_posts([p for p, _ in chosen], [r for _, r in chosen])
+            all_misses += misses
+            bar = BARS["misconduct.recall"] + " recall" if kind == "misconduct" \
+                else BARS["official.clean_alarm"] + " clean-alarm"
+            print(f"| {source} | {fig['posts']} | {fmt(fig['recall'], fig['recall_n'])} "
+                  f"| {fmt(fig['precision'], fig['precision_n'])} "
+                  f"| {fmt(fig['clean_alarm'], fig['clean_alarm_n'])} | {bar} |")
+            for name in ("recall", "precision", "clean_alarm"):
+                if fig[name] is not None:
+                    figures[f"{source}.{name}"] = fig[name]
+            for c in CATEGORIES:
+                pc = fig["per"][c]
+                if pc["recall"] is None and pc["precision"] is None:
+                    continue
+                per_rows.append(f"| {source} | {c} | {fmt(pc['recall'], pc['recall_n'])} "
+                                f"| {fmt(pc['precision'], pc['precision_n'])} |")
+                if pc["recall"] is not None:
+                    figures[f"{source}.{c}.recall"] = pc["recall"]
+    print("\nBy category (recall over the posts that expect it; precision over "
+          "the posts where it was flagged)\n")
+    print("| source | category | recall | precision |")
+    print("| --- | --- | --- | --- |")
+    for row in per_rows:
+        print(row)
+
+    print("\nDavidson et al. sample (a tone or discrimination finding at warning or above)\n")
+    print("| class | tweets | flagged | bar |")
+    print("| --- | --- | --- | --- |")
+    for cls, name in DAVIDSON_CLASSES:
+        of_class = [r for t, r in zip(tweets, tweet_results) if t["class"] == cls]
+        hit = sum(bool(serious_categories(r) & {"tone", "discrimination"}) for r in of_class)
+        share = hit / len(of_class) if of_class else 0.0
+        figures[f"davidson.{name}"] = share
+        print(f"| {name} | {len(of_class)} | {fmt(share, (hit, len(of_class)))} "
+              f"| {BARS['davidson.' + name]} |")
+
+    if verbose:
+        print("\nMissed, alarmed or extra-flagged real posts:")
+        for post, missed, wrong, findings in all_misses:
+            print(f"- {post['id']} ({post['kind']}.{post['split']}) missed={missed} "
+                  f"extra={wrong}: {post['text']!r}")
+            for f in findings:
+                if f["severity"] in SERIOUS:
+                    print(f"      {f['severity']:8} {f['rule']}: {f['match']!r}")
+
+    failed = []
+    for name, floor in sorted(thresholds.get("min", {}).items()):
+        if name not in figures:
+            failed.append(f"{name}: no such figure")
+        elif figures[name] < floor:
+            failed.append(f"{name} = {figures[name]:.3f} is below its threshold {floor}")
+    for name, ceiling in sorted(thresholds.get("max", {}).items()):
+        if name not in figures:
+            failed.append(f"{name}: no such figure")
+        elif figures[name] > ceiling:
+            failed.append(f"{name} = {figures[name]:.3f} is above its threshold {ceiling}")
+    print()
+    for line in failed:
+        print(f"FAILED: {line}")
+    checked = len(thresholds.get("min", {})) + len(thresholds.get("max", {}))
+    print(f"quality thresholds: {checked - len(failed)} met, {len(failed)} not met")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
