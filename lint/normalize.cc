@@ -49,11 +49,94 @@ char LatinLookAlike(char32_t cp) {
     case 0x03C9: return 'w';  // ω
     case 0x03B6: return 'z';  // ζ
     case 0x03BC: return 'u';  // μ
-    default: return 0;
+    // Armenian (case folded to small letters)
+    case 0x0570: return 'h';  // հ
+    case 0x0578: return 'n';  // ո
+    case 0x057D: return 'u';  // ս
+    case 0x0581: return 'g';  // ց
+    case 0x0566: return 'q';  // զ
+    case 0x0585: return 'o';  // օ
+    // Cherokee (case folding maps its small letters to these capitals)
+    case 0x13A0: return 'd';  // Ꭰ
+    case 0x13A1: return 'r';  // Ꭱ
+    case 0x13A2: return 't';  // Ꭲ
+    case 0x13A5: return 'i';  // Ꭵ
+    case 0x13A9: return 'y';  // Ꭹ
+    case 0x13AA: return 'a';  // Ꭺ
+    case 0x13AB: return 'j';  // Ꭻ
+    case 0x13AC: return 'e';  // Ꭼ
+    case 0x13B3: return 'w';  // Ꮃ
+    case 0x13B7: return 'm';  // Ꮇ
+    case 0x13BB: return 'h';  // Ꮋ
+    case 0x13C0: return 'g';  // Ꮐ
+    case 0x13C2: return 'h';  // Ꮒ
+    case 0x13C3: return 'z';  // Ꮓ
+    case 0x13CC: return 'u';  // Ꮜ
+    case 0x13CF: return 'b';  // Ꮟ
+    case 0x13D2: return 'r';  // Ꮢ
+    case 0x13D9: return 'v';  // Ꮩ
+    case 0x13DA: return 's';  // Ꮪ
+    case 0x13DE: return 'l';  // Ꮮ
+    case 0x13DF: return 'c';  // Ꮯ
+    case 0x13E2: return 'p';  // Ꮲ
+    case 0x13E6: return 'k';  // Ꮶ
+    case 0x13F4: return 'b';  // Ᏼ
+    // Latin small capitals and IPA letters
+    case 0x1D00: return 'a';  // ᴀ
+    case 0x0299: return 'b';  // ʙ
+    case 0x1D04: return 'c';  // ᴄ
+    case 0x1D05: return 'd';  // ᴅ
+    case 0x1D07: return 'e';  // ᴇ
+    case 0xA730: return 'f';  // ꜰ
+    case 0x0262: return 'g';  // ɢ
+    case 0x029C: return 'h';  // ʜ
+    case 0x026A: return 'i';  // ɪ
+    case 0x1D0A: return 'j';  // ᴊ
+    case 0x1D0B: return 'k';  // ᴋ
+    case 0x029F: return 'l';  // ʟ
+    case 0x1D0D: return 'm';  // ᴍ
+    case 0x0274: return 'n';  // ɴ
+    case 0x1D0F: return 'o';  // ᴏ
+    case 0x1D18: return 'p';  // ᴘ
+    case 0x0280: return 'r';  // ʀ
+    case 0xA731: return 's';  // ꜱ
+    case 0x1D1B: return 't';  // ᴛ
+    case 0x1D1C: return 'u';  // ᴜ
+    case 0x1D20: return 'v';  // ᴠ
+    case 0x1D21: return 'w';  // ᴡ
+    case 0x028F: return 'y';  // ʏ
+    case 0x1D22: return 'z';  // ᴢ
+    case 0x0251: return 'a';  // ɑ
+    case 0x0261: return 'g';  // ɡ
+    case 0x0131: return 'i';  // ı
+    case 0x0237: return 'j';  // ȷ
+    default: return LetterLikeSymbol(cp);
   }
 }
 
 }  // namespace
+
+char LetterLikeSymbol(char32_t cp) {
+  struct Run {
+    char32_t first;
+    char32_t last;
+  };
+  // Enclosed and squared letters A to Z (or a to z), in code point order.
+  static constexpr Run kRuns[] = {
+      {0x249C, 0x24B5},    // parenthesized small ⒜
+      {0x24B6, 0x24CF},    // circled capital Ⓐ
+      {0x24D0, 0x24E9},    // circled small ⓐ
+      {0x1F110, 0x1F129},  // parenthesized capital 🄐
+      {0x1F130, 0x1F149},  // squared capital 🄰
+      {0x1F150, 0x1F169},  // negative circled capital 🅐
+      {0x1F170, 0x1F189},  // negative squared capital 🅰
+      {0x1F1E6, 0x1F1FF},  // regional indicator 🇦
+  };
+  for (const Run& run : kRuns) {
+    if (cp >= run.first && cp <= run.last) return static_cast<char>('a' + (cp - run.first));
+  }
+  return 0;
+}
 
 void FoldWord(std::string_view word, std::string* out) {
   bool ascii = true;

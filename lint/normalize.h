@@ -13,10 +13,17 @@ namespace postcheck {
 
 // Appends the folded form of `word` (valid UTF-8) to *out: NFKC, case folded,
 // combining marks stripped, default-ignorable characters (zero-width spaces
-// and joiners, word joiner, BOM, soft hyphen) dropped, and Cyrillic and Greek
-// letters that look like Latin ones replaced by those Latin letters.
+// and joiners, word joiner, BOM, soft hyphen) dropped, and letters of other
+// scripts that look like Latin ones (Cyrillic, Greek, Armenian, Cherokee,
+// small capitals) and letter-like symbols (LetterLikeSymbol) replaced by
+// those Latin letters.
 // ASCII input is simply lower-cased.
 void FoldWord(std::string_view word, std::string* out);
+
+// The letter an enclosed, squared or regional-indicator symbol stands for
+// ("ⓕ", "🅵", "🇫": 'f'), or 0. Lower case. These are symbols, not letters,
+// to Unicode, so the tokenizer asks this to keep "🅵🆄🅲🅺" one word.
+char LetterLikeSymbol(char32_t cp);
 
 // FoldWord for a word the caller knows is all ASCII: lower-cases it.
 inline void FoldAsciiWord(std::string_view word, std::string* out) {

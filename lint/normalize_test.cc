@@ -97,5 +97,14 @@ TEST_CASE("LeetLetter and friends") {
   CHECK_FALSE(IsMaskChar('a'));
 }
 
+TEST_CASE("letter-like symbols stand for their letters") {
+  CHECK(LetterLikeSymbol(0x24D5) == 'f');   // circled small f
+  CHECK(LetterLikeSymbol(0x24B6) == 'a');   // circled capital A
+  CHECK(LetterLikeSymbol(0x1F175) == 'f');  // negative squared F
+  CHECK(LetterLikeSymbol(0x1F1FF) == 'z');  // regional indicator Z
+  CHECK(LetterLikeSymbol(0x1F600) == 0);    // a face is no letter
+  CHECK(LetterLikeSymbol('f') == 0);
+}
+
 }  // namespace
 }  // namespace postcheck

@@ -58,6 +58,7 @@ CharInfo Classify(char32_t cp) {
   if (utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable) {
     return {CharKind::kIgnorable, false, false, false};
   }
+  if (LetterLikeSymbol(cp)) return {CharKind::kWord, false, false, false, true};  // "🅵🆄🅲🅺" is a word
   return {CharKind::kOther, false, false, false};
 }
 
