@@ -10,6 +10,9 @@ packages=(
   hunspell  # the CLI: tests/bench/run.sh times it as the dictionary-loading floor
   libutf8proc-dev
   libphonenumber-dev libprotobuf-dev libicu-dev libboost-dev
+  libcpp-httplib-dev nlohmann-json3-dev  # postcheck serve (lint/service/)
+  chromium  # headless: html_render_test, serve_page_test
+  clang libclang-rt-dev  # the fuzz preset (libFuzzer)
   python3
 )
 
