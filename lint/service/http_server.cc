@@ -252,6 +252,12 @@ HttpServer::HttpServer(const ServerLimits& limits) : limits_(limits) {
   set_read_timeout(limits.timeout_seconds);
   set_write_timeout(limits.timeout_seconds);
   set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let a
+  // second server bind the same port and take half its connections.
+  set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   new_task_queue = [this] { return new ConnectionQueue(this); };
   // Any error httplib answers itself (a bad request line, an unknown
   // method) gets a JSON body like ours.
