@@ -1,5 +1,5 @@
 // The files of the page served at GET / (lint/service/page/: index.html,
-// page.css, page.js), compiled into the binary by CMake
+// page.css, page.js, icon.svg), compiled into the binary by CMake
 // (lint/service/page/embed.cmake), so the server needs nothing on disk and
 // fetches nothing from elsewhere.
 #ifndef POSTCHECK_SERVICE_PAGE_ASSETS_H_
