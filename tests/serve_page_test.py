@@ -262,7 +262,8 @@ def main():
     def screenshot():
         browser.viewport(1024, 768)
         browser.open(url)
-        browser.js("document.getElementById('platform').value = 'x'")
+        browser.js("document.getElementById('platform').value = 'x';"
+                   "document.getElementById('platform').dispatchEvent(new Event('change'))")
         type_draft(browser, DRAFT)
         browser.wait_for(f"document.querySelectorAll('#findings li').length === {len(expected['findings'])}")
         browser.js("document.querySelector('#rules details.category').open = true;"

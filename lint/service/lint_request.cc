@@ -11,6 +11,23 @@ namespace {
 
 using json = nlohmann::json;
 
+// `text` with every byte that is not part of valid UTF-8 (or is a control
+// character) written as '?', so that an error message is always valid JSON text.
+std::string ValidUtf8(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    size_t bad = FindInvalidUtf8(text);
+    out.append(text.substr(0, bad == kValidUtf8 ? text.size() : bad));
+    if (bad == kValidUtf8) break;
+    out.push_back('?');
+    text.remove_prefix(bad + 1);
+  }
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20) c = '?';
+  }
+  return out;
+}
+
 // Keeps the top-level "text" and "platform" and checks their types; skips
 // everything else, refusing only what is nested too deeply.
 class RequestReader : public nlohmann::json_sax<json> {
@@ -45,10 +62,16 @@ class RequestReader : public nlohmann::json_sax<json> {
     // e.what() is "[json.exception.parse_error.101] parse error at line 1,
     // column 2: syntax error while parsing value - ..."; keep what follows
     // the column.
+    // the column, less its "last read: '...'", which echoes the body (and
+    // may cut a UTF-8 sequence in two).
     std::string what = e.what();
     size_t colon = what.find(": ", what.find("column"));
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    error_ = "body is not JSON: " + detail + " (byte " + std::to_string(position > 0 ? position - 1 : 0) + ")";
+    if (size_t last = detail.find("; last read:"); last != std::string::npos) {
+      size_t expected = detail.rfind("; expected ");
+      detail = detail.substr(0, last) + (expected != std::string::npos && expected > last ? detail.substr(expected) : "");
+    }
+    error_ = "body is not JSON: " + ValidUtf8(detail) + " (byte " + std::to_string(position > 0 ? position - 1 : 0) + ")";
     return false;
   }
 

@@ -49,6 +49,9 @@ TEST_CASE("every refusal names what is wrong") {
   CHECK(Refusal("{\"text\": \"caf\xe9\"}") == "body is not UTF-8 text at byte 13");
   CHECK(Refusal(R"({"text": "a\u0000"})") == "text: not text (NUL byte at byte 1)");
   CHECK(Refusal(std::string(100, '[')) == "body is nested more than 32 levels deep");
+  // nlohmann's "last read" echo is left out: it can cut a UTF-8 sequence.
+  std::string cut = Refusal("{\"text\"\xc3\xa9: \"a\"}");
+  CHECK(cut == "body is not JSON: syntax error while parsing object separator - invalid literal; expected ':' (byte 7)");
   for (const std::string& e : {Refusal("{\"text\":\n\n"), Refusal(std::string(100, '{'))}) {
     CHECK(e.find('\n') == std::string::npos);
   }

@@ -14,6 +14,7 @@
   const CATEGORIES = ["personal-data", "case-details", "tone", "discrimination", "impartiality", "jargon", "spelling", "platform"];
   let token = "";
   let timer = 0, sequence = 0, lastFix = "";
+  let platformChosen = false;  // until the picker is used, the server's default platform applies
 
   const hash = new URLSearchParams(location.hash.slice(1));
   if (hash.get("token")) {
@@ -138,6 +139,7 @@
     lastFix = result.fix;
     fix.textContent = result.fix;
     useFix.disabled = result.fix === text;
+    if (!platformChosen) platform.value = result.platform ? result.platform.name : "";
     renderCount(result);
     const n = result.findings.length;
     status.className = "status";
@@ -148,7 +150,7 @@
     const text = draft.value;
     const mine = ++sequence;
     const body = { text };
-    body.platform = platform.value;
+    if (platformChosen) body.platform = platform.value;
     try {
       const result = await api("/v1/lint", body);
       if (mine === sequence && draft.value === text) render(text, result);
@@ -228,7 +230,11 @@
 
   draft.addEventListener("input", schedule);
   draft.addEventListener("scroll", syncScroll);
-  platform.addEventListener("change", () => { clearTimeout(timer); lint(); });
+  platform.addEventListener("change", () => {
+    platformChosen = true;
+    clearTimeout(timer);
+    lint();
+  });
   useFix.addEventListener("click", () => load(lastFix));
   tokenInput.addEventListener("change", () => {
     token = tokenInput.value.trim();
