@@ -20,6 +20,7 @@
 #include "rule_loader.h"
 #include "rule_tests.h"
 #include "rules_location.h"
+#include "service/serve_command.h"
 #include "spell_checker.h"
 
 namespace postcheck {
@@ -226,6 +227,8 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   app.add_option("--stdin-filename", o.stdin_filename, "The name standard input has in reports");
   app.add_flag("--fix", o.fix, "Print the draft rewritten: jargon in plain English, personal data as placeholders");
   app.add_flag("--redact-output", o.redact, "Mask matched personal data in every output format");
+  ServeOptions serve_options;
+  CLI::App* serve = AddServeCommand(app, &serve_options);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -268,7 +271,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   engine_options.platform = o.platform;
   std::vector<Pack> packs;
   LoadOptions load_options = PrefetchDictionaries(engine_options);
-  load_options.read_examples = o.test_rules || !o.explain.empty();
+  load_options.read_examples = o.test_rules || !o.explain.empty() || serve->parsed();
   if (!LoadAllPacks(o, load_options, &packs, err)) return kExitError;
   std::vector<LoadError> errors;
   std::unique_ptr<Engine> created = Engine::Create(std::move(packs), engine_options, &errors);
@@ -278,6 +281,10 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   }
   const Engine* engine = created.get();
   if (teardown == EngineTeardown::kLeaveForExit) LeaveForExit(std::move(created));
+  if (serve->parsed()) {
+    if (!o.files.empty()) return err << "postcheck serve: takes no FILE (drafts come by HTTP)\n", kExitError;
+    return RunServe(*engine, engine_options, o.max_bytes, serve_options, err);
+  }
 
   if (o.list_rules) {
     ListRules(*engine, out);

@@ -5,7 +5,7 @@
 # libFuzzer finds stay in the copy (kept, with any crash files, in the
 # directory printed at the end when something fails).
 #
-# Usage: scripts/fuzz.sh [SECONDS] [FUZZER...]     (fuzzers: engine loader)
+# Usage: scripts/fuzz.sh [SECONDS] [FUZZER...]     (fuzzers: engine loader serve)
 # Env:   FUZZ_JOBS (build parallelism, default nproc), FUZZ_ARGS (extra
 #        libFuzzer flags, e.g. "-max_len=4096"), POSTCHECK_RULES_DIR.
 # Exit:  0 when every fuzzer ran its time with no crash, leak, timeout, OOM
@@ -16,13 +16,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
 shift $(( $# > 0 ? 1 : 0 ))
 fuzzers=("$@")
-[ ${#fuzzers[@]} -eq 0 ] && fuzzers=(engine loader)
+[ ${#fuzzers[@]} -eq 0 ] && fuzzers=(engine loader serve)
 case "$seconds" in ''|*[!0-9]*) echo "fuzz.sh: SECONDS must be a number, not '$seconds'" >&2; exit 2;; esac
 
 cd "$root"
 echo "fuzz.sh: building the fuzz preset" >&2
 if ! { cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j"${FUZZ_JOBS:-$(nproc)}" \
-         --target engine_fuzzer loader_fuzzer >/dev/null; }; then
+         --target engine_fuzzer loader_fuzzer serve_request_fuzzer >/dev/null; }; then
   echo "fuzz.sh: build failed (cmake --preset fuzz && cmake --build --preset fuzz)" >&2
   exit 1
 fi
@@ -33,7 +33,9 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:halt_o
 failed=0
 summary=()
 for name in "${fuzzers[@]}"; do
-  bin="$root/build-fuzz/tests/fuzz/${name}_fuzzer"
+  target="${name}_fuzzer"
+  [ "$name" = serve ] && target="serve_request_fuzzer"
+  bin="$root/build-fuzz/tests/fuzz/$target"
   seeds="$root/tests/fuzz/corpus/$name"
   if [ ! -x "$bin" ] || [ ! -d "$seeds" ]; then
     echo "fuzz.sh: no fuzzer '$name' ($bin) or no corpus ($seeds)" >&2
@@ -56,7 +58,7 @@ for name in "${fuzzers[@]}"; do
   if [ "$rc" -ne 0 ] || [ "$reports" -ne 0 ] || [ "$crashes" -ne 0 ]; then
     failed=1
     summary+=("$name: FAILED (exit $rc, $reports sanitizer/libFuzzer reports, $crashes artifacts in $artifacts)")
-    grep -E -m 20 'ERROR|runtime error|SUMMARY|Test unit written|engine_fuzzer:|loader_fuzzer:' "$log" >&2
+    grep -E -m 20 'ERROR|runtime error|SUMMARY|Test unit written|engine_fuzzer:|loader_fuzzer:|serve_request_fuzzer:' "$log" >&2
   else
     summary+=("$name: ok, ${runs:-?} runs in ${seconds}s, cov ${cov:-?}, corpus ${units} inputs")
   fi

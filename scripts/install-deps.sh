@@ -11,6 +11,9 @@ packages=(
   libutf8proc-dev
   libstemmer-dev  # Snowball stemmer: word forms of listed words
   libphonenumber-dev libprotobuf-dev libicu-dev libboost-dev
+  libcpp-httplib-dev nlohmann-json3-dev  # postcheck serve (lint/service/)
+  chromium  # headless: html_render_test, serve_page_test
+  clang libclang-rt-dev  # the fuzz preset (libFuzzer)
   python3
 )
 

@@ -1,0 +1,21 @@
+# Generates a C++ source holding the page's files (lint/service/page/) as byte
+# arrays, for lint/service/page_assets.h. Run by CMake at build time:
+#   cmake -DPAGE_DIR=<dir> -DOUT=<file.cc> -DFILES="index.html;page.css;page.js" -P embed.cmake
+set(code "// Generated from lint/service/page/ by lint/service/page/embed.cmake: do not edit.\n")
+string(APPEND code "#include \"page_assets.h\"\n\nnamespace postcheck {\nnamespace {\n")
+set(entries "")
+set(index 0)
+foreach(name IN LISTS FILES)
+  file(READ "${PAGE_DIR}/${name}" hex HEX)
+  string(LENGTH "${hex}" hex_length)
+  math(EXPR size "${hex_length} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND code "const unsigned char kFile${index}[] = {${bytes}0x00};\n")
+  string(APPEND entries "    {\"${name}\", kFile${index}, ${size}},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND code "}  // namespace\n\nconst EmbeddedFile kEmbeddedPageFiles[] = {\n${entries}};\n")
+string(APPEND code "const unsigned long kEmbeddedPageFileCount = ${index};\n\n}  // namespace postcheck\n")
+file(WRITE "${OUT}.tmp" "${code}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUT}.tmp")
