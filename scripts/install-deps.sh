@@ -10,6 +10,7 @@ packages=(
   hunspell  # the CLI: tests/bench/run.sh times it as the dictionary-loading floor
   libutf8proc-dev
   libphonenumber-dev libprotobuf-dev libicu-dev libboost-dev
+  nlohmann-json3-dev libcsv-dev  # --input csv/jsonl/x-archive and baselines
   python3
 )
 
