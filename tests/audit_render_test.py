@@ -62,7 +62,8 @@ def main():
         page = os.path.join(tmp, "audit.html")
         with open(page, "wb") as out:
             proc = subprocess.run([BIN, "--no-config", "--input", "jsonl", "--date-field", "date", "--format", "html",
-                                   "--fail-on", "never", "--quiet", posts], stdout=out, stderr=subprocess.PIPE)
+                                   "--fail-on", "never", "--quiet", "posts.jsonl"], stdout=out, stderr=subprocess.PIPE,
+                                  cwd=tmp)
         if proc.returncode != 0:
             raise SystemExit(f"postcheck exited {proc.returncode}: {proc.stderr.decode()}")
         dom = chromium(browser, "file://" + page, "--dump-dom").stdout.decode("utf-8")
