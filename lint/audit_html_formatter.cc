@@ -13,6 +13,7 @@
 // kept, whatever the number of posts.
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -70,11 +71,14 @@ std::string MonthOf(std::string_view date) {
   return std::string(date.substr(0, 7));
 }
 
-std::string NextMonth(const std::string& month) {
-  int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2)) + 1;
-  if (m > 12) m = 1, ++y;
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", y, m);
+// "2018-10" <-> months since year 0, for walking from one month to another.
+int MonthIndex(const std::string& month) {
+  return std::stoi(month.substr(0, 4)) * 12 + std::stoi(month.substr(5, 2)) - 1;
+}
+
+std::string MonthName(int index) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", index / 12, index % 12 + 1);
   return buffer;
 }
 
@@ -265,10 +269,9 @@ class AuditHtmlFormatter : public Formatter {
       return;
     }
     std::vector<std::string> months;
-    for (std::string m = first_month_; m <= last_month_; m = NextMonth(m)) {
-      months.push_back(m);
-    }
-    if (months.size() > kMaxMonths) months.erase(months.begin(), months.end() - kMaxMonths);
+    const int last = MonthIndex(last_month_);
+    const int first = std::max(MonthIndex(first_month_), last - static_cast<int>(kMaxMonths) + 1);
+    for (int m = first; m <= last; ++m) months.push_back(MonthName(m));
     int peak = 1;
     for (const std::string& m : months) {
       auto it = by_month_.find(m);
@@ -310,6 +313,14 @@ class AuditHtmlFormatter : public Formatter {
     out << "<line x1=\"" << left << "\" y1=\"" << top + height << "\" x2=\"" << width - 8 << "\" y2=\"" << top + height
         << "\" stroke=\"#6b7280\"/>\n</svg>\n<p class=\"key note\"><span style=\"background:#b91c1c\"></span>errors"
            "<span style=\"background:#b45309\"></span>warnings<span style=\"background:#475569\"></span>suggestions</p>\n";
+    int earlier = 0;
+    for (auto it = by_month_.begin(); it != by_month_.end() && it->first < months.front(); ++it) {
+      earlier += it->second[0] + it->second[1] + it->second[2];
+    }
+    if (earlier > 0) {
+      out << "<p class=\"note\">" << Plural(earlier, "finding") << " before " << months.front()
+          << " are not in the chart (it shows " << kMaxMonths / 12 << " years at most).</p>\n";
+    }
     if (undated > 0) out << "<p class=\"note\">" << Plural(undated, "finding") << " in posts without a date are not in the chart.</p>\n";
     out << "</section>\n";
   }

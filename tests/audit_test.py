@@ -100,6 +100,11 @@ class Csv(unittest.TestCase):
         self.assertEqual(r.stderr, 'postcheck: posts.csv: no column named "text" for the text '
                                    '(the header has: id, posted, body)\n')
 
+    def test_fix_takes_one_draft_not_an_export(self):
+        r = run(["--fix", "--input", "csv", "posts.csv"])
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (2, "", "postcheck: --fix rewrites one draft; it cannot be used with --input csv\n"))
+
     def test_field_options_need_a_record_input(self):
         r = run(["--text-field", "body", "posts.csv"])
         self.assertEqual((r.returncode, r.stderr), (2, "postcheck: --text-field needs --input csv or --input jsonl\n"))
@@ -426,6 +431,18 @@ class AuditReport(unittest.TestCase):
         self.assertEqual(heads[0], "<stdin>#5 id n5 2021-03-15 1 error, 1 warning, 1 suggestion")
         self.assertEqual(heads[5], "<stdin>#30 id n30 1 error, 1 warning, 1 suggestion")
         self.assertEqual(heads[6], "<stdin>#1 id n1 2021-02-15 1 suggestion")
+
+    def test_chart_shows_at_most_twenty_years(self):
+        posts = "".join(json.dumps({"id": str(i), "date": d, "text": "RTC"}) + "\n"
+                        for i, d in enumerate(["1990-01-01", "9999-12-31"] + ["2030-06-01"] * 20))
+        r = run(["--input", "jsonl", "--date-field", "date", "--format", "html", "-"], stdin=posts)
+        page = AuditHtml()
+        page.feed(r.stdout)
+        months = [t.split(":")[0] for t in page.titles[1:]]
+        self.assertEqual(months, ["9999-12"])  # the latest 240 months: 9980-01 to 9999-12
+        self.assertIn(">9980-01</text>", r.stdout)
+        self.assertNotIn(">2030-06</text>", r.stdout)
+        self.assertIn("21 findings before 9980-01 are not in the chart (it shows 20 years at most).", r.stdout)
 
     def test_few_posts_keep_the_trainers_page(self):
         r = run(["--input", "x-archive", "--format", "html", "tweets.js"])
