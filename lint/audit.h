@@ -66,6 +66,8 @@ class Audit {
   // Progress after each report; Finish erases the line and writes
   // --write-baseline. False with *error set when the write failed.
   void Progress(const Summary& summary, const PostSource& source);
+  // Erases the progress line, if shown, before another message on stderr.
+  void ClearProgress() { progress_.Finish(); }
   bool Finish(std::string* error);
 
  private:

@@ -359,6 +359,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   LintPosts(*source, jobs, lint, [&](FileReport& report) {
     ++summary.files;
     if (!report.error.empty()) {
+      audit->ClearProgress();  // the error gets a line of its own
       err << "postcheck: " << report.error << "\n";
       ++summary.failed_inputs;
     }

@@ -24,7 +24,7 @@ class Progress {
   // total and the time left are estimated.
   void Update(size_t posts, double fraction);
 
-  // Erases the line if one was shown.
+  // Erases the line if one was shown (Update draws it again).
   void Finish();
 
   // The line for these figures, e.g.
