@@ -11,6 +11,7 @@ packages=(
   libutf8proc-dev
   libphonenumber-dev libprotobuf-dev libicu-dev libboost-dev
   nlohmann-json3-dev libcsv-dev  # --input csv/jsonl/x-archive and baselines
+  time  # /usr/bin/time: tests/bench/run.sh measures the archive audit's peak RSS
   python3
 )
 
