@@ -9,11 +9,15 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <thread>
 
+#include "audit.h"
 #include "config.h"
 #include "engine.h"
 #include "fix.h"
 #include "lint_runner.h"
+#include "markdown_lint.h"
+#include "markdown_view.h"
 #include "platform.h"
 #include "formatter.h"
 #include "input.h"
@@ -47,6 +51,7 @@ struct CliOptions {
   std::string stdin_filename = "<stdin>";
   bool fix = false;
   bool redact = false;
+  AuditOptions audit;  // --input, --baseline, --min-severity...: see audit.h
 };
 
 bool LoadAllPacks(const CliOptions& o, const LoadOptions& load_options, std::vector<Pack>* packs,
@@ -229,6 +234,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   app.add_flag("--redact-output", o.redact, "Mask matched personal data in every output format");
   ServeOptions serve_options;
   CLI::App* serve = AddServeCommand(app, &serve_options);
+  AddAuditOptions(app, &o.audit);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -308,7 +314,19 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
     return failed ? kExitFindings : kExitClean;
   }
 
-  if (o.files.empty()) o.files.push_back("-");
+  // Archive audits (audit.h): the inputs, baselines, --min-severity, progress.
+  std::string audit_error;
+  std::unique_ptr<Audit> audit = Audit::Create(o.audit, app, err, &audit_error);
+  std::vector<std::string> paths;
+  if (!audit || !audit->Paths(o.files, in, &paths, &audit_error)) {
+    err << "postcheck: " << audit_error << "\n";
+    return kExitError;
+  }
+  if (o.fix && o.audit.input != "text") {
+    err << "postcheck: --fix rewrites one draft; it cannot be used with --input " << o.audit.input << "\n";
+    return kExitError;
+  }
+  o.files = paths;
   if (std::count(o.files.begin(), o.files.end(), "-") > 1) {
     err << "postcheck: standard input ('-') can be given only once\n";
     return kExitError;
@@ -337,24 +355,39 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   Summary summary;
   bool failed = false;
   formatter->Begin(out);
-  LintInputs(*engine, o.files, o.stdin_filename, in, o.max_bytes, o.jobs, [&](FileReport& report) {
+  std::unique_ptr<PostSource> source = audit->Source(o.files, in, o.max_bytes, o.stdin_filename);
+  PostLinter lint = [&](const Post& post, FileReport* report) {
+    if (post.record == 0 && IsMarkdownPath(post.path)) return LintMarkdown(*engine, report->text, report);
+    report->findings = engine->Lint(report->text);
+  };
+  // One post per file and fewer files than threads: no more threads than files.
+  unsigned jobs = o.jobs;
+  if (o.audit.input == "text" && (jobs == 0 || jobs > o.files.size())) {
+    jobs = static_cast<unsigned>(std::min<size_t>(jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()),
+                                                  o.files.size()));
+  }
+  LintPosts(*source, jobs, lint, [&](FileReport& report) {
     ++summary.files;
     if (!report.error.empty()) {
+      audit->ClearProgress();  // the error gets a line of its own
       err << "postcheck: " << report.error << "\n";
       ++summary.failed_inputs;
     }
+    summary.suppressed += static_cast<int>(report.suppressed.size());
+    audit->Reviewed(&report, &summary);
     for (const Finding& f : report.findings) {
-      switch (f.severity) {
-        case Severity::kError: ++summary.errors; break;
-        case Severity::kWarning: ++summary.warnings; break;
-        case Severity::kSuggestion: ++summary.suggestions; break;
-      }
       if (fail_level && f.severity >= *fail_level) failed = true;
     }
+    audit->Shown(&report, &summary);
+    audit->Progress(summary, *source);
     formatter->File(report, out);
   });
   formatter->End(summary, out);
   out.flush();
+  if (!audit->Finish(&audit_error)) {
+    err << "postcheck: " << audit_error << "\n";
+    return kExitError;
+  }
   if (summary.failed_inputs > 0) return kExitError;
   return failed ? kExitFindings : kExitClean;
 }

@@ -8,8 +8,12 @@
 namespace postcheck {
 
 const std::vector<std::string>& FormatNames() {
-  static const std::vector<std::string> names = {"text", "json", "jsonl", "sarif", "html"};
+  static const std::vector<std::string> names = {"text", "json", "jsonl", "sarif", "html", "compact", "csv"};
   return names;
+}
+
+std::string ReportLocation(const FileReport& report) {
+  return report.record == 0 ? report.path : report.path + "#" + std::to_string(report.record);
 }
 
 namespace {
@@ -40,7 +44,9 @@ std::unique_ptr<Formatter> MakeUnredacted(std::string_view format, const FormatO
   if (format == "json") return MakeJsonFormatter(options);
   if (format == "jsonl") return MakeJsonlFormatter(options);
   if (format == "sarif") return MakeSarifFormatter(options, rules);
-  if (format == "html") return MakeHtmlFormatter(options);
+  if (format == "html") return MakeAuditHtmlFormatter(options);
+  if (format == "compact") return MakeCompactFormatter(options);
+  if (format == "csv") return MakeCsvFormatter(options);
   return nullptr;
 }
 
@@ -102,7 +108,11 @@ std::string Redact(std::string_view text) {
 std::string RedactReport(FileReport* report) {
   std::string masked(report->text);
   std::vector<std::pair<std::string, std::string>> replaced;  // personal data -> its mask
-  for (const Finding& f : report->findings) {
+  std::vector<Finding*> all;  // the findings, and those suppressed in the draft
+  for (Finding& f : report->findings) all.push_back(&f);
+  for (Suppression& s : report->suppressed) all.push_back(&s.finding);
+  for (const Finding* p : all) {
+    const Finding& f = *p;
     if (f.rule->category != "personal-data") continue;
     std::string mask = Redact(f.match);
     masked.replace(f.offset, f.length, mask);  // same length: offsets stay right
@@ -118,7 +128,8 @@ std::string RedactReport(FileReport* report) {
       }
     }
   };
-  for (Finding& f : report->findings) {
+  for (Finding* p : all) {
+    Finding& f = *p;
     f.match = masked.substr(f.offset, f.length);
     scrub(&f.message);
     scrub(&f.suggestion);

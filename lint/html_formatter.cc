@@ -162,13 +162,17 @@ class HtmlFormatter : public Formatter {
       ++counts[static_cast<int>(f.severity)];
       ++by_category_[f.rule->category][static_cast<int>(f.severity)];
     }
-    toc_ << "<li><a href=\"#" << id << "\"><span class=\"path\">" << Escape(report.path)
+    toc_ << "<li><a href=\"#" << id << "\"><span class=\"path\">" << Escape(ReportLocation(report))
          << "</span></a> &mdash; " << CountsText(counts, report) << "</li>\n";
 
     std::ostream& out = body_;
     out << "<section class=\"file panel\" id=\"" << id << "\">\n<h2><span class=\"path\">"
-        << Escape(report.path) << "</span> <span class=\"counts\">" << CountsText(counts, report)
+        << Escape(ReportLocation(report)) << "</span> <span class=\"counts\">" << CountsText(counts, report)
         << "</span></h2>\n";
+    if (!report.id.empty() || !report.date.empty()) {  // a record of an export
+      out << "<p class=\"meta\">Post" << (report.id.empty() ? "" : " id <code>" + Escape(report.id) + "</code>")
+          << (report.date.empty() ? "" : " of " + Escape(report.date)) << "</p>\n";
+    }
     if (!report.error.empty()) {
       out << "<p class=\"failed\"><b>Not checked:</b> " << Escape(report.error) << "</p>\n</section>\n";
       return;

@@ -8,6 +8,7 @@ namespace postcheck {
 void WriteFileJson(std::ostream& out, const FileReport& report, std::string_view before_finding) {
   out << "{\"path\":";
   WriteJsonString(out, report.path);
+  WriteRecordJson(out, report);
   if (!report.error.empty()) {
     out << ",\"error\":";
     WriteJsonString(out, report.error);
@@ -18,7 +19,9 @@ void WriteFileJson(std::ostream& out, const FileReport& report, std::string_view
     out << before_finding;
     WriteFindingJson(out, report.findings[i]);
   }
-  out << "]}";
+  out << "]";
+  WriteSuppressedJson(out, report);
+  out << "}";
 }
 
 void WriteFindingJson(std::ostream& out, const Finding& f) {
@@ -41,6 +44,10 @@ void WriteFindingJson(std::ostream& out, const Finding& f) {
       << ",\"end_line\":" << f.end.line << ",\"end_column\":" << f.end.column
       << ",\"offset\":" << f.offset << ",\"length\":" << f.length << ",\"match\":";
   WriteJsonString(out, match);
+  if (!f.replacement.empty()) {  // what --fix writes: a one-click fix for editors
+    out << ",\"replacement\":";
+    WriteJsonString(out, f.replacement);
+  }
   out << "}";
 }
 
@@ -59,8 +66,9 @@ class JsonFormatter : public Formatter {
   }
 
   void End(const Summary& s, std::ostream& out) override {
-    out << "\n],\"summary\":{\"files\":" << s.files << ",\"error\":" << s.errors
-        << ",\"warning\":" << s.warnings << ",\"suggestion\":" << s.suggestions << "}}\n";
+    out << "\n],\"summary\":";
+    WriteSummaryJson(out, s);
+    out << "}\n";
   }
 
  private:

@@ -1,7 +1,8 @@
 // JSON Lines: one object per input, one line each, in input order:
 // {"path":...,"findings":[...]} with the same finding objects as the json
-// format, plus "error" for an input that could not be linted. No summary line,
-// so the output of several runs can be concatenated.
+// format, plus "error" for an input that could not be linted, and record, id
+// and date for a record of an export. The last line is the summary:
+// {"summary":{...}}, the json format's summary object.
 #include "formatter.h"
 #include "json_writer.h"
 
@@ -15,6 +16,12 @@ class JsonlFormatter : public Formatter {
   void File(const FileReport& report, std::ostream& out) override {
     WriteFileJson(out, report, "");
     out << "\n";
+  }
+
+  void End(const Summary& summary, std::ostream& out) override {
+    out << "{\"summary\":";
+    WriteSummaryJson(out, summary);
+    out << "}\n";
   }
 
  private:

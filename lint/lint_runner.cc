@@ -1,79 +1,88 @@
 #include "lint_runner.h"
 
-#include <atomic>
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
-
-#include "input.h"
 
 namespace postcheck {
 namespace {
 
 struct Slot {
-  std::string text;
+  Post post;
   FileReport report;
   bool done = false;
 };
 
-void LintOne(const Engine& engine, const std::string& path, const std::string& name, std::istream& in,
-             size_t max_bytes, Slot* slot) {
-  slot->report.path = name;
-  if (ReadDraft(path, name, in, max_bytes, &slot->text, &slot->report.error)) {
-    slot->report.text = slot->text;
-    slot->report.findings = engine.Lint(slot->text);
+void LintOne(const PostLinter& lint, Slot* slot) {
+  const Post& post = slot->post;
+  FileReport& report = slot->report;
+  report.path = post.path;
+  report.record = post.record;
+  report.id = post.id;
+  report.date = post.date;
+  report.error = post.error;
+  if (report.error.empty()) {
+    report.text = post.text;
+    lint(post, &report);
   }
 }
 
 }  // namespace
 
-void LintInputs(const Engine& engine, const std::vector<std::string>& paths, const std::string& stdin_name,
-                std::istream& in, size_t max_bytes, unsigned jobs,
-                const std::function<void(FileReport&)>& emit) {
-  auto name_of = [&](const std::string& p) { return p == "-" ? stdin_name : p; };
+void LintPosts(PostSource& source, unsigned jobs, const PostLinter& lint,
+               const std::function<void(FileReport&)>& emit) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, paths.size()));
   if (jobs <= 1) {
-    for (const std::string& p : paths) {
+    for (;;) {
       Slot slot;
-      LintOne(engine, p, name_of(p), in, max_bytes, &slot);
+      if (!source.Next(&slot.post)) return;
+      LintOne(lint, &slot);
       emit(slot.report);
     }
-    return;
   }
-  // Workers take inputs in order; the caller emits each as soon as it and
-  // every input before it are done. At most `window` inputs are held at once.
+  // Workers take posts in order into a ring of `window` slots; the caller
+  // emits each as soon as it and every post before it are done.
   const size_t window = static_cast<size_t>(jobs) * 4;
-  std::vector<Slot> slots(paths.size());
+  std::vector<Slot> slots(window);
   std::mutex mutex;
   std::condition_variable changed;
-  size_t next = 0, emitted = 0;
+  size_t taken = 0, emitted = 0;
+  bool exhausted = false;
   auto worker = [&] {
     for (;;) {
-      size_t i;
+      Slot* slot;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return next >= paths.size() || next < emitted + window; });
-        if (next >= paths.size()) return;
-        i = next++;
+        changed.wait(lock, [&] { return exhausted || taken < emitted + window; });
+        if (exhausted) return;
+        slot = &slots[taken % window];
+        if (!source.Next(&slot->post)) {
+          exhausted = true;
+          changed.notify_all();
+          return;
+        }
+        ++taken;
       }
-      LintOne(engine, paths[i], name_of(paths[i]), in, max_bytes, &slots[i]);
+      LintOne(lint, slot);
       {
         std::lock_guard<std::mutex> lock(mutex);
-        slots[i].done = true;
+        slot->done = true;
       }
       changed.notify_all();
     }
   };
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-  for (size_t i = 0; i < paths.size(); ++i) {
+  for (size_t i = 0;; ++i) {
+    Slot& slot = slots[i % window];
     {
       std::unique_lock<std::mutex> lock(mutex);
-      changed.wait(lock, [&] { return slots[i].done; });
+      changed.wait(lock, [&] { return slot.done || (exhausted && i >= taken); });
+      if (!slot.done) break;
     }
-    emit(slots[i].report);
-    slots[i] = Slot();  // free the text
+    emit(slot.report);
+    slot = Slot();  // free the text
     {
       std::lock_guard<std::mutex> lock(mutex);
       emitted = i + 1;
@@ -81,6 +90,17 @@ void LintInputs(const Engine& engine, const std::vector<std::string>& paths, con
     changed.notify_all();
   }
   for (std::thread& t : threads) t.join();
+}
+
+void LintInputs(const Engine& engine, const std::vector<std::string>& paths, const std::string& stdin_name,
+                std::istream& in, size_t max_bytes, unsigned jobs,
+                const std::function<void(FileReport&)>& emit) {
+  PostSourceOptions options;
+  options.max_bytes = max_bytes;
+  options.stdin_name = stdin_name;
+  PostSource source(paths, in, options);
+  LintPosts(source, jobs, [&](const Post&, FileReport* report) { report->findings = engine.Lint(report->text); },
+            emit);
 }
 
 }  // namespace postcheck

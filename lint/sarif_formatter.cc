@@ -107,6 +107,11 @@ class SarifFormatter : public Formatter {
       if (results_++ > 0) out << ",";
       WriteResult(report, lines, f, out);
     }
+    // Findings suppressed in the draft: results with an inSource suppression.
+    for (const Suppression& s : report.suppressed) {
+      if (results_++ > 0) out << ",";
+      WriteResult(report, lines, s.finding, out, &s.reason);
+    }
   }
 
   void End(const Summary& summary, std::ostream& out) override {
@@ -159,8 +164,8 @@ class SarifFormatter : public Formatter {
     return std::string(report.text.substr(begin, end - begin));
   }
 
-  void WriteResult(const FileReport& report, const LineMap& lines, const Finding& f,
-                   std::ostream& out) const {
+  void WriteResult(const FileReport& report, const LineMap& lines, const Finding& f, std::ostream& out,
+                   const std::string* suppression_reason = nullptr) const {
     const std::string& message = f.message;
     const std::string& suggestion = f.suggestion;
     std::string uri = PathToUri(report.path);
@@ -195,8 +200,17 @@ class SarifFormatter : public Formatter {
       WriteText(out, f.replacement);
       out << "}]}]}]";
     }
+    if (suppression_reason) {
+      out << ",\"suppressions\":[{\"kind\":\"inSource\"";
+      if (!suppression_reason->empty()) {
+        out << ",\"justification\":";
+        WriteJsonString(out, *suppression_reason);
+      }
+      out << "}]";
+    }
     out << ",\"properties\":{\"category\":";
     WriteJsonString(out, f.rule->category);
+    WriteRecordJson(out, report);  // record, id, date of a record of an export
     if (!suggestion.empty()) {
       out << ",\"suggestion\":";
       WriteJsonString(out, suggestion);

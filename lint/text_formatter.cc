@@ -47,9 +47,10 @@ class TextFormatter : public Formatter {
     auto plural = [](int n, const char* word) {
       return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
     };
+    const char* unit = s.records > 0 ? "post" : "file";  // records of exports are posts
     std::string files = s.failed_inputs == 0
-                            ? plural(s.files, "file")
-                            : std::to_string(s.files - s.failed_inputs) + " of " + plural(s.files, "file");
+                            ? plural(s.files, unit)
+                            : std::to_string(s.files - s.failed_inputs) + " of " + plural(s.files, unit);
     std::string refused =
         s.failed_inputs == 0 ? "" : "; " + std::to_string(s.failed_inputs) + " could not be checked";
     if (total == 0) {
@@ -67,7 +68,7 @@ class TextFormatter : public Formatter {
 
   void Print(const FileReport& report, const LineMap& lines, const Finding& f, std::ostream& out) const {
     const std::string& message = f.message;
-    out << Style("\x1b[1m") << report.path << ":" << f.start.line << ":" << f.start.column << ":"
+    out << Style("\x1b[1m") << ReportLocation(report) << ":" << f.start.line << ":" << f.start.column << ":"
         << Reset() << " " << Style(SeverityColor(f.severity)) << SeverityName(f.severity) << Reset()
         << " " << Style("\x1b[2m") << f.rule->full_id << Reset() << " " << message << "\n";
 
@@ -106,6 +107,10 @@ class TextFormatter : public Formatter {
     std::string pad(number.size(), ' ');
     out << " " << number << " | " << shown << "\n";
     out << " " << pad << " | " << Style(SeverityColor(f.severity)) << marks << Reset() << "\n";
+    if (!report.id.empty() || !report.date.empty()) {  // a record of an export
+      out << " " << pad << " = post:" << (report.id.empty() ? "" : " id " + report.id)
+          << (report.date.empty() ? "" : " of " + report.date) << "\n";
+    }
     if (!f.rule->why.empty()) out << " " << pad << " = " << Style("\x1b[1m") << "why:" << Reset() << " " << f.rule->why << "\n";
     if (!f.suggestion.empty()) {
       out << " " << pad << " = " << Style("\x1b[1;32m") << "try:" << Reset() << " " << f.suggestion << "\n";

@@ -11,9 +11,11 @@ packages=(
   libutf8proc-dev
   libstemmer-dev  # Snowball stemmer: word forms of listed words
   libphonenumber-dev libprotobuf-dev libicu-dev libboost-dev
-  libcpp-httplib-dev nlohmann-json3-dev  # postcheck serve (lint/service/)
-  chromium  # headless: html_render_test, serve_page_test
+  libcpp-httplib-dev nlohmann-json3-dev  # postcheck serve (lint/service/); JSON exports and baselines
+  libcsv-dev  # --input csv
+  chromium  # headless: html_render_test, serve_page_test, audit_render_test
   clang libclang-rt-dev  # the fuzz preset (libFuzzer)
+  time  # /usr/bin/time: tests/bench/run.sh measures the archive audit's peak RSS
   python3
 )
 

@@ -94,14 +94,22 @@ class JsonFormat(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         doc = json.loads(r.stdout)
         self.assertEqual(doc["version"], 1)
-        self.assertEqual(doc["summary"], {"files": 1, "error": 1, "warning": 1, "suggestion": 1})
+        self.assertEqual(doc["summary"], {
+            "files": 1, "error": 1, "warning": 1, "suggestion": 1, "baselined": 0, "below_minimum": 0, "suppressed": 0,
+            "by_category": {"jargon": {"error": 0, "warning": 0, "suggestion": 1},
+                            "personal-data": {"error": 0, "warning": 1, "suggestion": 0},
+                            "tone": {"error": 1, "warning": 0, "suggestion": 0}},
+            "by_rule": {"demo.phone": {"error": 0, "warning": 1, "suggestion": 0},
+                        "demo.rtc": {"error": 0, "warning": 0, "suggestion": 1},
+                        "demo.swear": {"error": 1, "warning": 0, "suggestion": 0}}})
         self.assertEqual(doc["files"][0]["path"], path)
         phone = doc["files"][0]["findings"][0]
         self.assertEqual(phone, {
             "rule": "demo.phone", "category": "personal-data", "severity": "warning",
             "message": "Phone number 07911 123456 in a public post", "why": "Data Protection Act 2018",
             "suggestion": "Ask people to call 101 instead.", "line": 1, "column": 12,
-            "end_line": 1, "end_column": 24, "offset": 11, "length": 12, "match": "07911 123456"})
+            "end_line": 1, "end_column": 24, "offset": 11, "length": 12, "match": "07911 123456",
+            "replacement": "[phone number]"})
         swear = doc["files"][0]["findings"][2]
         self.assertEqual(swear["rule"], "demo.swear")
         self.assertIsNone(swear["suggestion"])

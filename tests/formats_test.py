@@ -224,10 +224,11 @@ def test_jsonl_matches_json():
     out = run("--format", "jsonl", *paths, expect=2)
     check(out.endswith("\n"), "ends with a newline")
     lines = out.splitlines()
-    check(len(lines) == 4, f"{len(lines)} lines, one per input, no summary")
-    objects = [json.loads(line) for line in lines]
-    wanted = json.loads(run("--format", "json", *paths, expect=2))["files"]
-    check(objects == wanted, "each line is the json format's file object")
+    check(len(lines) == 5, f"{len(lines)} lines, one per input, then the summary")
+    objects = [json.loads(line) for line in lines[:4]]
+    whole = json.loads(run("--format", "json", *paths, expect=2))
+    check(objects == whole["files"], "each line is the json format's file object")
+    check(json.loads(lines[4]) == {"summary": whole["summary"]}, "the last line is the json format's summary")
     check([o["path"] for o in objects] == paths, "input order")
     check("error" in objects[2] and objects[2]["findings"] == [], "failed input")
     check(all("error" not in o for i, o in enumerate(objects) if i != 2), "no error elsewhere")
@@ -236,7 +237,9 @@ def test_jsonl_matches_json():
 
 def test_jsonl_no_inputs_problems():
     out = run("--format", "jsonl", CLEAN, expect=0)
-    check(json.loads(out) == {"path": CLEAN, "findings": []}, out)
+    lines = out.splitlines()
+    check(json.loads(lines[0]) == {"path": CLEAN, "findings": []}, out)
+    check(json.loads(lines[1])["summary"]["files"] == 1 and len(lines) == 2, out)
 
 
 # ---- HTML -------------------------------------------------------------------

@@ -116,7 +116,16 @@ class RefusedInputs(Base):
         self.assertRefused(run([path]), f"postcheck: {path}: no such file")
 
     def test_directory(self):
-        self.assertRefused(run([self.tmp]), f"postcheck: {self.tmp}: is a directory, not a file")
+        # A directory is linted recursively: its .txt and .md files, nothing else.
+        r = run(["--format", "json", self.tmp])
+        self.assertEqual((r.returncode, r.err, json.loads(r.stdout)["files"]), (0, "", []))
+        os.makedirs(os.path.join(self.tmp, "sub"))
+        for name in ("sub/b.md", "a.txt", "c.json"):
+            with open(os.path.join(self.tmp, name), "w") as f:
+                f.write("Call 101.\n")
+        r = run(["--format", "json", self.tmp])
+        self.assertEqual([f["path"] for f in json.loads(r.stdout)["files"]],
+                         [os.path.join(self.tmp, "a.txt"), os.path.join(self.tmp, "sub", "b.md")])
 
     def _as_nobody(self):
         if os.geteuid() != 0:

@@ -8,6 +8,11 @@
       names, places, days and digits are varied. Drafts are separated by the
       byte 0x1E (what postcheck_bench reads).
 
+  bench_data.py jsonl --root ROOT --posts N --out FILE [--seed S]
+      Writes N drafts, made as for `corpus`, as an archive export in JSON
+      Lines: {"id": "p1", "date": "2019-03-07T10:00:00Z", "text": ...} per
+      line, dated over five years (for `postcheck --input jsonl`).
+
   bench_data.py short --root ROOT --out FILE
       Writes one short, realistic draft (for the cold-start measurement).
 
@@ -197,6 +202,22 @@ def cmd_triple(args):
     print(f"packs={len(texts)} copies={args.copies}")
 
 
+def cmd_jsonl(args):
+    rng = random.Random(args.seed)
+    sentences = sentences_of(read_texts(args.root))
+    vary = Varier(rng, read_first_names(args.root))
+    written = 0
+    with open(args.out, "w", encoding="utf-8", newline="") as f:
+        for i in range(1, args.posts + 1):
+            month = (i * 60) // (args.posts + 1)  # five years, in order
+            date = f"{2019 + month // 12}-{month % 12 + 1:02d}-{rng.randint(1, 28):02d}T10:00:00Z"
+            line = json.dumps({"id": f"p{i}", "date": date, "text": make_draft(rng, sentences, vary)},
+                              ensure_ascii=False) + "\n"
+            f.write(line)
+            written += len(line.encode("utf-8"))
+    print(f"posts={args.posts} bytes={written}")
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -205,6 +226,11 @@ def main():
     c.add_argument("--mb", type=float, required=True)
     c.add_argument("--out", required=True)
     c.add_argument("--seed", type=int, default=1)
+    j = sub.add_parser("jsonl")
+    j.add_argument("--root", required=True)
+    j.add_argument("--posts", type=int, required=True)
+    j.add_argument("--out", required=True)
+    j.add_argument("--seed", type=int, default=4)
     s = sub.add_parser("short")
     s.add_argument("--root", required=True)
     s.add_argument("--out", required=True)
@@ -213,7 +239,7 @@ def main():
     t.add_argument("--copies", default="2,3")
     t.add_argument("packs", nargs="+")
     args = p.parse_args()
-    {"corpus": cmd_corpus, "short": cmd_short, "triple": cmd_triple}[args.cmd](args)
+    {"corpus": cmd_corpus, "jsonl": cmd_jsonl, "short": cmd_short, "triple": cmd_triple}[args.cmd](args)
 
 
 if __name__ == "__main__":

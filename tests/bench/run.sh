@@ -21,6 +21,9 @@
 #     (personal-data-2, -3...), `rules:` references and ../dictionaries/ paths
 #     kept working, loaded together with the originals; measured in three
 #     pairs, each the packs as shipped then tripled, and compared by medians;
+#   - an archive audit: `postcheck --input jsonl` over 10,000 and 100,000
+#     generated posts (posts per second, and peak RSS at both sizes, which
+#     must stay bounded: not grow with the number of posts);
 #   - cold start: wall time and peak RSS of `postcheck short-draft.txt` from a
 #     fresh process, median of $RUNS runs (default 20), beside a bare
 #     `hunspell -d en_GB -l` on the same draft (the dictionary-loading floor),
@@ -175,6 +178,23 @@ fi
 (cd "$TMP" && POSTCHECK_RULES_DIR="$RULES" "$BENCH" spawn --repeat "$RUNS" -- \
   "$POSTCHECK" "${CLI_EXTRA[@]}" "${PLATFORM_ARGS[@]}" "$TMP/short.txt" "${VS_HUNSPELL[@]}" >"$TMP/cold")
 
+# An archive audit through the command line: 10,000 and 100,000 posts as
+# JSON Lines, read, linted and written out as jsonl (-j default). Peak RSS at
+# 100,000 against 10,000 posts shows that memory does not grow with the posts.
+log "archive audit: 10,000 and 100,000 posts of JSON Lines through postcheck --input jsonl"
+python3 "$ROOT/tests/bench/bench_data.py" jsonl --root "$ROOT" --posts 10000 --out "$TMP/a10k.jsonl" --seed 5 >/dev/null
+python3 "$ROOT/tests/bench/bench_data.py" jsonl --root "$ROOT" --posts 100000 --out "$TMP/a100k.jsonl" --seed 6 >/dev/null
+audit() { # posts-file -> "seconds peak_rss_kb"
+  (cd "$TMP" && POSTCHECK_RULES_DIR="$RULES" /usr/bin/time -f "%e %M" -o "$TMP/audit.time" \
+    "$POSTCHECK" "${CLI_EXTRA[@]}" "${PLATFORM_ARGS[@]}" --input jsonl --date-field date --format jsonl \
+    --fail-on never --quiet "$1" >"$TMP/audit.out" 2>"$TMP/audit.err") ||
+    { log "postcheck --input jsonl failed: $(tail -3 "$TMP/audit.err")"; echo "0 0"; return; }
+  tail -1 "$TMP/audit.time"
+}
+read -r A10_S A10_RSS <<<"$(audit "$TMP/a10k.jsonl")"
+read -r A100_S A100_RSS <<<"$(audit "$TMP/a100k.jsonl")"
+A100_LINES=$(wc -l <"$TMP/audit.out")
+
 # ---- Report ----
 verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == ">=") ? (a + 0 >= b + 0) : (a + 0 <= b + 0); print ok ? "PASS" : "MISS" }'; }
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
@@ -226,6 +246,13 @@ if [ "$TRIPLED_OK" = 1 ]; then
   echo "| Rules tripled ($(get rules "$TMP/r3x1") rules) vs as shipped, 3 pairs in turn | $ratio3 x time ($(calc %.3f "1 / $spm3x") vs $(calc %.3f "1 / $spm3s") MB/s, medians)$(capped "$TMP/r3x1" "$CAP") | <= 1.5x | $(verdict "$ratio3" '<=' 1.5) |"
 else
   echo "| Rules tripled | could not load the copies (see above) | <= 1.5x | n/a |"
+fi
+if [ "$A100_RSS" != 0 ] && [ "$A10_RSS" != 0 ]; then
+  echo "| Archive audit, 100,000 posts of JSON Lines (CLI, $(nproc) threads, jsonl out) | $(calc %.0f "100000 / $A100_S") posts/s ($A100_S s; 10,000 posts: $(calc %.0f "10000 / $A10_S") posts/s) | - | - |"
+  echo "| Peak RSS of that audit, 100,000 vs 10,000 posts | $(calc %.1f "$A100_RSS / 1024") vs $(calc %.1f "$A10_RSS / 1024") MB | bounded: <= 10,000's + 16 MB | $(verdict "$A100_RSS" '<=' "$((A10_RSS + 16384))") |"
+  [ "$A100_LINES" = 100001 ] || echo "| (!) The 100,000-post audit wrote $A100_LINES lines, not 100,001 | | | MISS |"
+else
+  echo "| Archive audit, 100,000 posts of JSON Lines | failed (see above) | - | MISS |"
 fi
 echo "| (info) Single thread without the spelling pack | $(get mb_per_s "$TMP/rnospell") MB/s$(capped "$TMP/rnospell" $((CAP / 2))) | - | - |"
 echo "| (info) The 1 MB corpus as one 1 MB draft | $(get mb_per_s "$TMP/rone") MB/s$(capped "$TMP/rone" $((CAP / 2))) | - | - |"
