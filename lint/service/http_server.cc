@@ -25,7 +25,8 @@ namespace {
 
 // What a handler can say about the connection it is answering on.
 struct ConnectionState {
-  bool close = false;  // the request body was not read: close after the response
+  bool close = false;     // the request body was not read: close after the response
+  bool released = false;  // its place under max_connections was given back
 };
 
 thread_local ConnectionState* t_connection = nullptr;
@@ -268,11 +269,18 @@ HttpServer::HttpServer(const ServerLimits& limits) : limits_(limits) {
     res.status = 500;
     res.set_content(ErrorJson("internal error"), "application/json");
   });
+  // Runs just before a response is written. A response that ends its
+  // connection gives the connection's place back now, before the client can
+  // read it and reconnect, so a client that reconnects at once is let in.
   set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
     if (stopping_.load() || (t_connection && t_connection->close)) {
       res.headers.erase("Keep-Alive");
       res.headers.erase("Connection");
       res.set_header("Connection", "close");
+    }
+    if (t_connection && !t_connection->released && res.get_header_value("Connection") == "close") {
+      t_connection->released = true;
+      connections_.fetch_sub(1);
     }
   });
 }
@@ -329,12 +337,13 @@ void HttpServer::Serve(socket_t sock) {
       bool connection_closed = false;
       bool ok = process_request(stream, left == 1, connection_closed, nullptr);
       ok = stream.Flush() && ok;
-      if (!ok || connection_closed || state.close) break;
+      // A response with "Connection: close" always ends the loop here.
+    if (!ok || connection_closed || state.close || state.released) break;
       --left;
     }
     t_connection = nullptr;
   }
-  connections_.fetch_sub(1);  // before the close, so a client that reconnects at once is let in
+  if (!state.released) connections_.fetch_sub(1);  // before the close, as above
   if (state.close) {
     CloseLingering(sock, 1000, size_t{64} << 20);
   } else {
