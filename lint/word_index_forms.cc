@@ -33,10 +33,12 @@ bool IsOwnStem(std::string_view word, std::string_view stem) {
          word.substr(0, word.size() - 1) == stem.substr(0, stem.size() - 1);
 }
 
-// Disguised entries shorter than this are not matched misspelt, and those of
-// exactly this length only with two letters swapped ("fcuk"): a single
-// changed letter turns too many short words into others.
+// Disguised entries shorter than this are not matched misspelt.
 constexpr size_t kMinMisspeltLength = 4;
+// Entries up to this long match misspelt only with two letters swapped
+// ("fcuk") or one left out ("bich"): a changed or added letter turns too many
+// short words into others ("squak" is no "squaw", "boone" no "boong").
+constexpr size_t kMaxShortLength = 5;
 
 }  // namespace
 
@@ -120,7 +122,8 @@ void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexi
       std::string_view word = word_ids_.Get(entry.words[0]);
       const Edit edit = OneEditBetween(word, folded);
       if (edit == Edit::kNone) continue;
-      if (word.size() <= kMinMisspeltLength && edit != Edit::kTransposition) continue;
+      if (word.size() == kMinMisspeltLength && edit != Edit::kTransposition) continue;
+      if (word.size() <= kMaxShortLength && edit != Edit::kTransposition && edit != Edit::kDeletion) continue;
       if (!asked) {
         known = lexicon.Knows(text.Original(t));
         asked = true;

@@ -259,7 +259,11 @@ TEST_CASE("misspellings of disguised words the dictionary does not know") {
   index.Add("dick", false, 3);
   CHECK(Hits(index, "oh fcuk", &kLexicon) == "1:'fcuk'@3");
   CHECK(Hits(index, "Fcuk that", &kLexicon) == "1:'Fcuk'@0");
-  CHECK(Hits(index, "a bich and a biitch", &kLexicon) == "2:'bich'@2 | 2:'biitch'@13");
+  CHECK(Hits(index, "a bich and a bicth", &kLexicon) == "2:'bich'@2 | 2:'bicth'@13");
+  index.Add("squaw", kDisguised, 4);
+  index.Add("motherfucker", kDisguised, 5);
+  CHECK(Hits(index, "a squak and a biitch", &kLexicon) == "");  // short words: no letter changed or added
+  CHECK(Hits(index, "muthafucker motherfuckker", &kLexicon) == "5:'motherfuckker'@12");
   // Four-letter words only with two letters swapped; known words, names and
   // lists that do not ask never.
   CHECK(Hits(index, "fack fuk ditch dikc", &kLexicon) == "");

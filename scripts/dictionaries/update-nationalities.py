@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate dictionaries/generated/discrimination-nationalities.txt, the
+"""Regenerate dictionaries/discrimination-nationalities.txt, the
 nationality adjectives that name a group of people, from a pinned npm package.
 
 Source (pinned by version and by the npm tarball's sha512 integrity):
@@ -36,7 +36,7 @@ import tempfile
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 SNAPSHOT = os.path.join(ROOT, 'scripts', 'dictionaries', 'sources', 'i18n-nationality-1.4.0-en.json')
 LICENCE = os.path.join(ROOT, 'dictionaries', 'LICENSES', 'i18n-nationality-1.4.0.txt')
-OUTPUT = os.path.join(ROOT, 'dictionaries', 'generated', 'discrimination-nationalities.txt')
+OUTPUT = os.path.join(ROOT, 'dictionaries', 'discrimination-nationalities.txt')
 PACKAGE, VERSION = 'i18n-nationality', '1.4.0'
 INTEGRITY = 'sha512-/zZBGY8TbdL4xsIo5RMe1XTdMyHlHhLA6S2u7XsYJDh2c2ONVwxf0Pz5yKcLjKxtl8ma4jgtGnUaEgF/4ZOWbQ=='
 COMMAND = 'python3 scripts/dictionaries/update-nationalities.py --fetch'

@@ -122,6 +122,8 @@ def lint(texts):
             by_path = {}
             for line in run.stdout.splitlines():
                 record = json.loads(line)
+                if "summary" in record:  # the run's closing summary record
+                    continue
                 by_path[record["path"]] = record["findings"]
             for path in paths:
                 if path not in by_path:
