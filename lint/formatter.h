@@ -28,6 +28,7 @@ struct Summary {
   int warnings = 0;
   int suggestions = 0;
   int failed_inputs = 0;
+  std::string config_file;  // the config file used (every format names it); empty: none
 };
 
 struct FormatOptions {
@@ -78,10 +79,13 @@ void WriteFileJson(std::ostream& out, const FileReport& report, std::string_view
 // offsets and columns stay right. Masking masked text changes nothing.
 std::string Redact(std::string_view text);
 
-// Returns the report's text with every personal-data finding masked, and
-// masks that data wherever it appears in the findings' matches, messages and
-// suggestions. The caller keeps the returned string alive and points
-// report->text at it. MakeFormatter applies it for FormatOptions::redact.
+// Returns the report's text with flagged personal data masked wherever it
+// is written (every place FindPersonalData gives: repeats of it and a flagged
+// name's words included), and masks that data in every finding's match,
+// message, suggestion and replacement, whatever the finding's category
+// ("'Jones, 15,': a named child" quotes a name). The caller keeps the
+// returned string alive and points report->text at it. MakeFormatter applies
+// it for FormatOptions::redact.
 std::string RedactReport(FileReport* report);
 
 }  // namespace postcheck

@@ -60,7 +60,12 @@ class JsonFormatter : public Formatter {
 
   void End(const Summary& s, std::ostream& out) override {
     out << "\n],\"summary\":{\"files\":" << s.files << ",\"error\":" << s.errors
-        << ",\"warning\":" << s.warnings << ",\"suggestion\":" << s.suggestions << "}}\n";
+        << ",\"warning\":" << s.warnings << ",\"suggestion\":" << s.suggestions;
+    if (!s.config_file.empty()) {
+      out << ",\"config\":";
+      WriteJsonString(out, s.config_file);
+    }
+    out << "}}\n";
   }
 
  private:
