@@ -10,7 +10,9 @@
 namespace postcheck {
 
 std::string ConfigDistrust(const ConfigFileFacts& facts, uid_t me) {
-  if (facts.file_owner != me) return "owned by another user (uid " + std::to_string(facts.file_owner) + ")";
+  if (facts.file_owner != me) {
+    return std::string("owned by another user (uid ").append(std::to_string(facts.file_owner)).append(")");
+  }
   if (facts.file_mode & S_IWOTH) return "writable by every user";
   if (facts.dir_mode & S_IWOTH) return "in a directory every user can write to";
   return "";
@@ -18,8 +20,8 @@ std::string ConfigDistrust(const ConfigFileFacts& facts, uid_t me) {
 
 std::string CheckFoundConfig(const std::string& path) {
   struct stat file, dir;
-  std::string parent = std::filesystem::path(path).parent_path().string();
-  if (parent.empty()) parent = ".";
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) parent = std::filesystem::path(".");
   if (::stat(path.c_str(), &file) != 0 || ::stat(parent.c_str(), &dir) != 0) {
     return path + ": cannot check config file: " + std::strerror(errno);
   }

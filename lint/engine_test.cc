@@ -175,7 +175,8 @@ TEST_CASE("patterns: non-overlapping hits of one pattern") {
 TEST_CASE("patterns: the prefilter misses nothing across many rules") {
   std::string rules;
   for (int i = 0; i < 40; ++i) {
-    rules += R("p" + std::to_string(i), "    patterns: ['\\bref" + std::to_string(i) + "[a-z]\\b']\n");
+    const std::string n = std::to_string(i);  // named: `"p" + temporary` trips GCC 12's -Wrestrict
+    rules += R("p" + n, "    patterns: ['\\bref" + n + "[a-z]\\b']\n");
   }
   rules += R("start", "    patterns: ['^Hello']\n");
   rules += R("caseless", "    patterns: ['(?i)shout']\n");
@@ -587,7 +588,10 @@ TEST_CASE("options: unknown pack and rule names are errors") {
 // each other's leftovers.
 TEST_CASE("engines of different sizes linting in turn on one thread") {
   std::string many;
-  for (int i = 0; i < 40; ++i) many += R("w" + std::to_string(i), "    words: [word" + std::to_string(i) + "]\n");
+  for (int i = 0; i < 40; ++i) {
+    const std::string n = std::to_string(i);
+    many += R("w" + n, "    words: [word" + n + "]\n");
+  }
   auto big = Build(P("big", many));
   auto small = Build(P("small", R("one", "    words: [word39]\n")));
   for (int round = 0; round < 2; ++round) {

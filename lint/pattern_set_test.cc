@@ -88,7 +88,8 @@ TEST_CASE("a set out of memory is reported against its largest pattern, so the e
   PatternSet set(/*max_mem=*/int64_t{1} << 16);
   std::string error;
   for (int i = 0; i < 60; ++i) {
-    REQUIRE(set.Add("w" + std::to_string(i) + "[a-z]{2,9}x\\d{1,4}", &error) == i);
+    const std::string n = std::to_string(i);
+    REQUIRE(set.Add("w" + n + "[a-z]{2,9}x\\d{1,4}", &error) == i);
   }
   REQUIRE(set.Add("big[a-z]{2,40}y\\d{1,9}", &error) == 60);
   REQUIRE(set.Add("w0[a-z]{2,9}z", &error) == 61);

@@ -361,7 +361,12 @@ TEST_CASE("several mistakes in one file are all reported") {
 }
 
 TEST_CASE("LoadError::ToString leaves out what is unknown") {
-  LoadError e{{"f.yaml", 3, 4}, "r", "msg"};
+  LoadError e;
+  e.mark.file = "f.yaml";
+  e.mark.line = 3;
+  e.mark.column = 4;
+  e.rule = "r";
+  e.message = "msg";
   CHECK(e.ToString() == "f.yaml:3:4: rule 'r': msg");
   e.rule.clear();
   CHECK(e.ToString() == "f.yaml:3:4: msg");

@@ -245,6 +245,8 @@ class ConfigTrust(Scratch):
         self.assertEqual(text[-2], f"Config: {config}")
         doc = json.loads(run([*args, "--format", "json"], stdin=self.RISKY, cwd=self.tmp).stdout)
         self.assertEqual(doc["summary"]["config"], config)
+        page = run([*args, "--format", "html"], stdin=self.RISKY, cwd=self.tmp).stdout
+        self.assertIn(f'<p class="config">Config: <span class="path">{html.escape(config)}</span></p>', page)
         log = json.loads(run([*args, "--format", "sarif"], stdin=self.RISKY, cwd=self.tmp).stdout)
         self.assertEqual(log["runs"][0]["invocations"][0]["properties"]["configFile"], config)
         # With no config, JSON has no "config" key at all.
