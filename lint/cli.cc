@@ -13,9 +13,9 @@
 #include "config.h"
 #include "config_trust.h"
 #include "json_writer.h"
-#include "terminal_text.h"
 #include "engine.h"
 #include "fix.h"
+#include "fix_command.h"
 #include "lint_runner.h"
 #include "platform.h"
 #include "formatter.h"
@@ -228,54 +228,6 @@ std::optional<Severity> FailLevel(const std::string& name) {
   return ParseSeverity(name);
 }
 
-// --fix: writes the rewrite (text, or JSON with what is left), and names on
-// stderr each finding the rewrite still has that reaches --fail-on; exit 1
-// while there is one, as a lint would.
-int RunFix(const Engine& engine, const std::string& name, const std::string& text, const std::string& format,
-           std::optional<Severity> fail_level, bool redact, std::ostream& out, std::ostream& err) {
-  if (format != "text" && format != "json") {
-    err << "postcheck: --fix writes text or json, not " << format << "\n";
-    return kExitError;
-  }
-  const std::string fixed = ApplyFixes(text, engine.Lint(text));
-  FileReport left;
-  left.path = name;
-  left.text = fixed;
-  left.findings = engine.Lint(fixed);
-  std::string masked;
-  if (redact) {
-    masked = RedactReport(&left);
-    left.text = masked;
-  }
-  int unfixed = 0;
-  for (const Finding& f : left.findings) {
-    if (!fail_level || f.severity < *fail_level) continue;
-    ++unfixed;
-    err << "postcheck: --fix could not fix " << EscapeControls(name) << ":" << f.start.line << ":"
-        << f.start.column << " (in the rewrite): " << SeverityName(f.severity) << " " << f.rule->full_id << " "
-        << EscapeControls(f.message) << "\n";
-  }
-  if (unfixed > 0) {
-    err << "postcheck: --fix left " << unfixed << " problem" << (unfixed == 1 ? "" : "s")
-        << " that need rewording by hand\n";
-  }
-  if (format == "json") {
-    out << "{\"version\":1,\"path\":";
-    WriteJsonString(out, name);
-    out << ",\"fixed\":";
-    WriteJsonString(out, left.text);
-    out << ",\"remaining\":[";
-    for (size_t i = 0; i < left.findings.size(); ++i) {
-      out << (i ? ",\n " : "\n ");
-      WriteFindingJson(out, left.findings[i]);
-    }
-    out << "]}\n";
-  } else {
-    out << left.text;  // the rewrite, masked too under --redact-output
-  }
-  return Finish(out, err, unfixed > 0 ? kExitFindings : kExitClean);
-}
-
 }  // namespace
 
 int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
@@ -429,7 +381,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
       err << "postcheck: " << error << "\n";
       return kExitError;
     }
-    return RunFix(*engine, name, text, o.format, FailLevel(o.fail_on), o.redact, out, err);
+    return Finish(out, err, RunFix(*engine, name, text, o.format, FailLevel(o.fail_on), o.redact, out, err));
   }
 
   FormatOptions format_options;
