@@ -13,8 +13,11 @@
 
 #include "audit.h"
 #include "config.h"
+#include "config_trust.h"
+#include "json_writer.h"
 #include "engine.h"
 #include "fix.h"
+#include "fix_command.h"
 #include "lint_runner.h"
 #include "markdown_lint.h"
 #include "markdown_view.h"
@@ -73,7 +76,8 @@ bool LoadAllPacks(const CliOptions& o, const LoadOptions& load_options, std::vec
     return false;
   }
   std::vector<LoadError> errors;
-  for (const std::string& s : sources) {
+  for (std::string& s : sources) {
+    s = std::filesystem::path(s).lexically_normal().string();  // no "dir/./pack.yaml" in errors
     std::error_code ec;
     if (std::filesystem::is_directory(s, ec)) {
       LoadPackDir(s, packs, &errors, load_options);
@@ -82,7 +86,7 @@ bool LoadAllPacks(const CliOptions& o, const LoadOptions& load_options, std::vec
     }
   }
   if (errors.empty()) CheckPacks(*packs, &errors);
-  for (const LoadError& e : errors) err << e.ToString() << "\n";
+  for (const LoadError& e : errors) err << "postcheck: " << e.ToString() << "\n";
   return errors.empty();
 }
 
@@ -109,15 +113,43 @@ void LeaveForExit(std::unique_ptr<Engine> engine) {
   kept->push_back(std::move(engine));
 }
 
-void ListRules(const Engine& engine, std::ostream& out) {
-  size_t id_width = 0, cat_width = 0;
+// The rules --list-rules shows: reported ones, of the --only packs if given.
+std::vector<const Rule*> ListedRules(const Engine& engine, const std::vector<std::string>& only) {
+  std::vector<const Rule*> listed;
   for (const Rule* r : engine.rules()) {
     if (!r->report) continue;
+    if (!only.empty() && std::find(only.begin(), only.end(), r->pack) == only.end()) continue;
+    listed.push_back(r);
+  }
+  return listed;
+}
+
+void ListRulesJson(const Engine& engine, const std::vector<const Rule*>& rules, std::ostream& out) {
+  out << "{\"version\":1,\"rules\":[";
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule& r = *rules[i];
+    out << (i ? ",\n" : "\n") << "{\"rule\":";
+    WriteJsonString(out, r.full_id);
+    out << ",\"pack\":";
+    WriteJsonString(out, r.pack);
+    out << ",\"category\":";
+    WriteJsonString(out, r.category);
+    out << ",\"severity\":";
+    WriteJsonString(out, SeverityName(r.severity));
+    out << ",\"message\":";
+    WriteJsonString(out, r.message);
+    out << ",\"enabled\":" << (engine.IsEnabled(r) ? "true" : "false") << "}";
+  }
+  out << "\n]}\n";
+}
+
+void ListRules(const Engine& engine, const std::vector<const Rule*>& rules, std::ostream& out) {
+  size_t id_width = 0, cat_width = 0;
+  for (const Rule* r : rules) {
     id_width = std::max(id_width, r->full_id.size());
     cat_width = std::max(cat_width, r->category.size());
   }
-  for (const Rule* r : engine.rules()) {
-    if (!r->report) continue;
+  for (const Rule* r : rules) {
     std::string id = r->full_id, cat = r->category;
     std::string sev(SeverityName(r->severity));
     out << id << std::string(id_width - id.size() + 2, ' ') << cat << std::string(cat_width - cat.size() + 2, ' ')
@@ -189,6 +221,17 @@ bool UseColor(const std::string& mode, const std::ostream& out) {
   return &out == &std::cout && isatty(STDOUT_FILENO);
 }
 
+// Flushes `out` and turns a failed write (a full disk, a closed standard
+// output) into exit code 2 with a message, never a silent success.
+int Finish(std::ostream& out, std::ostream& err, int code) {
+  out.flush();
+  if (!out) {
+    err << "postcheck: cannot write the output (disk full, or standard output closed?)\n";
+    return kExitError;
+  }
+  return code;
+}
+
 std::optional<Severity> FailLevel(const std::string& name) {
   if (name == "never") return std::nullopt;
   return ParseSeverity(name);
@@ -250,7 +293,15 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   // The config file: settings the command line has not given.
   Config config;
   if (!o.no_config) {
-    std::string path = o.config_file.empty() ? FindConfigFile(".") : o.config_file;
+    const bool found = o.config_file.empty();
+    std::string path = found ? FindConfigFile(".") : o.config_file;
+    if (found && !path.empty()) {
+      // One found, not named: refused if another user could have planted it.
+      if (std::string distrust = CheckFoundConfig(path); !distrust.empty()) {
+        err << "postcheck: " << distrust << "\n";
+        return kExitError;
+      }
+    }
     if (!path.empty()) {
       std::vector<LoadError> errors;
       std::optional<Config> loaded = LoadConfig(path, &errors);
@@ -280,6 +331,10 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   load_options.read_examples = o.test_rules || !o.explain.empty() || serve->parsed();
   if (!LoadAllPacks(o, load_options, &packs, err)) return kExitError;
   std::vector<LoadError> errors;
+  if (!CheckConfigReferences(config, packs, &errors)) {
+    for (const LoadError& e : errors) err << "postcheck: " << e.ToString() << "\n";
+    return kExitError;
+  }
   std::unique_ptr<Engine> created = Engine::Create(std::move(packs), engine_options, &errors);
   if (!created) {
     for (const LoadError& e : errors) err << "postcheck: " << e.ToString() << "\n";
@@ -293,8 +348,16 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   }
 
   if (o.list_rules) {
-    ListRules(*engine, out);
-    return kExitClean;
+    std::vector<const Rule*> listed = ListedRules(*engine, engine_options.only_packs);
+    if (o.format == "json") {
+      ListRulesJson(*engine, listed, out);
+    } else if (o.format == "text") {
+      ListRules(*engine, listed, out);
+    } else {
+      err << "postcheck: --list-rules writes text or json, not " << o.format << "\n";
+      return kExitError;
+    }
+    return Finish(out, err, kExitClean);
   }
   if (!o.explain.empty()) {
     const Rule* rule = engine->FindRule(o.explain);
@@ -303,7 +366,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
       return kExitError;
     }
     Explain(*rule, out);
-    return kExitClean;
+    return Finish(out, err, kExitClean);
   }
   if (o.test_rules) {
     ExampleResults results = RunRuleExamples(*engine);
@@ -311,7 +374,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
     int failed = static_cast<int>(results.failures.size());
     out << "rule examples: " << (results.examples - failed) << " passed, " << failed << " failed ("
         << results.rules << " rules)\n";
-    return failed ? kExitFindings : kExitClean;
+    return Finish(out, err, failed ? kExitFindings : kExitClean);
   }
 
   // Archive audits (audit.h): the inputs, baselines, --min-severity, progress.
@@ -327,6 +390,10 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
     return kExitError;
   }
   o.files = paths;
+  if (o.files == std::vector<std::string>{"-"} && &in == &std::cin && isatty(STDIN_FILENO)) {
+    err << "postcheck: reading a draft from the terminal; type or paste it, then press Ctrl-D "
+           "(or give a FILE: see --help)\n";
+  }
   if (std::count(o.files.begin(), o.files.end(), "-") > 1) {
     err << "postcheck: standard input ('-') can be given only once\n";
     return kExitError;
@@ -342,9 +409,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
       err << "postcheck: " << error << "\n";
       return kExitError;
     }
-    out << ApplyFixes(text, engine->Lint(text));
-    out.flush();
-    return kExitClean;
+    return Finish(out, err, RunFix(*engine, name, text, o.format, FailLevel(o.fail_on), o.redact, out, err));
   }
 
   FormatOptions format_options;
@@ -353,6 +418,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   std::unique_ptr<Formatter> formatter = MakeFormatter(o.format, format_options, engine->rules());
   std::optional<Severity> fail_level = FailLevel(o.fail_on);
   Summary summary;
+  summary.config_file = config.file;
   bool failed = false;
   formatter->Begin(out);
   std::unique_ptr<PostSource> source = audit->Source(o.files, in, o.max_bytes, o.stdin_filename);
@@ -388,8 +454,8 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
     err << "postcheck: " << audit_error << "\n";
     return kExitError;
   }
-  if (summary.failed_inputs > 0) return kExitError;
-  return failed ? kExitFindings : kExitClean;
+  if (summary.failed_inputs > 0) return Finish(out, err, kExitError);
+  return Finish(out, err, failed ? kExitFindings : kExitClean);
 }
 
 }  // namespace postcheck

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "platform.h"
+#include "settings_file.h"
 #include "utf8.h"
 
 namespace postcheck {
@@ -34,6 +35,17 @@ class ConfigReader {
   }
   bool CheckKeys(const YAML::Node& map, const std::string& where, std::initializer_list<const char*> allowed);
   void Strings(const YAML::Node& node, const std::string& key, std::vector<std::string>* out);
+  // Strings() that also records each entry as a reference to a pack or rule.
+  void References(const YAML::Node& node, const std::string& key, bool is_pack, std::vector<std::string>* out,
+                  Config* config);
+  SourceMark MarkOf(const YAML::Node& node) const {
+    SourceMark mark{file_, 0, 0};
+    if (node.IsDefined() && node.Mark().line >= 0) {
+      mark.line = node.Mark().line + 1;
+      mark.column = node.Mark().column + 1;
+    }
+    return mark;
+  }
   std::string String(const YAML::Node& node, const std::string& key);
 
   std::string file_;
@@ -74,6 +86,19 @@ void ConfigReader::Strings(const YAML::Node& node, const std::string& key, std::
   }
 }
 
+void ConfigReader::References(const YAML::Node& node, const std::string& key, bool is_pack,
+                              std::vector<std::string>* out, Config* config) {
+  const size_t before = out->size();
+  Strings(node, key, out);
+  if (!node.IsSequence()) return;
+  size_t k = before;
+  for (const YAML::Node& item : node) {
+    if (k >= out->size()) break;
+    if (!item.IsScalar() || item.Scalar().empty()) continue;
+    config->references.push_back({(*out)[k++], key, MarkOf(item), is_pack});
+  }
+}
+
 std::string ConfigReader::String(const YAML::Node& node, const std::string& key) {
   if (!node.IsScalar()) {
     Error(node, key, "must be a string");
@@ -83,24 +108,18 @@ std::string ConfigReader::String(const YAML::Node& node, const std::string& key)
 }
 
 std::optional<Config> ConfigReader::Read() {
-  std::ifstream in(file_, std::ios::binary);
-  std::error_code ec;
-  if (!in || fs::is_directory(file_, ec)) {
-    errors_->push_back({SourceMark{file_, 0, 0}, "", "cannot read config file"});
+  std::string content, reason;
+  if (!ReadSettingsFile(file_, &content, &reason)) {
+    errors_->push_back({SourceMark{file_, 0, 0}, "", "cannot read config file: " + reason});
     return std::nullopt;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string content = buffer.str();
   if (size_t bad = FindInvalidUtf8(content); bad != kValidUtf8) {
     errors_->push_back({SourceMark{file_, 0, 0}, "", "not UTF-8 text at byte " + std::to_string(bad)});
     return std::nullopt;
   }
   YAML::Node root;
-  try {
-    root = YAML::Load(content);
-  } catch (const YAML::Exception& e) {
-    errors_->push_back({SourceMark{file_, e.mark.line + 1, e.mark.column + 1}, "", "malformed YAML: " + e.msg});
+  if (LoadError error; !ParseOneYamlDocument(file_, content, &root, &error)) {
+    errors_->push_back(std::move(error));
     return std::nullopt;
   }
   Config config;
@@ -111,10 +130,10 @@ std::optional<Config> ConfigReader::Read() {
     return std::nullopt;
   }
   if (YAML::Node packs = root["packs"]; packs && CheckKeys(packs, "packs", {"only", "disable"})) {
-    if (packs["only"]) Strings(packs["only"], "only", &config.only_packs);
-    if (packs["disable"]) Strings(packs["disable"], "disable", &config.disabled_packs);
+    if (packs["only"]) References(packs["only"], "packs.only", true, &config.only_packs, &config);
+    if (packs["disable"]) References(packs["disable"], "packs.disable", true, &config.disabled_packs, &config);
   }
-  if (root["disable"]) Strings(root["disable"], "disable", &config.disabled_rules);
+  if (root["disable"]) References(root["disable"], "disable", false, &config.disabled_rules, &config);
   if (YAML::Node sev = root["severity"]) {
     if (!sev.IsMap()) {
       Error(sev, "severity", "must map rule ids to error, warning or suggestion");
@@ -124,6 +143,7 @@ std::optional<Config> ConfigReader::Read() {
         std::string value = it->second.IsScalar() ? it->second.Scalar() : "";
         if (auto s = ParseSeverity(value)) {
           config.severity[rule] = *s;
+          config.references.push_back({rule, "severity", MarkOf(it->first), false});
         } else {
           Error(it->second, "severity", "'" + value + "' for '" + rule + "' is not error, warning or suggestion");
         }
@@ -136,7 +156,7 @@ std::optional<Config> ConfigReader::Read() {
     Strings(root["rules"], "rules", &dirs);
     for (const std::string& d : dirs) {
       fs::path p(d);
-      config.rule_dirs.push_back(p.is_absolute() ? d : (fs::path(file_).parent_path() / p).string());
+      config.rule_dirs.push_back(p.is_absolute() ? d : (fs::path(file_).parent_path() / p).lexically_normal().string());
     }
   }
   if (root["words"]) Strings(root["words"], "words", &config.words);
@@ -173,7 +193,9 @@ std::optional<Config> ConfigReader::Read() {
 
 std::string FindConfigFile(const std::string& start_dir) {
   std::error_code ec;
-  fs::path dir = fs::absolute(start_dir, ec);
+  // Normal form: no "/x/./.postcheck.yaml" in what reports name.
+  fs::path dir = fs::absolute(start_dir, ec).lexically_normal();
+  if (!dir.has_filename() && dir != dir.root_path()) dir = dir.parent_path();
   while (!dir.empty()) {
     fs::path candidate = dir / ".postcheck.yaml";
     if (fs::is_regular_file(candidate, ec)) return candidate.string();
@@ -181,6 +203,54 @@ std::string FindConfigFile(const std::string& start_dir) {
     dir = dir.parent_path();
   }
   return "";
+}
+
+namespace {
+
+// Levenshtein distance, for suggesting the nearest id.
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+bool CheckConfigReferences(const Config& config, const std::vector<Pack>& packs, std::vector<LoadError>* errors) {
+  std::set<std::string> pack_ids, rule_ids;
+  for (const Pack& p : packs) {
+    pack_ids.insert(p.id);
+    for (const Rule& r : p.rules) rule_ids.insert(r.full_id);
+  }
+  bool ok = true;
+  for (const ConfigReference& ref : config.references) {
+    const std::set<std::string>& known = ref.is_pack ? pack_ids : rule_ids;
+    if (known.count(ref.id)) continue;
+    std::string nearest;
+    size_t best = std::string::npos;
+    for (const std::string& id : known) {
+      size_t d = EditDistance(ref.id, id);
+      if (d < best) best = d, nearest = id;
+    }
+    std::string message = "'" + ref.key + "': unknown " + (ref.is_pack ? "pack" : "rule") + " '" + ref.id + "'";
+    if (!nearest.empty() && best <= std::max<size_t>(2, ref.id.size() / 3)) {
+      message += " (did you mean '" + nearest + "'?)";
+    } else {
+      message += ref.is_pack ? " (see --list-rules for the packs)" : " (see --list-rules)";
+    }
+    errors->push_back({ref.mark, "", message});
+    ok = false;
+  }
+  return ok;
 }
 
 std::optional<Config> LoadConfig(const std::string& path, std::vector<LoadError>* errors) {

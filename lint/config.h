@@ -14,6 +14,14 @@
 
 namespace postcheck {
 
+// A pack or rule id the config names, and where.
+struct ConfigReference {
+  std::string id;    // "tone" or "tone.slang"
+  std::string key;   // "packs.only", "packs.disable", "disable" or "severity"
+  SourceMark mark;
+  bool is_pack = false;
+};
+
 struct Config {
   std::string file;                         // where it was read from
   std::vector<std::string> only_packs;      // packs: {only: [...]}
@@ -26,6 +34,7 @@ struct Config {
   std::map<std::string, std::vector<std::string>> lists;  // lists: {list-name: [entries]}
   std::string platform;                     // platform: x
   std::string fail_on;                      // fail_on: warning
+  std::vector<ConfigReference> references;  // every pack and rule id named above
 };
 
 // The config file that applies in `start_dir`: the first .postcheck.yaml in
@@ -36,6 +45,12 @@ std::string FindConfigFile(const std::string& start_dir);
 // and key, when it is unreadable or breaks the schema (unknown key, wrong
 // type, unknown severity, platform or fail_on value).
 std::optional<Config> LoadConfig(const std::string& path, std::vector<LoadError>* errors);
+
+// Checks that every pack and rule id the config names is one of `packs`.
+// Returns false with one error per unknown id, naming the config file, line
+// and key, and the nearest known id: "c.yaml:3:14: 'disable': unknown rule
+// 'tone.slng' (did you mean 'tone.slang'?)".
+bool CheckConfigReferences(const Config& config, const std::vector<Pack>& packs, std::vector<LoadError>* errors);
 
 }  // namespace postcheck
 

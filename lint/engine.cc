@@ -39,6 +39,19 @@ struct Slot {
   std::vector<uint32_t> rule_refs;  // indices of rules whose findings count
 };
 
+// A number as people write one: digits with spaces, '-', '+', '(' or ')'.
+bool IsWrittenNumber(std::string_view s) {
+  bool digit = false;
+  for (char c : s) {
+    if (IsAsciiDigit(c)) {
+      digit = true;
+    } else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digit;
+}
+
 std::string DigitsOf(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -466,7 +479,10 @@ bool Engine::Impl::Allowed(const TokenizedText& text, const std::vector<WordHit>
     if (a.begin <= span.begin && span.end <= a.end) return true;
   }
   if (!allow_numbers.empty()) {
-    std::string digits = DigitsOf(text.text.substr(span.begin, span.end - span.begin));
+    // An allowed number hides only a finding that is that number, written
+    // any way, never a finding with the same digits inside more ("101 Elm Road").
+    std::string_view found = text.text.substr(span.begin, span.end - span.begin);
+    std::string digits = IsWrittenNumber(found) ? DigitsOf(found) : std::string();
     if (!digits.empty() && std::find(allow_numbers.begin(), allow_numbers.end(), digits) != allow_numbers.end()) {
       return true;
     }
@@ -677,11 +693,7 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
   }
   for (const std::string& a : options.allow) {
     impl.allow.Add(a, WordOptions{false, false, false}, 0);
-    std::string digits = DigitsOf(a);
-    bool number = !digits.empty() && std::all_of(a.begin(), a.end(), [](char ch) {
-      return IsAsciiDigit(ch) || ch == ' ' || ch == '-' || ch == '+' || ch == '(' || ch == ')';
-    });
-    if (number) impl.allow_numbers.push_back(digits);
+    if (IsWrittenNumber(a)) impl.allow_numbers.push_back(DigitsOf(a));
   }
 
   // Order: a rule after every rule its near/unless conditions and its
@@ -840,7 +852,10 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
       if (!values.suggestions.empty()) values.replacement = values.suggestions[0];
     }
     f.message = FillTemplate(rule.message, values);
-    f.suggestion = FillTemplate(rule.suggest, values);
+    // A suggestion built on spelling suggestions says nothing without any.
+    if (!(compiled.speller && values.suggestions.empty() && rule.suggest.find("{suggestions}") != std::string::npos)) {
+      f.suggestion = FillTemplate(rule.suggest, values);
+    }
     f.replacement = s.swap >= 0 ? values.replacement : FillTemplate(rule.replace, values);
     findings.push_back(std::move(f));
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "personal_data_spans.h"
+
 namespace postcheck {
 namespace {
 
@@ -22,6 +24,17 @@ std::string ApplyFixes(std::string_view text, const std::vector<Finding>& findin
   for (const Finding& f : findings) {
     if (!f.replacement.empty()) fixes.push_back(&f);
   }
+  // Personal data written again elsewhere gets its finding's placeholder too.
+  std::vector<Finding> repeats;
+  for (const PersonalDataSpan& span : FindPersonalData(text, findings)) {
+    if (span.source->replacement.empty()) continue;
+    if (span.begin == span.source->offset && span.end == span.source->offset + span.source->length) continue;
+    Finding repeat = *span.source;
+    repeat.offset = span.begin;
+    repeat.length = span.end - span.begin;
+    repeats.push_back(std::move(repeat));
+  }
+  for (const Finding& f : repeats) fixes.push_back(&f);
   std::stable_sort(fixes.begin(), fixes.end(), [](const Finding* a, const Finding* b) {
     return a->offset != b->offset ? a->offset < b->offset : a->length > b->length;
   });

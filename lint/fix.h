@@ -13,7 +13,9 @@
 namespace postcheck {
 
 // Returns `text` with every finding that has a replacement applied, left to
-// right; a finding overlapping one already applied is skipped. A replacement
+// right; a finding overlapping one already applied is skipped. Personal data
+// that a finding flagged is replaced wherever else it is written too (see
+// FindPersonalData), with that finding's replacement. A replacement
 // at the start of a sentence gets a capital letter.
 std::string ApplyFixes(std::string_view text, const std::vector<Finding>& findings);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "personal_data_spans.h"
 #include "utf8.h"
 
 namespace postcheck {
@@ -106,23 +107,46 @@ std::string Redact(std::string_view text) {
 }
 
 std::string RedactReport(FileReport* report) {
-  std::string masked(report->text);
+  const std::string_view text = report->text;
+  std::string masked(text);
   std::vector<std::pair<std::string, std::string>> replaced;  // personal data -> its mask
   std::vector<Finding*> all;  // the findings, and those suppressed in the draft
   for (Finding& f : report->findings) all.push_back(&f);
   for (Suppression& s : report->suppressed) all.push_back(&s.finding);
-  for (const Finding* p : all) {
-    const Finding& f = *p;
-    if (f.rule->category != "personal-data") continue;
-    std::string mask = Redact(f.match);
-    masked.replace(f.offset, f.length, mask);  // same length: offsets stay right
-    replaced.emplace_back(f.match, mask);
+  // Every place the data is written, merged where places overlap, is masked
+  // as one piece (the same length: offsets stay right).
+  std::vector<Finding> every;
+  every.reserve(all.size());
+  for (const Finding* f : all) every.push_back(*f);
+  std::vector<PersonalDataSpan> spans = FindPersonalData(text, every);
+  for (size_t i = 0; i < spans.size();) {
+    size_t begin = spans[i].begin, end = spans[i].end;
+    size_t j = i + 1;
+    for (; j < spans.size() && spans[j].begin < end; ++j) end = std::max(end, spans[j].end);
+    std::string data(text.substr(begin, end - begin));
+    std::string mask = Redact(data);
+    masked.replace(begin, end - begin, mask);
+    replaced.emplace_back(std::move(data), std::move(mask));
+    for (size_t k = i; k < j; ++k) {  // each piece on its own, as messages quote it
+      std::string piece(text.substr(spans[k].begin, spans[k].end - spans[k].begin));
+      replaced.emplace_back(piece, masked.substr(spans[k].begin, piece.size()));
+    }
+    i = j;
+  }
+  // A finding of any category whose match holds personal data ("Jones, 15,")
+  // quotes it in its message: that quote is masked as its match is.
+  for (Finding* p : all) {
+    Finding& f = *p;
+    std::string match = masked.substr(f.offset, f.length);
+    if (match != f.match) replaced.emplace_back(f.match, match);
+    f.match = std::move(match);
   }
   // Longest first, so a name inside a longer match is not half-replaced.
-  std::sort(replaced.begin(), replaced.end(),
-            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::stable_sort(replaced.begin(), replaced.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   auto scrub = [&](std::string* s) {
     for (const auto& [data, mask] : replaced) {
+      if (data.empty() || data == mask) continue;
       for (size_t at = s->find(data); at != std::string::npos; at = s->find(data, at + mask.size())) {
         s->replace(at, data.size(), mask);
       }
@@ -130,7 +154,6 @@ std::string RedactReport(FileReport* report) {
   };
   for (Finding* p : all) {
     Finding& f = *p;
-    f.match = masked.substr(f.offset, f.length);
     scrub(&f.message);
     scrub(&f.suggestion);
     scrub(&f.replacement);

@@ -51,6 +51,7 @@ struct Summary {
   int suppressed = 0;   // findings suppressed by comments in the drafts
   // Findings shown, per rule id and per category, each by severity index.
   std::map<std::string, std::array<int, 3>> by_rule, by_category;
+  std::string config_file;  // the config file used (every format names it); empty: none
 };
 
 struct FormatOptions {
@@ -121,10 +122,13 @@ void WriteSummaryJson(std::ostream& out, const Summary& summary);
 // offsets and columns stay right. Masking masked text changes nothing.
 std::string Redact(std::string_view text);
 
-// Returns the report's text with every personal-data finding masked, and
-// masks that data wherever it appears in the findings' matches, messages and
-// suggestions. The caller keeps the returned string alive and points
-// report->text at it. MakeFormatter applies it for FormatOptions::redact.
+// Returns the report's text with flagged personal data masked wherever it
+// is written (every place FindPersonalData gives: repeats of it and a flagged
+// name's words included), and masks that data in every finding's match,
+// message, suggestion and replacement, whatever the finding's category
+// ("'Jones, 15,': a named child" quotes a name). The caller keeps the
+// returned string alive and points report->text at it. MakeFormatter applies
+// it for FormatOptions::redact.
 std::string RedactReport(FileReport* report);
 
 }  // namespace postcheck

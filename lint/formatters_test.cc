@@ -160,8 +160,9 @@ TEST_CASE("sarif: driver, rules and results") {
   Fixture fx;
   std::string out = fx.Run("sarif");
   CHECK(out.rfind("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\"", 0) == 0);
-  CHECK(Has(out, "\"driver\":{\"name\":\"postcheck\",\"version\":"));
-  CHECK(Has(out, "\"columnKind\":\"unicodeCodePoints\""));
+  CHECK(Has(out, "\"driver\":{\"name\":\"postcheck\",\"fullName\":\"postcheck "));
+  CHECK(Has(out, "\"informationUri\":\"" POSTCHECK_INFORMATION_URI "\",\"version\":"));
+  CHECK(Has(out, "\"automationDetails\":{\"id\":\"postcheck/\"},\"columnKind\":\"unicodeCodePoints\""));
   // Reported rules only, in order; building blocks are left out.
   CHECK(Has(out, "{\"id\":\"pd.phone\",\"name\":\"PdPhone\",\"shortDescription\":{\"text\":\"Phone number {match}\"},"
                  "\"fullDescription\":{\"text\":\"Personal data <b>must</b> not be posted.\"},"

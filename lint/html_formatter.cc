@@ -204,7 +204,9 @@ class HtmlFormatter : public Formatter {
         << Plural(s.suggestions, "suggestion") << "</b>";
     if (s.failed_inputs > 0) out << "; <b>" << s.failed_inputs << "</b> could not be checked";
     if (options_.redact) out << " (personal data masked)";
-    out << ".</p>\n</header>\n";
+    out << ".</p>\n";
+    if (!s.config_file.empty()) out << "<p class=\"config\">Config: <span class=\"path\">" << Escape(s.config_file) << "</span></p>\n";
+    out << "</header>\n";
 
     Legend(out);
     SummaryTable(s, out);
@@ -296,7 +298,7 @@ class HtmlFormatter : public Formatter {
   }
 
   std::string Anchor(size_t n) const {
-    return "f" + std::to_string(file_no_) + "-" + std::to_string(n);
+    return std::string("f").append(std::to_string(file_no_)).append("-").append(std::to_string(n));
   }
 
   // The draft with each finding's span highlighted. The text is cut at every

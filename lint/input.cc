@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "encoding_hint.h"
 #include "utf8.h"
 
 namespace postcheck {
@@ -26,12 +27,16 @@ bool ReadLimited(std::istream& in, size_t max_bytes, std::string* text) {
 }  // namespace
 
 bool CheckDraftText(std::string_view text, std::string* reason) {
+  if (std::string utf16 = DescribeUtf16(text); !utf16.empty()) {
+    *reason = utf16;
+    return false;
+  }
   if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
     *reason = "not text (NUL byte at byte " + std::to_string(nul) + ")";
     return false;
   }
   if (size_t bad = FindInvalidUtf8(text); bad != kValidUtf8) {
-    *reason = "not UTF-8 text at byte " + std::to_string(bad);
+    *reason = "not UTF-8 text at byte " + std::to_string(bad) + Cp1252Hint(text, bad);
     return false;
   }
   return true;

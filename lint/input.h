@@ -18,9 +18,10 @@ inline constexpr size_t kDefaultMaxBytes = 10 * 1024 * 1024;
 bool ReadDraft(const std::string& path, const std::string& name, std::istream& in,
                size_t max_bytes, std::string* text, std::string* error);
 
-// Checks that `text` is a draft postcheck can lint: no NUL byte and valid
-// UTF-8. On failure returns false with *reason set, e.g.
-// "not UTF-8 text at byte 17".
+// Checks that `text` is a draft postcheck can lint: not UTF-16, no NUL byte
+// and valid UTF-8. On failure returns false with *reason set, e.g.
+// "not UTF-8 text at byte 17", with a hint when the text looks like UTF-16
+// or Windows-1252 (encoding_hint.h).
 bool CheckDraftText(std::string_view text, std::string* reason);
 
 }  // namespace postcheck

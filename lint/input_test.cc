@@ -48,7 +48,7 @@ TEST_CASE("CheckDraftText refuses NUL bytes and invalid UTF-8") {
   CHECK_FALSE(CheckDraftText("\0"sv, &reason));
   CHECK(reason == "not text (NUL byte at byte 0)");
   CHECK_FALSE(CheckDraftText("caf\xE9 ok", &reason));
-  CHECK(reason == "not UTF-8 text at byte 3");
+  CHECK(reason == "not UTF-8 text at byte 3 (byte 0xE9: it looks like Windows-1252 or Latin-1 text; save it as UTF-8)");
   CHECK_FALSE(CheckDraftText("caf\xC3\xA9 \xC0\x80", &reason));
   CHECK(reason == "not UTF-8 text at byte 6");
 }
@@ -82,11 +82,11 @@ TEST_CASE("ReadDraft refuses invalid UTF-8, on stdin too") {
   std::istringstream in;
   std::string text, error;
   CHECK_FALSE(ReadDraft(path, "latin1.txt", in, kDefaultMaxBytes, &text, &error));
-  CHECK(error == "latin1.txt: not UTF-8 text at byte 2");
+  CHECK(error == "latin1.txt: not UTF-8 text at byte 2 (byte 0xEF: it looks like Windows-1252 or Latin-1 text; save it as UTF-8)");
 
   std::istringstream bad("ok\xFF");
   CHECK_FALSE(ReadDraft("-", "<stdin>", bad, kDefaultMaxBytes, &text, &error));
-  CHECK(error == "<stdin>: not UTF-8 text at byte 2");
+  CHECK(error == "<stdin>: not UTF-8 text at byte 2 (byte 0xFF: it looks like Windows-1252 or Latin-1 text; save it as UTF-8)");
 }
 
 TEST_CASE("ReadDraft enforces max_bytes") {

@@ -31,7 +31,7 @@ std::string Names(std::string_view text, const NamesMatcher& config = Config()) 
   std::string out;
   for (auto [b, e] : spans) {
     if (!out.empty()) out += " | ";
-    out += "'" + std::string(text.substr(b, e - b)) + "'@" + std::to_string(b);
+    out.append("'").append(text.substr(b, e - b)).append("'@").append(std::to_string(b));
   }
   return out;
 }

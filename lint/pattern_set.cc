@@ -7,9 +7,9 @@
 
 namespace postcheck {
 
-PatternSet::PatternSet() {
+PatternSet::PatternSet(int64_t max_mem) {
   options_.set_log_errors(false);
-  options_.set_max_mem(64 << 20);
+  options_.set_max_mem(max_mem);
 }
 
 PatternSet::~PatternSet() = default;
@@ -58,7 +58,17 @@ size_t PatternSet::SetFor(size_t program_size) {
 bool PatternSet::Compile(std::vector<CompileError>* errors) {
   for (Set& s : sets_) {
     if (!s.set->Compile()) {
-      errors->push_back({-1, "cannot compile the pattern set (out of memory)"});
+      // Name the pattern that costs the most: the one to look at first.
+      int largest = -1;
+      size_t largest_size = 0;
+      for (uint32_t id : s.ids) {
+        size_t size = RegexSizeBound(patterns_[id]->text);
+        if (largest < 0 || size > largest_size) largest = static_cast<int>(id), largest_size = size;
+      }
+      errors->push_back({largest, s.ids.size() == 1
+                                      ? "pattern too large: its pattern set does not fit in memory"
+                                      : "the pattern set of " + std::to_string(s.ids.size()) +
+                                            " patterns does not fit in memory; its largest pattern is this one"});
       return false;
     }
   }

@@ -38,7 +38,9 @@ struct PatternHit {
 
 class PatternSet {
  public:
-  PatternSet();
+  // `max_mem`: RE2's memory budget for each regex and set (tests make it
+  // small to see a set fail).
+  explicit PatternSet(int64_t max_mem = int64_t{64} << 20);
   ~PatternSet();
   PatternSet(const PatternSet&) = delete;
   PatternSet& operator=(const PatternSet&) = delete;
@@ -49,14 +51,16 @@ class PatternSet {
   int Add(std::string_view pattern, std::string* error);
 
   struct CompileError {
-    int pattern;          // the pattern's id, or -1 for the set as a whole
+    int pattern;          // the pattern's id, or -1 when none can be named
     std::string message;  // e.g. "pattern matches the empty string"
   };
 
   // Builds the prefilter, then rejects every pattern that can match the
   // empty string (only the patterns the prefilter reports on a few short
   // probe texts are compiled to check). Call once, after every Add. Returns
-  // false with the problems appended to *errors.
+  // false with the problems appended to *errors. A set that does not fit in
+  // memory is reported against its largest pattern, so that the error can
+  // name a file and rule.
   bool Compile(std::vector<CompileError>* errors);
 
   // Sets *ids to the ids of the patterns that match somewhere in `text`, in

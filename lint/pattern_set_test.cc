@@ -84,6 +84,22 @@ TEST_CASE("patterns are compiled on first use, and large ones when added") {
   CHECK(Hits(set, "fine: 120 km") == "0:'fine'@0 | 1:'120'@6");
 }
 
+TEST_CASE("a set out of memory is reported against its largest pattern, so the error can name a rule") {
+  PatternSet set(/*max_mem=*/int64_t{1} << 16);
+  std::string error;
+  for (int i = 0; i < 60; ++i) {
+    const std::string n = std::to_string(i);
+    REQUIRE(set.Add("w" + n + "[a-z]{2,9}x\\d{1,4}", &error) == i);
+  }
+  REQUIRE(set.Add("big[a-z]{2,40}y\\d{1,9}", &error) == 60);
+  REQUIRE(set.Add("w0[a-z]{2,9}z", &error) == 61);
+  std::vector<PatternSet::CompileError> errors;
+  CHECK_FALSE(set.Compile(&errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].pattern == 60);
+  CHECK(errors[0].message == "the pattern set of 62 patterns does not fit in memory; its largest pattern is this one");
+}
+
 TEST_CASE("ids are given in order") {
   PatternSet set;
   std::string error;

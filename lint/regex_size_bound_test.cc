@@ -97,7 +97,7 @@ class Generator {
 
   std::string Alternation(int depth) {
     std::string out = Concatenation(depth);
-    while (Pick(4) == 0) out += "|" + Concatenation(depth);
+    while (Pick(4) == 0) out.append("|").append(Concatenation(depth));
     return out;
   }
   std::string Concatenation(int depth) {
@@ -117,7 +117,8 @@ class Generator {
         "[^é]", "[0-9A-F]", "(?i)", "(?-i)"};
     if (depth > 0 && Pick(4) == 0) {
       static const char* const kOpen[] = {"(", "(?:", "(?i:", "(?-i:", "(?P<g>"};
-      return kOpen[Pick(std::size(kOpen))] + Alternation(depth - 1) + ")";
+      std::string group = kOpen[Pick(std::size(kOpen))];
+      return group.append(Alternation(depth - 1)).append(")");
     }
     return kAtoms[Pick(std::size(kAtoms))];
   }

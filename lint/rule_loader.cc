@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "example_blocks.h"
+#include "settings_file.h"
 #include "utf8.h"
 #include "validators.h"
 
@@ -35,18 +36,34 @@ std::string JoinKeys(std::initializer_list<const char*> keys) {
   return out;
 }
 
+// The longest example `repeat` may make: far beyond any platform's limit.
+constexpr size_t kMaxExampleBytes = 1 << 20;
+
 // Word lists already read during one load, by path: several rules often
 // name the same list.
 using WordListCache = std::map<std::string, std::vector<std::string>>;
 
 // The whole of a file, or false if it cannot be read.
-bool ReadText(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  *out = buffer.str();
-  return true;
+bool ReadText(const std::string& path, std::string* out, std::string* reason) {
+  return ReadSettingsFile(path, out, reason);
+}
+
+// Empty when `path`, a word file a pack in `pack_dir` names, resolves (after
+// symbolic links) inside the pack's own directory tree or its sibling
+// `dictionaries` directory, where the bundled packs keep their lists;
+// otherwise why it is refused. A missing file is left to the reader.
+std::string OutsidePackTree(const std::string& pack_dir, const fs::path& path) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(path, ec);
+  if (ec) return "";
+  const fs::path base = pack_dir.empty() ? fs::path(".") : fs::path(pack_dir);
+  for (const fs::path& root : {base, base / ".." / "dictionaries"}) {
+    fs::path r = fs::weakly_canonical(root, ec);
+    if (ec) continue;
+    fs::path rel = target.lexically_relative(r);
+    if (!rel.empty() && *rel.begin() != ".." && !rel.is_absolute()) return "";
+  }
+  return "is outside the pack's directory and its ../dictionaries (resolves to " + target.string() + ")";
 }
 
 // Reads one pack file, reporting every schema mistake it finds.
@@ -199,6 +216,10 @@ void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, s
   if (!ReadStrings(node, key, /*allow_scalar=*/true, &files)) return;
   for (const std::string& f : files) {
     fs::path path = fs::path(dir_) / f;
+    if (std::string outside = OutsidePackTree(dir_, path); !outside.empty()) {
+      Error(node, key + " '" + f + "' " + outside);
+      continue;
+    }
     if (lists) lists->push_back(path.stem().string());
     auto cached = lists_->find(path.string());
     if (cached == lists_->end()) {
@@ -290,8 +311,10 @@ void PackReader::ReadExampleList(const YAML::Node& node, const std::string& key,
         if (n.empty() || n.size() > 6 || !std::all_of(n.begin(), n.end(), [](char c) { return IsAsciiDigit(c); }) ||
             std::stoul(n) == 0) {
           Error(repeat, "'repeat' must be a whole number from 1 to 999999");
+        } else if (const unsigned long times = std::stoul(n); ex.text.size() * times > kMaxExampleBytes) {
+          Error(repeat, "'repeat' makes an example of " + std::to_string(ex.text.size() * times) +
+                            " bytes, more than the limit of " + std::to_string(kMaxExampleBytes));
         } else {
-          const unsigned long times = std::stoul(n);
           std::string once = ex.text;
           ex.text.reserve(once.size() * times);
           for (unsigned long k = 1; k < times; ++k) ex.text += once;
@@ -330,7 +353,18 @@ void PackReader::ReadNames(const YAML::Node& node, Rule* rule) {
 void PackReader::ReadSpelling(const YAML::Node& node, Rule* rule) {
   if (!CheckMap(node, "'spelling'", {"dictionary", "accept", "accept_files"})) return;
   SpellingMatcher spelling;
-  if (node["dictionary"]) ReadString(node["dictionary"], "dictionary", &spelling.dictionary);
+  if (node["dictionary"] && ReadString(node["dictionary"], "dictionary", &spelling.dictionary)) {
+    // A name looked up in the dictionary directories, never a path.
+    const std::string& d = spelling.dictionary;
+    bool name = !d.empty() && d.size() <= 64 && std::all_of(d.begin(), d.end(), [](char c) {
+      return IsAsciiLetter(static_cast<unsigned char>(c)) || IsAsciiDigit(static_cast<unsigned char>(c)) ||
+             c == '_' || c == '-';
+    });
+    if (!name) {
+      Error(node["dictionary"], "'dictionary' must be a Hunspell dictionary name such as en_GB (letters, digits, "
+                                "'_' and '-'), looked up in the dictionary directories, not a path: '" + d + "'");
+    }
+  }
   if (node["accept"]) ReadStrings(node["accept"], "accept", false, &spelling.accept);
   if (node["accept_files"]) ReadWordFiles(node["accept_files"], "accept_files", &spelling.accept, &rule->lists);
   rule->spelling = std::move(spelling);
@@ -530,9 +564,9 @@ bool BlankedOnlyExamples(const YAML::Node& root, const std::vector<size_t>& blan
 }
 
 bool PackReader::Read(std::vector<Pack>* packs) {
-  std::string content;
-  if (!ReadText(file_, &content)) {
-    Error(SourceMark{file_, 0, 0}, "cannot read rule file");
+  std::string content, reason;
+  if (!ReadText(file_, &content, &reason)) {
+    Error(SourceMark{file_, 0, 0}, "cannot read rule file: " + reason);
     return false;
   }
   return Parse(content, packs);
@@ -548,17 +582,13 @@ bool PackReader::Parse(const std::string& content, std::vector<Pack>* packs) {
   std::vector<size_t> blanked;
   bool parsed = false;
   if (!options_.read_examples && BlankExampleBlocks(content, &without_examples, &blanked)) {
-    try {
-      root = YAML::Load(without_examples);
-      parsed = BlankedOnlyExamples(root, blanked);
-    } catch (const YAML::Exception&) {
-      // Parsed as written below, to report the mistake.
-    }
+    // On a mistake, parsed as written below, to report it.
+    LoadError ignored;
+    if (ParseOneYamlDocument(file_, without_examples, &root, &ignored)) parsed = BlankedOnlyExamples(root, blanked);
   }
-  try {
-    if (!parsed) root = YAML::Load(content);
-  } catch (const YAML::Exception& e) {
-    Error(SourceMark{file_, e.mark.line + 1, e.mark.column + 1}, "malformed YAML: " + e.msg);
+  if (LoadError error; !parsed && !ParseOneYamlDocument(file_, content, &root, &error)) {
+    errors_->push_back(std::move(error));
+    ok_ = false;
     return false;
   }
   if (!CheckMap(root, "pack", {"pack", "description", "category", "rules"})) return false;
@@ -597,19 +627,19 @@ bool PackReader::Parse(const std::string& content, std::vector<Pack>* packs) {
 }  // namespace
 
 std::string LoadError::ToString() const {
+  // Appended piece by piece: `"a" + s + "b"` here trips GCC 12's -Wrestrict.
   std::string out = mark.file;
-  if (mark.line > 0) out += ":" + std::to_string(mark.line) + ":" + std::to_string(mark.column);
-  if (!out.empty()) out += ": ";
-  if (!rule.empty()) out += "rule '" + rule + "': ";
-  out += message;
+  if (mark.line > 0) out.append(":").append(std::to_string(mark.line)).append(":").append(std::to_string(mark.column));
+  if (!out.empty()) out.append(": ");
+  if (!rule.empty()) out.append("rule '").append(rule).append("': ");
+  out.append(message);
   return out;
 }
 
 bool ReadWordList(const std::string& path, std::vector<std::string>* words) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return false;
-  std::ifstream in(path);
-  if (!in) return false;
+  std::string text, reason;
+  if (!ReadSettingsFile(path, &text, &reason)) return false;
+  std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -657,7 +687,8 @@ bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs, std::vector<L
   std::vector<File> read(files.size());
   std::vector<size_t> order;
   for (size_t i = 0; i < files.size(); ++i) {
-    read[i].readable = ReadText(files[i], &read[i].text);
+    std::string reason;
+    read[i].readable = ReadText(files[i], &read[i].text, &reason);
     order.push_back(i);
   }
   std::stable_partition(order.begin(), order.end(), [&](size_t i) {

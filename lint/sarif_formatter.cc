@@ -18,6 +18,9 @@
 #ifndef POSTCHECK_VERSION
 #define POSTCHECK_VERSION "0"
 #endif
+#ifndef POSTCHECK_INFORMATION_URI
+#define POSTCHECK_INFORMATION_URI "file:///usr/local/share/doc/postcheck/README.md"
+#endif
 
 namespace postcheck {
 namespace {
@@ -85,7 +88,12 @@ class SarifFormatter : public Formatter {
 
   void Begin(std::ostream& out) override {
     out << "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
-           "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"postcheck\",\"version\":";
+           "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"postcheck\",\"fullName\":";
+    WriteJsonString(out, std::string("postcheck ") + POSTCHECK_VERSION +
+                             ": a linter for UK police officers' and staff's social-media drafts");
+    out << ",\"informationUri\":";
+    WriteJsonString(out, POSTCHECK_INFORMATION_URI);
+    out << ",\"version\":";
     WriteJsonString(out, POSTCHECK_VERSION);
     out << ",\"semanticVersion\":";
     WriteJsonString(out, POSTCHECK_VERSION);
@@ -94,7 +102,7 @@ class SarifFormatter : public Formatter {
       if (i > 0) out << ",";
       WriteRule(*rules_[i], out);
     }
-    out << "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[";
+    out << "]}},\"automationDetails\":{\"id\":\"postcheck/\"},\"columnKind\":\"unicodeCodePoints\",\"results\":[";
   }
 
   void File(const FileReport& report, std::ostream& out) override {
@@ -128,6 +136,11 @@ class SarifFormatter : public Formatter {
         out << "}}}]}";
       }
       out << "]";
+    }
+    if (!summary.config_file.empty()) {
+      out << ",\"properties\":{\"configFile\":";
+      WriteJsonString(out, summary.config_file);
+      out << "}";
     }
     out << "}]}]}\n";
   }

@@ -76,7 +76,7 @@ TEST_CASE("Suggest falls back to Hunspell when no small edit gives a word") {
 TEST_CASE("the caches stay bounded (BoundedCache): answers stay right past the bound") {
   auto checker = OpenEnGb();
   for (size_t i = 0; i < SpellChecker::kMaxCachedWords + 10; ++i) {
-    checker->Correct("w" + std::to_string(i));
+    checker->Correct(std::string("w").append(std::to_string(i)));
   }
   CHECK(checker->Correct("burglary"));
   CHECK_FALSE(checker->Correct("w1"));

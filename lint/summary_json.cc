@@ -53,6 +53,10 @@ void WriteSummaryJson(std::ostream& out, const Summary& s) {
   WriteCounts(out, s.by_category);
   out << ",\"by_rule\":";
   WriteCounts(out, s.by_rule);
+  if (!s.config_file.empty()) {
+    out << ",\"config\":";
+    WriteJsonString(out, s.config_file);
+  }
   out << "}";
 }
 

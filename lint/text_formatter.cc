@@ -8,6 +8,7 @@
 #include "formatter.h"
 #include "line_map.h"
 #include "template.h"
+#include "terminal_text.h"
 #include "utf8.h"
 
 namespace postcheck {
@@ -23,13 +24,6 @@ const char* SeverityColor(Severity s) {
     case Severity::kSuggestion: return "\x1b[1;36m";
   }
   return "";
-}
-
-// Display width of a code point on a terminal (wide CJK and emoji take 2).
-int Width(char32_t cp) {
-  if (cp == '\t') return 1;
-  int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
-  return w < 0 ? 0 : w;
 }
 
 class TextFormatter : public Formatter {
@@ -53,6 +47,13 @@ class TextFormatter : public Formatter {
                             : std::to_string(s.files - s.failed_inputs) + " of " + plural(s.files, unit);
     std::string refused =
         s.failed_inputs == 0 ? "" : "; " + std::to_string(s.failed_inputs) + " could not be checked";
+    if (!s.config_file.empty()) out << "Config: " << EscapeControls(s.config_file) << "\n";
+    if (s.files > 0 && s.failed_inputs == s.files) {
+      out << "Nothing checked: "
+          << (s.files == 1 ? "the file could not" : "none of the " + plural(s.files, "file") + " could")
+          << " be read as a draft.\n";
+      return;
+    }
     if (total == 0) {
       out << Style(s.failed_inputs ? "" : "\x1b[1;32m") << "No problems found" << Reset() << " in " << files
           << refused << ".\n";
@@ -67,8 +68,9 @@ class TextFormatter : public Formatter {
   std::string Reset() const { return options_.color ? "\x1b[0m" : ""; }
 
   void Print(const FileReport& report, const LineMap& lines, const Finding& f, std::ostream& out) const {
-    const std::string& message = f.message;
-    out << Style("\x1b[1m") << ReportLocation(report) << ":" << f.start.line << ":" << f.start.column << ":"
+    // Drafts and file names may hold terminal escapes: shown, never obeyed.
+    const std::string message = EscapeControls(f.message);
+    out << Style("\x1b[1m") << EscapeControls(ReportLocation(report)) << ":" << f.start.line << ":" << f.start.column << ":"
         << Reset() << " " << Style(SeverityColor(f.severity)) << SeverityName(f.severity) << Reset()
         << " " << Style("\x1b[2m") << f.rule->full_id << Reset() << " " << message << "\n";
 
@@ -90,16 +92,19 @@ class TextFormatter : public Formatter {
       marks += "   ";
     }
     for (size_t i = window_begin; i < window_end;) {
-      char32_t cp;
-      int n = DecodeUtf8(line, i, &cp);
-      bool inside = i >= span_begin && i < span_end;
-      shown += line.substr(i, static_cast<size_t>(n));
-      if (cp == '\t') {
+      // One user-perceived character at a time, so that an emoji sequence
+      // (👮‍♀️) takes the cells a terminal gives it.
+      size_t next = std::min(GraphemeEnd(line, i), window_end);
+      std::string_view grapheme = line.substr(i, next - i);
+      bool inside = i < span_end && next > span_begin;
+      if (grapheme == "\t") {
+        shown += grapheme;
         marks += inside ? "^" : "\t";
       } else {
-        marks.append(static_cast<size_t>(Width(cp)), inside ? '^' : ' ');
+        shown += EscapeControls(grapheme);
+        marks.append(static_cast<size_t>(GraphemeWidth(grapheme)), inside ? '^' : ' ');
       }
-      i += static_cast<size_t>(n);
+      i = next;
     }
     if (window_end < line.size()) shown += "...";
     while (!marks.empty() && marks.back() == ' ') marks.pop_back();
@@ -113,7 +118,7 @@ class TextFormatter : public Formatter {
     }
     if (!f.rule->why.empty()) out << " " << pad << " = " << Style("\x1b[1m") << "why:" << Reset() << " " << f.rule->why << "\n";
     if (!f.suggestion.empty()) {
-      out << " " << pad << " = " << Style("\x1b[1;32m") << "try:" << Reset() << " " << f.suggestion << "\n";
+      out << " " << pad << " = " << Style("\x1b[1;32m") << "try:" << Reset() << " " << EscapeControls(f.suggestion) << "\n";
     }
     out << "\n";
   }

@@ -24,7 +24,7 @@ std::string Describe(const TokenizedText& t) {
 
 std::string Join(const std::vector<uint32_t>& v) {
   std::string out;
-  for (uint32_t x : v) out += (out.empty() ? "" : " ") + std::to_string(x);
+  for (uint32_t x : v) out.append(out.empty() ? "" : " ").append(std::to_string(x));
   return out;
 }
 

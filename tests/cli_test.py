@@ -12,6 +12,8 @@ import sys
 import tempfile
 import unittest
 
+from ci_tools import skip_reason
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.environ.get("POSTCHECK_BIN", os.path.join(HERE, "..", "build", "postcheck"))
 DEMO = os.path.join(HERE, "data", "cli")
@@ -70,7 +72,7 @@ class TextFormat(unittest.TestCase):
     def test_no_color_env_beats_a_terminal(self):
         # `script` gives postcheck a terminal; NO_COLOR must still win.
         if subprocess.run(["which", "script"], capture_output=True).returncode != 0:
-            self.skipTest("script(1) not installed")
+            self.skipTest(skip_reason("script(1) not installed (apt-get install bsdutils)"))
         with DraftFile(DRAFT) as path:
             cmd = " ".join([BIN, *DEMO_ARGS, path])
             tty = subprocess.run(["script", "-qec", cmd, "/dev/null"], capture_output=True, text=True,
@@ -169,8 +171,9 @@ class ExitCodesAndFailOn(unittest.TestCase):
         finally:
             os.unlink(f.name)
         self.assertEqual(r.returncode, 2)
-        self.assertEqual(r.stderr, f"postcheck: {f.name}: not UTF-8 text at byte 3\n")
-        self.assertEqual(r.stdout, "No problems found in 0 of 1 file; 1 could not be checked.\n")
+        self.assertEqual(r.stderr, f"postcheck: {f.name}: not UTF-8 text at byte 3 (byte 0xFF: it looks like "
+                                   "Windows-1252 or Latin-1 text; save it as UTF-8)\n")
+        self.assertEqual(r.stdout, "Nothing checked: the file could not be read as a draft.\n")
 
 
 class RuleSelection(unittest.TestCase):

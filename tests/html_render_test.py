@@ -8,7 +8,8 @@
   badges, and nothing fails to load (the report must need no network).
 
 Needs the Debian package chromium (binary `chromium`, or env CHROMIUM). Without
-it the test prints why and exits 77 (ctest: set SKIP_RETURN_CODE 77).
+it the test prints why and exits 77 (ctest: set SKIP_RETURN_CODE 77); under
+CI=true it fails instead, naming what is missing.
 
 `python3 tests/html_render_test.py --update-screenshot` also rewrites
 docs/html-report.png, the README's picture of the report.
@@ -24,6 +25,8 @@ import sys
 import tempfile
 import traceback
 import zlib
+
+from ci_tools import MissingTool, skip_reason
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.environ.get("POSTCHECK_BIN", os.path.join(HERE, "..", "build", "postcheck"))
@@ -151,7 +154,11 @@ def main():
     update = "--update-screenshot" in sys.argv
     browser = find_chromium()
     if not browser:
-        print("skipped: chromium not found (apt-get install chromium, or set CHROMIUM)")
+        try:
+            print(skip_reason("chromium not found (apt-get install chromium, or set CHROMIUM)"))
+        except MissingTool as e:
+            print(f"FAIL: {e}")
+            return 1
         return 77
     tmp = tempfile.mkdtemp(prefix="postcheck-html-")
     checks = []

@@ -23,6 +23,8 @@ import tempfile
 import time
 import unittest
 
+from ci_tools import skip_reason
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from blns_test import check_findings, positions, SANITIZER_MARKERS  # noqa: E402
@@ -134,7 +136,7 @@ class RefusedInputs(Base):
             import pwd
             pwd.getpwnam("nobody")
         except KeyError:
-            self.skipTest("SKIP: running as root and there is no user 'nobody' to drop to")
+            self.skipTest(skip_reason("running as root and there is no user 'nobody' to drop to"))
         return {"user": "nobody", "group": "nogroup" if _has_group("nogroup") else None}
 
     def test_unreadable_file(self):
@@ -192,18 +194,26 @@ class RefusedInputs(Base):
         for data, byte in cases:
             with self.subTest(data=data):
                 path = self.write("bad.txt", data)
-                self.assertRefused(run([path]), f"postcheck: {path}: not UTF-8 text at byte {byte}")
+                line = f"postcheck: {path}: not UTF-8 text at byte {byte}"
+                # A lone byte from 0x80 up between ASCII looks like Windows-1252.
+                lone = data[byte] >= 0x80 and (byte + 1 == len(data) or data[byte + 1] < 0x80)
+                if lone:
+                    line += (f" (byte 0x{data[byte]:02X}: it looks like Windows-1252 or Latin-1 text; "
+                             "save it as UTF-8)")
+                self.assertRefused(run([path]), line)
 
     def test_invalid_utf8_on_stdin(self):
         r = run(["-"], stdin=b"hello \xc3(")
-        self.assertRefused(r, "postcheck: <stdin>: not UTF-8 text at byte 6")
+        self.assertRefused(r, "postcheck: <stdin>: not UTF-8 text at byte 6 (byte 0xC3: it looks like Windows-1252 "
+                              "or Latin-1 text; save it as UTF-8)")
 
     def test_nul_byte_is_not_text(self):
         path = self.write("nul.txt", b"Mr Jones\x00 rang")
         self.assertRefused(run([path]), f"postcheck: {path}: not text (NUL byte at byte 8)")
-        # A NUL wins over later invalid UTF-8, and a UTF-16 file is refused too.
+        # A UTF-16 file is refused too, saying what it is.
         path = self.write("utf16.txt", "Hi".encode("utf-16"))
-        self.assertRefused(run([path]), f"postcheck: {path}: not text (NUL byte at byte 3)")
+        self.assertRefused(run([path]), f"postcheck: {path}: UTF-16 text (byte-order mark FF FE): postcheck reads "
+                                        "UTF-8; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)")
 
     def test_over_the_size_limit(self):
         path = self.write("big.txt", "x" * 199 + "\n")
@@ -340,7 +350,7 @@ class Privacy(Base):
     def test_no_network_and_no_writes(self):
         strace = shutil.which("strace")
         if not strace:
-            self.skipTest("SKIP: strace is not installed (apt-get install strace)")
+            self.skipTest(skip_reason("strace is not installed (apt-get install strace)"))
         draft = self.write("draft.txt", DRAFT)
         log = os.path.join(self.tmp, "strace.log")
         # LeakSanitizer cannot run under ptrace; an ASan build must skip it here.
@@ -352,7 +362,7 @@ class Privacy(Base):
                                timeout=HANG_TIMEOUT, env=env)
             err = r.stderr.decode("utf-8", "replace")
             if r.returncode not in (0, 1) and ("ptrace" in err or "Operation not permitted" in err):
-                self.skipTest(f"SKIP: strace cannot trace here: {err.strip()}")
+                self.skipTest(skip_reason(f"strace cannot trace here: {err.strip()}"))
             self.assertIn(r.returncode, (0, 1), err)
             with open(log, encoding="utf-8", errors="replace") as f:
                 calls = f.read().splitlines()
