@@ -13,11 +13,12 @@ namespace postcheck {
 namespace {
 
 void Field(std::ostream& out, std::string_view value, bool first = false) {
-  std::string text(value);
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r')) {
-    text.insert(0, "'");
-  }
+  // A leading quote keeps a spreadsheet from running the field as a formula
+  // (built by appending: GCC 12 warns falsely about insert(0, ...)).
+  const bool formula = !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
+                                          value[0] == '@' || value[0] == '\t' || value[0] == '\r');
+  std::string text(formula ? "'" : "");
+  text.append(value);
   std::string quoted(text.size() * 2 + 2, '\0');
   size_t n = csv_write(quoted.data(), quoted.size(), text.data(), text.size());
   quoted.resize(n);

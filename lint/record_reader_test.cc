@@ -73,7 +73,9 @@ TEST_CASE("csv: a missing text column ends the file with one error") {
 TEST_CASE("csv: text that is not UTF-8 or too long is a malformed record") {
   auto posts = Csv("text\n\xFF\n" + std::string(1001, 'a') + "\nok\n");
   REQUIRE(posts.size() == 3);
-  CHECK(posts[0].error == "p.csv: record 1: the text is not UTF-8 text at byte 0");
+  CHECK(posts[0].error ==
+        "p.csv: record 1: the text is not UTF-8 text at byte 0 (byte 0xFF: it looks like Windows-1252 or Latin-1 "
+        "text; save it as UTF-8)");
   CHECK(posts[1].error == "p.csv: record 2: the text is larger than the limit of 1000 bytes (see --max-bytes)");
   CHECK(posts[2].text == "ok");
 }

@@ -117,8 +117,11 @@ class Generator {
         "[^é]", "[0-9A-F]", "(?i)", "(?-i)"};
     if (depth > 0 && Pick(4) == 0) {
       static const char* const kOpen[] = {"(", "(?:", "(?i:", "(?-i:", "(?P<g>"};
+      // The group's inside is drawn before its opening, as the generator
+      // always has (the seed's patterns depend on the order of draws).
+      std::string inside = Alternation(depth - 1);
       std::string group = kOpen[Pick(std::size(kOpen))];
-      return group.append(Alternation(depth - 1)).append(")");
+      return group.append(inside).append(")");
     }
     return kAtoms[Pick(std::size(kAtoms))];
   }

@@ -81,7 +81,7 @@ tweets.js#4:1:33: error demo.swear Profanity: f***ing
         self.assertEqual(r.returncode, 2)
         self.assertEqual(r.stderr, "postcheck: posts.jsonl: not an X archive tweets file "
                                    "(window.YTD.tweets.part0 = [...])\n")
-        self.assertEqual(r.stdout, "No problems found in 0 of 1 file; 1 could not be checked.\n")
+        self.assertEqual(r.stdout, "Nothing checked: the file could not be read as a draft.\n")
 
 
 class Csv(unittest.TestCase):

@@ -145,7 +145,8 @@ class SameFindingsAsCli(unittest.TestCase):
                 with open(path, encoding="utf-8", newline="") as f:
                     text = f.read()
             cli = subprocess.run([BIN, "--no-config", "--fix", "-"], input=text.encode(), capture_output=True)
-            self.assertEqual(cli.returncode, 0, cli.stderr)
+            # 0, or 1 when --fix leaves errors to reword by hand; never a failure to run.
+            self.assertIn(cli.returncode, (0, 1), cli.stderr)
             status, _, body = self.server.lint(text)
             self.assertEqual(status, 200)
             self.assertEqual(json.loads(body)["fix"], cli.stdout.decode(), path)

@@ -348,7 +348,7 @@ class ErrorsSayWhere(Scratch):
         r = run([*DEMO_ARGS, os.path.join(self.tmp, "missing.txt")])
         self.assertEqual(r.returncode, 2)
         self.assertEqual(r.stdout, "Nothing checked: the file could not be read as a draft.\n")
-        r = run([*DEMO_ARGS, os.path.join(self.tmp, "missing.txt"), self.tmp])
+        r = run([*DEMO_ARGS, os.path.join(self.tmp, "missing.txt"), os.path.join(self.tmp, "also-missing.txt")])
         self.assertEqual(r.stdout, "Nothing checked: none of the 2 files could be read as a draft.\n")
 
     def test_no_empty_did_you_mean(self):
