@@ -147,11 +147,13 @@ TEST_CASE("iban_gb") {
 TEST_CASE("uk_postcode") {
   Accepts(&IsUkPostcode,
           {"M14 5RT", "m14 5rt", "M145RT", "SW1A 2AA", "EC1A 1BB", "W1A 0AX",
-           "B33 8TH", "CR2 6XH", "DN55 1PT", "GIR 0AA", "LS1 1UR", "N1C 4AG"});
+           "B33 8TH", "CR2 6XH", "DN55 1PT", "GIR 0AA", "LS1 1UR", "N1C 4AG",
+           // As people write them: two spaces, a hyphen, a space in the inward code.
+           "M14  5RT", "M14-5RT", "M14 5 RT", "m14 5 rt", "GIR0AA"});
   Rejects(&IsUkPostcode,
           {"SE9", "SE9 ", "M14", "QA1 1AA", "AJ1 1AA", "W1L 1AA", "EC1C 1AA",
-           "M14 5RC", "M14 5IT", "M14  5RT", "M14-5RT", "M14 55T", "A1 1st",
-           "B2 4th", "A1 2nd", "12 345"});
+           "M14 5RC", "M14 5IT", "M14 55T", "A1 1st", "B2 4th", "A1 2nd", "12 345",
+           "M14   5RT", "M14 - 5RT", "M14--5RT", "M14 5R T", "M 14 5RT", "M14 5-RT", "M14 5 R T"});
 }
 
 TEST_CASE("vehicle_reg") {
