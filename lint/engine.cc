@@ -40,30 +40,6 @@ struct Slot {
   std::vector<uint32_t> rule_refs;  // indices of rules whose findings count
 };
 
-// `s` with each run of white space holding a line break written as one space.
-std::string OneLine(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    size_t j = i;
-    bool line_break = false;
-    while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) {
-      line_break |= s[j] == '\n' || s[j] == '\r';
-      ++j;
-    }
-    if (j > i) {
-      if (line_break) {
-        out.push_back(' ');
-      } else {
-        out.append(s.substr(i, j - i));
-      }
-      i = j;
-    } else {
-      out.push_back(s[i++]);
-    }
-  }
-  return out;
-}
-
 std::string DigitsOf(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -862,10 +838,9 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
     f.end = lines.At(f.offset + f.length);
     f.match = std::string(text.substr(begin, end - begin));
     TemplateValues values;
-    // In a message the match reads as it does to the matchers: a wrapped
-    // line's break and the blanks round it are one space.
-    const std::string one_line = view.changed() ? OneLine(f.match) : std::string();
-    values.match = view.changed() ? std::string_view(one_line) : std::string_view(f.match);
+    // The match as written, line breaks and all: --redact-output finds it
+    // in the message by that text.
+    values.match = f.match;
     if (s.swap >= 0) values.replacement = rule.swap[static_cast<size_t>(s.swap)].second;
     if (rule.length) {
       // Evaluate measured the draft to find this span.

@@ -100,6 +100,20 @@ def main():
         if rule in found:
             failures.append(f"expected no {rule} in the twin {twin!r}, got {found}")
 
+    # --fix and --redact-output cover every form a number was found in.
+    draft = ("Text the lad on 07911\u00a0123456 or O7911 l23456 or\n07911\n123456 or "
+             "\uff10\uff17\uff19\uff11\uff11 \uff11\uff12\uff13\uff14\uff15\uff16, mail kaz.b99 at gmail dot com.")
+    fixed = subprocess.run([BIN, "--fix", "-"], input=draft, capture_output=True, text=True).stdout
+    expected = ("Text the lad on [phone number] or [phone number] or\n[phone number] or [phone number], "
+                "mail [email address].")
+    if fixed.rstrip("\n") != expected:
+        failures.append(f"--fix: expected {expected!r}, got {fixed!r}")
+    redacted = subprocess.run([BIN, "--redact-output", "--format", "json", "-"], input=draft, capture_output=True,
+                              text=True).stdout
+    for secret in ["123456", "l23456", "\uff11\uff12\uff13\uff14", "kaz.b99"]:
+        if secret in redacted:
+            failures.append(f"--redact-output: {secret!r} is in the output")
+
     # The shipped git hook blocks a member of the public's number and lets
     # an official appeal line through.
     if shutil.which("git"):
