@@ -50,6 +50,22 @@ bool IntroducedAt(const TokenizedText& text, size_t i) {
   return false;
 }
 
+// Titles that, written in lower case, still introduce a name ("mr jones");
+// "dr" (drive) and "miss" (the verb) do not.
+bool IsLowerTitle(std::string_view word) { return word == "mr" || word == "mrs" || word == "ms" || word == "mx"; }
+
+// Words that follow a lower-case title without being a name ("mr and mrs").
+bool IsFunctionWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
+      "her", "his", "in", "is", "it", "mr", "mrs", "ms", "mx", "no", "not", "of", "on", "or", "said", "says",
+      "she", "that", "the", "their", "they", "this", "to", "was", "were", "who", "will", "with", "would"};
+  for (std::string_view w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 NamesFinder::NamesFinder(const NamesMatcher& config) {
@@ -91,8 +107,18 @@ void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t
   const auto& tokens = text.tokens;
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (!t.capitalised) continue;
     std::string_view folded = text.Folded(t);
+    if (!t.capitalised) {
+      // A title in lower case and a surname in lower case: "mr jones".
+      const Token& next = tokens[i + 1];
+      if (t.has_letter && !t.has_digit && IsLowerTitle(folded) && Has(titles_, folded) &&
+          SpaceBetween(text, i, i + 1, true) && !next.capitalised && next.has_letter && !next.has_digit &&
+          next.end - next.begin >= 2 && !IsFunctionWord(text.Folded(next)) && !Has(not_surnames_, text.Folded(next))) {
+        spans->emplace_back(t.begin, next.end);
+        ++i;
+      }
+      continue;
+    }
     size_t last = 0;
     if (Has(titles_, folded)) {
       // Title, optional initial or first name, surname.

@@ -61,6 +61,15 @@ TEST_CASE("a capitalised pair with an age after it, in any case") {
   CHECK(Names("Kai Barnes, 2015, was closed") == "");
 }
 
+TEST_CASE("a title and surname in lower case") {
+  CHECK(Names("we nicked mr jones last night") == "'mr jones'@10");
+  CHECK(Names("mrs obrien was there") == "'mrs obrien'@0");
+  // Innocent twins: a function word, a drive, a street word, a capitalised title's rules.
+  CHECK(Names("mr and mrs were there") == "");
+  CHECK(Names("turn into elm dr tonight") == "");
+  CHECK(Names("mr road") == "");
+}
+
 TEST_CASE("a pair introduced as a name") {
   CHECK(Names("The lad, named as Kai Barnes, ran off") == "'Kai Barnes'@18");
   CHECK(Names("A lad called Jayden Okafor was there") == "'Jayden Okafor'@13");
