@@ -3,7 +3,8 @@
 // capitalised surname ("Darren Whitley", "Amy Smith-Jones", "Sean O'Brien",
 // "Darren McDonald"). Any capitalised pair, in capitals or not, is a name
 // when an age follows it ("TYLER JONES, 15,", "Oluwaseun Adeyemi, 23,") or
-// words introduce it ("named as", "called", "known as"). A name followed by a
+// words introduce it ("named as", "called", "known as"); a lower-case title
+// and surname ("mr jones") is one too. A name followed by a
 // word of not_surnames (Road, Way, Hospital) is a place named after someone
 // ("Sir Matt Busby Way") and not reported.
 #ifndef POSTCHECK_NAMES_FINDER_H_
