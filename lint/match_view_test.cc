@@ -2,6 +2,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -101,6 +102,36 @@ TEST_CASE("ToView finds the view byte of an original offset") {
   CHECK(view.ToView(3) == 2);
   CHECK(view.ToView(5) == 4);
   CHECK(view.ToView(static_cast<uint32_t>(text.size())) == 5);
+}
+
+TEST_CASE("every view span maps back inside the original, in order") {
+  static constexpr std::string_view kPieces[] = {
+      "a", "Z", "7", "0", "O", "l", "I", " ", "\t", "\n", "\r\n", "\r", ".", "-", "- ", "1. ",
+      "\u00a0", "\u202f", "\u2014", "\u2013", "\u2011", "\uff10", "\uff21", "\uff20", "\u0663",
+      "\U0001D7D9", "\u2028", "\u0085", "\u00e9", "\u4e2d", "\U0001F600"};
+  std::mt19937 random(17);
+  MatchView view;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t pieces = random() % 24;
+    for (size_t k = 0; k < pieces; ++k) text += kPieces[random() % std::size(kPieces)];
+    view.Build(text);
+    INFO("text: ", text);
+    const auto size = static_cast<uint32_t>(view.text().size());
+    uint32_t last_begin = 0;
+    for (uint32_t v = 0; v < size; ++v) {
+      uint32_t b, e;
+      view.ToOriginal(v, v + 1, &b, &e);
+      CHECK(b < e);
+      CHECK(e <= text.size());
+      CHECK(b >= last_begin);
+      last_begin = b;
+      CHECK(view.ToView(b) <= v);
+    }
+    uint32_t b, e;
+    view.ToOriginal(0, size, &b, &e);
+    CHECK(e <= text.size());
+  }
 }
 
 }  // namespace
