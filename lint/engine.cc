@@ -9,6 +9,7 @@
 
 #include "cluster.h"
 #include "context_index.h"
+#include "match_view.h"
 #include "names_finder.h"
 #include "pattern_set.h"
 #include "platform.h"
@@ -130,7 +131,9 @@ struct Engine::Impl {
   // one engine or several); length rules are measured only when enabled or
   // `all`. The lengths measured are left in *lengths, if given: a length
   // finding's message needs them again.
-  void Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
+  // `text` is the tokenised text of `view`; lengths are measured on the
+  // original, and every span is in the view's offsets.
+  void Evaluate(const TokenizedText& text, const MatchView& view, bool all, RuleSpans* out,
                 std::vector<Measured>* lengths = nullptr) const;
   bool Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed, const RuleSpan& span) const;
 };
@@ -196,7 +199,7 @@ void Engine::Impl::SpellingSpans(const TokenizedText& text, const SpellChecker& 
   out->resize(kept);
 }
 
-void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
+void Engine::Impl::Evaluate(const TokenizedText& text, const MatchView& view, bool all, RuleSpans* out,
                             std::vector<Measured>* lengths) const {
   const size_t n = compiled.size();
   for (uint32_t r : out->rules) out->by_rule[r].clear();  // before resizing: perhaps another engine's
@@ -358,7 +361,7 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
   auto measured = [&](LengthMeasure measure, size_t limit) {
     if (const Measured* d = FindMeasured(measurements, measure, limit)) return d->m;
     Measurement m;
-    if (MeasureBound(text.text, measure) > limit) m = Measure(text.text, measure, limit);
+    if (MeasureBound(view.original(), measure) > limit) m = Measure(view.original(), measure, limit);
     measurements.push_back({measure, limit, m});
     return m;
   };
@@ -401,12 +404,16 @@ void Engine::Impl::Evaluate(const TokenizedText& text, bool all, RuleSpans* out,
     if (const LengthMatcher* length = rule.length; length && (all || rule.enabled)) {
       Measurement m = measured(length->measure, length->limit);
       if (m.total > length->limit) {
-        size_t end = text.text.size();
-        while (end > m.over_offset && (text.text[end - 1] == '\n' || text.text[end - 1] == '\r' ||
-                                       text.text[end - 1] == ' ' || text.text[end - 1] == '\t')) {
+        // Measured on the original: the span is found there and given in the view's offsets.
+        const std::string_view written = view.original();
+        size_t end = written.size();
+        while (end > m.over_offset && (written[end - 1] == '\n' || written[end - 1] == '\r' ||
+                                       written[end - 1] == ' ' || written[end - 1] == '\t')) {
           --end;
         }
-        candidates.push_back({static_cast<uint32_t>(m.over_offset), static_cast<uint32_t>(std::max(end, m.over_offset + 1)), -1});
+        const uint32_t begin = view.ToView(static_cast<uint32_t>(m.over_offset));
+        const uint32_t last = std::max(view.ToView(static_cast<uint32_t>(end)), begin + 1);
+        candidates.push_back({begin, std::min(last, static_cast<uint32_t>(text.text.size())), -1});
       }
     }
     if (rule.cluster) {
@@ -748,10 +755,17 @@ std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOpti
 }
 
 std::vector<std::vector<RuleSpan>> Engine::MatchAll(std::string_view text) const {
+  MatchView view;
+  view.Build(text);
   TokenizedText tokens;
-  Tokenize(text, &tokens);
+  Tokenize(view.text(), &tokens);
   Impl::RuleSpans spans;
-  impl_->Evaluate(tokens, /*all=*/true, &spans);
+  impl_->Evaluate(tokens, view, /*all=*/true, &spans);
+  if (view.changed()) {
+    for (std::vector<RuleSpan>& list : spans.by_rule) {
+      for (RuleSpan& s : list) view.ToOriginal(s.begin, s.end, &s.begin, &s.end);
+    }
+  }
   return std::move(spans.by_rule);
 }
 
@@ -769,6 +783,7 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   // Working space: this thread's, reused from draft to draft for its
   // capacity (a long draft's is freed when it is done).
   struct Space {
+    MatchView view;
     TokenizedText tokens;
     Impl::RuleSpans rule_spans;
     std::vector<Impl::Measured> lengths;
@@ -779,9 +794,13 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   thread_local Space reused;
   Space fresh;
   Space& space = text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
+  // Every matcher reads the draft as it reads (match_view.h); findings are
+  // mapped back to the text as written.
+  MatchView& view = space.view;
+  view.Build(text);
   TokenizedText& tokens = space.tokens;
-  Tokenize(text, &tokens);
-  impl_->Evaluate(tokens, /*all=*/false, &space.rule_spans, &space.lengths);
+  Tokenize(view.text(), &tokens);
+  impl_->Evaluate(tokens, view, /*all=*/false, &space.rule_spans, &space.lengths);
   const Impl::RuleSpans& rule_spans = space.rule_spans;
   const std::vector<std::vector<RuleSpan>>& spans = rule_spans.by_rule;
   const std::vector<Impl::Measured>& lengths = space.lengths;
@@ -831,12 +850,16 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
     Finding f;
     f.rule = &rule;
     f.severity = compiled.severity;
-    f.offset = bom + s.begin;
-    f.length = s.end - s.begin;
+    uint32_t begin, end;
+    view.ToOriginal(s.begin, s.end, &begin, &end);
+    f.offset = bom + begin;
+    f.length = end - begin;
     f.start = lines.At(f.offset);
     f.end = lines.At(f.offset + f.length);
-    f.match = std::string(text.substr(s.begin, s.end - s.begin));
+    f.match = std::string(text.substr(begin, end - begin));
     TemplateValues values;
+    // The match as written, line breaks and all: --redact-output finds it
+    // in the message by that text.
     values.match = f.match;
     if (s.swap >= 0) values.replacement = rule.swap[static_cast<size_t>(s.swap)].second;
     if (rule.length) {

@@ -290,6 +290,47 @@ TEST_CASE("replace: a fixed replacement with {match}") {
   CHECK(f[0].suggestion.empty());
 }
 
+// ------------------------------------------------- the draft as it reads
+
+TEST_CASE("a wrapped line is a space to every matcher, reported where it is written") {
+  auto engine = Build(P("t", R("pat", "    patterns: ['\\bsexually assaulted\\b']\n") +
+                                 R("phrase", "    words: [piss off]\n") +
+                                 R("name", "    names:\n      titles: [Mr]\n"
+                                           "    near: {words: [arrested], within: 3}\n") +
+                                 R("num", "    patterns: ['\\b0\\d{4} \\d{6}\\b']\n"
+                                          "    unless: {words: [example], within: sentence}\n")));
+  CHECK(Lint(*engine, "She was sexually\nassaulted.") == "t.pat 'sexually\nassaulted'@8");
+  CHECK(Lint(*engine, "She was sexually\r\n   assaulted.") == "t.pat 'sexually\r\n   assaulted'@8");
+  CHECK(Lint(*engine, "Tell them to piss\noff.") == "t.phrase 'piss\noff'@13");
+  CHECK(Lint(*engine, "Mr\nJones was\narrested.") == "t.name 'Mr\nJones'@0");
+  CHECK(Lint(*engine, "Ring 07911\n123456 now") == "t.num '07911\n123456'@5");
+  // near/unless see the wrapped sentence as one.
+  CHECK(Lint(*engine, "For example, ring\n07911 123456 now") == "");
+  // Innocent twins: a paragraph or a list item ends the sentence.
+  CHECK(Lint(*engine, "She was sexually\n\nassaulted.") == "");
+  CHECK(Lint(*engine, "Tell them to piss\n- off.") == "");
+  CHECK(Lint(*engine, "For example:\n\nring 07911 123456 now") == "t.num '07911 123456'@19");
+  CHECK(Lint(*engine, "Ring 07911\n\n123456 now") == "");
+}
+
+TEST_CASE("numbers however they are written, reported where they are written") {
+  auto engine = Build(P("t", R("num", "    patterns: ['\\b0\\d{4}[ -]?\\d{6}\\b']\n")));
+  CHECK(Lint(*engine, "Ring 07911\u00a0123456") == "t.num '07911\u00a0123456'@5");
+  CHECK(Lint(*engine, "Ring 07911\u202f123456") == "t.num '07911\u202f123456'@5");
+  CHECK(Lint(*engine, "Ring 07911\u2014123456") == "t.num '07911\u2014123456'@5");
+  CHECK(Lint(*engine, "Ring \uff10\uff17\uff19\uff11\uff11 123456 x") ==
+        "t.num '\uff10\uff17\uff19\uff11\uff11 123456'@5");
+  CHECK(Lint(*engine, "Ring \u0660\u0667\u0669\u0661\u0661 123456") == "t.num '\u0660\u0667\u0669\u0661\u0661 123456'@5");
+  CHECK(Lint(*engine, "Ring O7911 l23456") == "t.num 'O7911 l23456'@5");
+  // Innocent twins.
+  CHECK(Lint(*engine, "Ring 07911 \u2014 123456") == "");
+  CHECK(Lint(*engine, "Ring O791 l23456x") == "");
+  std::vector<Finding> f = engine->Lint("x\ny \u00a0Ring 07911\u00a0123456 now");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].start.line == 2);
+  CHECK(f[0].message == "num: 07911\u00a0123456");
+}
+
 // -------------------------------------------------------------------- names
 
 TEST_CASE("names") {
@@ -381,7 +422,9 @@ TEST_CASE("unless within sentence") {
   auto engine = Build(P("t", R("num", "    patterns: ['\\b\\d{11}\\b']\n    unless: {words: [example], within: sentence}\n")));
   CHECK(Lint(*engine, "For example: 01234567890 is fake.") == "");
   CHECK(Lint(*engine, "An example. Call 01234567890") == "t.num '01234567890'@17");
-  CHECK(Lint(*engine, "An example\nCall 01234567890") == "t.num '01234567890'@16");
+  // A paragraph ends a sentence; a line break inside one does not.
+  CHECK(Lint(*engine, "An example\n\nCall 01234567890") == "t.num '01234567890'@17");
+  CHECK(Lint(*engine, "An example\ncall 01234567890") == "");
 }
 
 TEST_CASE("unless within post (the default)") {

@@ -1,6 +1,7 @@
 #include "names_finder.h"
 
 #include "normalize.h"
+#include "utf8.h"
 
 namespace postcheck {
 namespace {
@@ -21,6 +22,48 @@ bool SpaceBetween(const TokenizedText& text, size_t a, size_t b, bool allow_dot)
     if (c != ' ') return false;
   }
   return gap.size() <= 2;
+}
+
+// Whether the text at byte `at` gives an age the way a press release does:
+// ", 15," ", 15 " ", 15." or ", aged 15".
+bool AgeFollows(std::string_view text, size_t at) {
+  std::string_view rest = text.substr(at, 12);
+  if (rest.size() < 3 || rest[0] != ',' || rest[1] != ' ') return false;
+  rest.remove_prefix(2);
+  if (rest.substr(0, 5) == "aged " || rest.substr(0, 5) == "AGED ") rest.remove_prefix(5);
+  size_t digits = 0;
+  while (digits < rest.size() && IsAsciiDigit(rest[digits])) ++digits;
+  if (digits == 0 || digits > 2) return false;
+  return digits == rest.size() || rest[digits] == ',' || rest[digits] == ' ' || rest[digits] == '.' ||
+         rest[digits] == ')';
+}
+
+// Whether the words just before token `i` introduce a name: "named as",
+// "called", "known as", "name is".
+bool IntroducedAt(const TokenizedText& text, size_t i) {
+  if (i == 0) return false;
+  auto folded = [&](size_t k) { return text.Folded(text.tokens[k]); };
+  const std::string_view previous = folded(i - 1);
+  if (previous == "called" || previous == "named") return true;
+  if (i >= 2 && previous == "as" && (folded(i - 2) == "named" || folded(i - 2) == "known")) return true;
+  if (i >= 2 && previous == "is" && folded(i - 2) == "name") return true;
+  return false;
+}
+
+// Titles that, written in lower case, still introduce a name ("mr jones");
+// "dr" (drive) and "miss" (the verb) do not.
+bool IsLowerTitle(std::string_view word) { return word == "mr" || word == "mrs" || word == "ms" || word == "mx"; }
+
+// Words that follow a lower-case title without being a name ("mr and mrs").
+bool IsFunctionWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
+      "her", "his", "in", "is", "it", "mr", "mrs", "ms", "mx", "no", "not", "of", "on", "or", "said", "says",
+      "she", "that", "the", "their", "they", "this", "to", "was", "were", "who", "will", "with", "would"};
+  for (std::string_view w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -64,8 +107,18 @@ void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t
   const auto& tokens = text.tokens;
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (!t.capitalised) continue;
     std::string_view folded = text.Folded(t);
+    if (!t.capitalised) {
+      // A title in lower case and a surname in lower case: "mr jones".
+      const Token& next = tokens[i + 1];
+      if (t.has_letter && !t.has_digit && IsLowerTitle(folded) && Has(titles_, folded) &&
+          SpaceBetween(text, i, i + 1, true) && !next.capitalised && next.has_letter && !next.has_digit &&
+          next.end - next.begin >= 2 && !IsFunctionWord(text.Folded(next)) && !Has(not_surnames_, text.Folded(next))) {
+        spans->emplace_back(t.begin, next.end);
+        ++i;
+      }
+      continue;
+    }
     size_t last = 0;
     if (Has(titles_, folded)) {
       // Title, optional initial or first name, surname.
@@ -84,9 +137,26 @@ void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t
     } else if (!t.all_caps && Has(first_names_, folded) && SpaceBetween(text, i, i + 1, false) &&
                IsSurname(text, i + 1)) {
       last = SurnameEnd(text, i + 1);
-      // "Sean O'BRIEN" is fine, "Jamie COLE" is shouting, not a name we can judge.
-      if (tokens[last].all_caps) continue;
+      // "Sean O'BRIEN" is fine, "Jamie COLE" is shouting, not a name we can judge
+      // - unless an age follows, as in a press release ("JAMIE COLE, 27,").
+      if (tokens[last].all_caps && !AgeFollows(text.text, tokens[last].end)) continue;
+    } else if (!t.has_digit && t.end - t.begin >= 2 && !Has(not_surnames_, folded) &&
+               SpaceBetween(text, i, i + 1, false) && IsSurname(text, i + 1) &&
+               !Has(not_surnames_, text.Folded(tokens[i + 1])) && t.all_caps == tokens[i + 1].all_caps &&
+               (AgeFollows(text.text, tokens[SurnameEnd(text, i + 1)].end) ||
+                (IntroducedAt(text, i) && !t.sentence_start))) {
+      // Any capitalised pair (in capitals or not) with an age after it
+      // ("TYLER JONES, 15,", "Oluwaseun Adeyemi, 23,") or introduced as a
+      // name ("named as Kai Barnes", "a lad called Jayden Smith").
+      last = SurnameEnd(text, i + 1);
     } else {
+      continue;
+    }
+    // A name followed by a street or place word is the place named after
+    // someone: "Sir Matt Busby Way", "Charlotte Despard Av".
+    if (last + 1 < tokens.size() && SpaceBetween(text, last, last + 1, false) && tokens[last + 1].capitalised &&
+        Has(not_surnames_, text.Folded(tokens[last + 1]))) {
+      i = last;
       continue;
     }
     spans->emplace_back(t.begin, tokens[last].end);

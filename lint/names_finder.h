@@ -1,6 +1,12 @@
 // Finds people's names in a tokenised draft: a title and a capitalised
 // surname ("Mr Jones", "Mrs A. Patel"), or a known first name and a
-// capitalised surname ("Darren Whitley", "Amy Smith-Jones", "Sean O'Brien").
+// capitalised surname ("Darren Whitley", "Amy Smith-Jones", "Sean O'Brien",
+// "Darren McDonald"). Any capitalised pair, in capitals or not, is a name
+// when an age follows it ("TYLER JONES, 15,", "Oluwaseun Adeyemi, 23,") or
+// words introduce it ("named as", "called", "known as"); a lower-case title
+// and surname ("mr jones") is one too. A name followed by a
+// word of not_surnames (Road, Way, Hospital) is a place named after someone
+// ("Sir Matt Busby Way") and not reported.
 #ifndef POSTCHECK_NAMES_FINDER_H_
 #define POSTCHECK_NAMES_FINDER_H_
 

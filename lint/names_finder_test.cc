@@ -49,6 +49,44 @@ TEST_CASE("first name and surname") {
   CHECK(Names("sean Murphy") == "");  // a lower-case first name is not a name
 }
 
+TEST_CASE("a capitalised pair with an age after it, in any case") {
+  CHECK(Names("TYLER JONES, 15, was arrested for robbery.") == "'TYLER JONES'@0");
+  CHECK(Names("Oluwaseun Adeyemi, 23, of Hyde") == "'Oluwaseun Adeyemi'@0");
+  CHECK(Names("Then Kai Barnes, aged 15, ran off") == "'Kai Barnes'@5");
+  CHECK(Names("DARREN WHITLEY, 34, of Bolton") == "'DARREN WHITLEY'@0");
+  // Innocent twins: no age, or a number that is not one.
+  CHECK(Names("TYLER JONES WAS ARRESTED") == "");
+  CHECK(Names("Oluwaseun Adeyemi was there") == "");
+  CHECK(Names("Bury Road, 15, was closed") == "");
+  CHECK(Names("Kai Barnes, 2015, was closed") == "");
+}
+
+TEST_CASE("a title and surname in lower case") {
+  CHECK(Names("we nicked mr jones last night") == "'mr jones'@10");
+  CHECK(Names("mrs obrien was there") == "'mrs obrien'@0");
+  // Innocent twins: a function word, a drive, a street word, a capitalised title's rules.
+  CHECK(Names("mr and mrs were there") == "");
+  CHECK(Names("turn into elm dr tonight") == "");
+  CHECK(Names("mr road") == "");
+}
+
+TEST_CASE("a pair introduced as a name") {
+  CHECK(Names("The lad, named as Kai Barnes, ran off") == "'Kai Barnes'@18");
+  CHECK(Names("A lad called Jayden Okafor was there") == "'Jayden Okafor'@13");
+  CHECK(Names("It is known as Moss Side") == "'Moss Side'@15");
+  CHECK(Names("A lad called Jayden was there") == "");
+}
+
+TEST_CASE("a place named after someone is not a name") {
+  CHECK(Names("Darren Whitley Road was closed") == "");
+  CHECK(Names("Mr Jones Street and Amy Smith") == "'Amy Smith'@20");
+  CHECK(Names("We saw Darren Whitley on the road") == "'Darren Whitley'@7");
+}
+
+TEST_CASE("Mc and Mac surnames") {
+  CHECK(Names("Darren McDonald and Mr MacLeod") == "'Darren McDonald'@0 | 'Mr MacLeod'@20");
+}
+
 TEST_CASE("hyphenated and O' surnames") {
   CHECK(Names("Amy Smith-Jones saw it") == "'Amy Smith-Jones'@0");
   CHECK(Names("Mr. O'Brien was there") == "'Mr. O'Brien'@0");

@@ -40,7 +40,8 @@ const std::vector<std::string>& ValidatorNames();
 // name is the one it is registered under.
 
 // "luhn": a payment card number: 13-19 digits, optionally grouped with single
-// spaces or hyphens, passing the Luhn check, and not all one digit.
+// spaces or hyphens, passing the Luhn check, not all one digit and not
+// starting with 0 (no card number does).
 bool IsLuhnValid(std::string_view candidate);
 
 // "nhs_number": 10 digits, either ungrouped or grouped 3-3-4 with the same
@@ -66,8 +67,9 @@ bool IsNiNumber(std::string_view candidate);
 // mod 97 (remainder 1). Case-insensitive.
 bool IsGbIban(std::string_view candidate);
 
-// "uk_postcode": a full postcode (outward and inward code, optionally one
-// space between them) following the letter-position rules, or GIR 0AA. Inward
+// "uk_postcode": a full postcode (outward and inward code, with nothing, one
+// or two spaces or one hyphen between them, and perhaps one space after the
+// inward code's digit: "M14 5RT", "M14  5RT", "M14-5RT", "M14 5 RT") following the letter-position rules, or GIR 0AA. Inward
 // letters are never C, I, K, M, O or V. Case-insensitive, except that an
 // inward code written as a lowercase ordinal ("A1 1st", "B2 4th") is rejected.
 // Outward codes alone ("SE9") are rejected.
@@ -103,7 +105,8 @@ bool IsUkPassportNumber(std::string_view candidate);
 // are the public service numbers 101, 999, 111, 112, 159, 105, 116 123 and
 // 0800 555 111. Mobile, fixed-line, personal (070), VoIP (056) and pager
 // numbers are accepted. Allowed characters: digits, spaces, hyphens, dots,
-// parentheses and one leading '+'.
+// slashes, parentheses and one leading '+' (or "(+"). Twelve digits starting
+// 44 and no '+' ("447911123456", as in wa.me links) are read as +44.
 bool IsUkPhoneNumber(std::string_view candidate);
 
 // "date": d/m/yy, dd/mm/yyyy, d.mm.yy, dd-mm-yyyy and the like: day and month

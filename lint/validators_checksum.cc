@@ -89,6 +89,9 @@ bool IsLuhnValid(std::string_view candidate) {
   if (s.size() < 13 || s.size() > 19 || !AllDigits(s) || AllSameCharacter(s)) {
     return false;
   }
+  // No payment card number starts with 0 (ISO/IEC 7812: industry 0 is
+  // reserved); "0044 7911 123456" is a phone number.
+  if (s[0] == '0') return false;
   int sum = 0;
   bool double_it = false;
   for (size_t i = s.size(); i-- > 0;) {

@@ -183,14 +183,36 @@ bool IsNiNumber(std::string_view candidate) {
 bool IsUkPostcode(std::string_view candidate) {
   AsciiBuffer text;
   if (!ToAscii(candidate, &text)) return false;
+  // The outward and inward codes as written ("M14 5RT", "M14  5RT",
+  // "M14-5RT", "M14 5 RT", "M145RT"): at most two spaces or one hyphen
+  // between them, at most one space inside the inward code.
   std::string_view s = text.view();
-  std::string_view outward, inward;
-  bool had_space;
-  if (!SplitAtOptionalSpace(s, &outward, &inward, &had_space)) return false;
-  if (!had_space) {
-    if (s.size() < 5) return false;
-    outward = s.substr(0, s.size() - 3);
-    inward = s.substr(s.size() - 3);
+  char compact_data[8];
+  size_t size = 0, separators = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' || s[i] == '-') {
+      ++separators;
+      continue;
+    }
+    if (size == sizeof(compact_data)) return false;
+    compact_data[size++] = s[i];
+  }
+  if (size < 5 || separators > 2) return false;
+  const std::string_view compact(compact_data, size);
+  const std::string_view outward = compact.substr(0, size - 3);
+  const std::string_view inward = compact.substr(size - 3);
+  // Where the separators are: between the codes, or (one space) after the
+  // inward code's digit.
+  size_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != ' ' && s[i] != '-') {
+      ++seen;
+      continue;
+    }
+    const bool between = seen == outward.size();
+    const bool inside = seen == outward.size() + 1 && s[i] == ' ';
+    if (!between && !inside) return false;
+    if (s[i] == '-' && separators > 1) return false;
   }
   if (outward.size() == 3 && inward.size() == 3 &&
       ToAsciiUpper(outward[0]) == 'G' && ToAsciiUpper(outward[1]) == 'I' &&

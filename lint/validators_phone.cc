@@ -44,8 +44,8 @@ bool HasOnlyPhoneCharacters(std::string_view s, AsciiBuffer* digits) {
     if (IsAsciiDigit(c)) {
       digits->data[digits->size++] = c;  // s.size() <= capacity
     } else if (c == '+') {
-      if (i != 0) return false;
-    } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+      if (i != 0 && !(i == 1 && s[0] == '(')) return false;  // "+44" or "(+44)"
+    } else if (c != ' ' && c != '-' && c != '.' && c != '/' && c != '(' && c != ')') {
       return false;
     }
   }
@@ -69,10 +69,12 @@ bool ParseUkNumber(std::string_view text, std::string_view /*digits*/, PhoneNumb
 // check. Other forms go to Parse; validators_test compares the two readings'
 // verdicts on thousands of candidates.
 bool ReadUkNumber(std::string_view text, std::string_view digits, PhoneNumber* number) {
-  const bool plus = text[0] == '+';
+  const bool plus = text[0] == '+' || (text.size() > 1 && text[0] == '(' && text[1] == '+');
   std::string_view national;
   if (plus && digits.substr(0, 2) == "44") {
     national = digits.substr(2);
+  } else if (!plus && digits.size() == 12 && digits.substr(0, 2) == "44" && digits[2] != '0') {
+    national = digits.substr(2);  // 447911123456, as in wa.me/ links: the + left out
   } else if (!plus && digits.substr(0, 4) == "0044") {
     national = digits.substr(4);
   } else if (!plus && digits.size() > 1 && digits[0] == '0' && digits[1] != '0') {

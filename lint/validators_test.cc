@@ -93,7 +93,8 @@ TEST_CASE("luhn") {
           {"4111 1111 1111 1112", "0000 0000 0000 0000", "79927398713",
            "4111 1111 1111", "4111  1111 1111 1111", "4111 1111 1111 1111-",
            "-4111 1111 1111 1111", "4111.1111.1111.1111", "4111 1111 1111 111a",
-           "41111111111111111111111"});
+           "41111111111111111111111",
+           "0044 7911 123456"});  // no card number starts with 0: a phone number
 }
 
 TEST_CASE("nhs_number") {
@@ -147,11 +148,13 @@ TEST_CASE("iban_gb") {
 TEST_CASE("uk_postcode") {
   Accepts(&IsUkPostcode,
           {"M14 5RT", "m14 5rt", "M145RT", "SW1A 2AA", "EC1A 1BB", "W1A 0AX",
-           "B33 8TH", "CR2 6XH", "DN55 1PT", "GIR 0AA", "LS1 1UR", "N1C 4AG"});
+           "B33 8TH", "CR2 6XH", "DN55 1PT", "GIR 0AA", "LS1 1UR", "N1C 4AG",
+           // As people write them: two spaces, a hyphen, a space in the inward code.
+           "M14  5RT", "M14-5RT", "M14 5 RT", "m14 5 rt", "GIR0AA"});
   Rejects(&IsUkPostcode,
           {"SE9", "SE9 ", "M14", "QA1 1AA", "AJ1 1AA", "W1L 1AA", "EC1C 1AA",
-           "M14 5RC", "M14 5IT", "M14  5RT", "M14-5RT", "M14 55T", "A1 1st",
-           "B2 4th", "A1 2nd", "12 345"});
+           "M14 5RC", "M14 5IT", "M14 55T", "A1 1st", "B2 4th", "A1 2nd", "12 345",
+           "M14   5RT", "M14 - 5RT", "M14--5RT", "M14 5R T", "M 14 5RT", "M14 5-RT", "M14 5 R T"});
 }
 
 TEST_CASE("vehicle_reg") {
@@ -203,7 +206,10 @@ TEST_CASE("uk_phone") {
            "+447911123456", "0044 7911 123456", "(020) 7946 0123",
            "0121 234 5678", "070 1234 5678" /* personal */,
            "056 1234 5678" /* VoIP */, "+44 (0)20 7946 0123",
-           "01481 712345" /* Guernsey */, "07623 456789" /* pager */});
+           "01481 712345" /* Guernsey */, "07623 456789" /* pager */,
+           // As people write them: brackets round the +44, no +, dots, slashes.
+           "(+44) 7911 123456", "(+44)7911123456", "447911123456", "44 7911 123456",
+           "07911.123.456", "07911/123/456", "0044 7922 987654"});
   Rejects(&IsUkPhoneNumber,
           {"07700 900123",    // Ofcom drama range
            "0800 555 111",    // Crimestoppers
@@ -217,7 +223,9 @@ TEST_CASE("uk_phone") {
            "0909 8790000",    // premium rate
            "+1 650 253 0000", // valid, but not UK
            "07911 12345",     // too short
-           "07911 123456 ext 12", "07911-123-456a", "7911+123456", ""});
+           "07911 123456 ext 12", "07911-123-456a", "7911+123456", "",
+           "4479111234567",   // 13 digits after no +: not a +44 number
+           "(+1) 650 253 0000", "7(+44)911123456"});
 }
 
 // IsUkPhoneNumber reads the common forms of a number itself rather than
