@@ -13,7 +13,10 @@ namespace {
 
 std::string Parts(std::string_view word, const std::vector<WordPart>& parts) {
   std::string out;
-  for (const WordPart& p : parts) out += (out.empty() ? "" : "|") + std::string(word.substr(p.begin, p.end - p.begin));
+  for (const WordPart& p : parts) {
+    if (!out.empty()) out += '|';
+    out.append(word.substr(p.begin, p.end - p.begin));
+  }
   return out;
 }
 
