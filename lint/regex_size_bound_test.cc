@@ -117,8 +117,11 @@ class Generator {
         "[^é]", "[0-9A-F]", "(?i)", "(?-i)"};
     if (depth > 0 && Pick(4) == 0) {
       static const char* const kOpen[] = {"(", "(?:", "(?i:", "(?-i:", "(?P<g>"};
+      // The inner part first, as GCC evaluated `kOpen[Pick()] + Alternation()`:
+      // the same generated patterns as before.
+      std::string inner = Alternation(depth - 1);
       std::string group = kOpen[Pick(std::size(kOpen))];
-      return group.append(Alternation(depth - 1)).append(")");
+      return group.append(inner).append(")");
     }
     return kAtoms[Pick(std::size(kAtoms))];
   }
