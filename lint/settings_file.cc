@@ -5,9 +5,10 @@
 #include <unistd.h>
 #include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <vector>
+#include <string_view>
 
 namespace postcheck {
 
@@ -47,49 +48,65 @@ bool ReadSettingsFile(const std::string& path, std::string* text, std::string* r
   return true;
 }
 
+namespace {
+
+// The 1-based line where a second YAML document starts in `content`, or 0.
+// Document markers ("---", and "..." ending one) can only stand at the start
+// of a line, inside any construct, so a line scan finds them: a "---" after
+// content, or anything but comments after a "...".
+size_t SecondDocumentLine(std::string_view content) {
+  bool seen_content = false, ended = false;
+  size_t line = 0;
+  for (size_t at = 0; at < content.size();) {
+    size_t end = content.find('\n', at);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view l = content.substr(at, end - at);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    ++line;
+    at = end + 1;
+    auto marker = [&](std::string_view m) {
+      return l.substr(0, 3) == m && (l.size() == 3 || l[3] == ' ' || l[3] == '\t');
+    };
+    const size_t first = l.find_first_not_of(" \t");
+    const bool blank = first == std::string_view::npos || l[first] == '#';
+    if (marker("---")) {
+      if (seen_content || ended) return line;
+      seen_content = true;  // "--- value" starts the first document
+      continue;
+    }
+    if (marker("...")) {
+      ended = true;
+      continue;
+    }
+    if (blank || (!seen_content && l[0] == '%')) continue;  // comments, directives
+    if (ended) return line;
+    seen_content = true;
+  }
+  return 0;
+}
+
+}  // namespace
+
 bool ParseOneYamlDocument(const std::string& file, const std::string& content, YAML::Node* root,
                           LoadError* error) {
-  auto fail = [&](const YAML::Mark& mark, const std::string& message) {
-    *error = {SourceMark{file, mark.line >= 0 ? mark.line + 1 : 0, mark.column >= 0 ? mark.column + 1 : 0}, "",
-              message};
+  auto fail = [&](int line, int column, const std::string& message) {
+    *error = {SourceMark{file, std::max(line, 0), std::max(column, 0)}, "", message};
     return false;
   };
-  std::vector<YAML::Node> documents;
+  // YAML::LoadAll can loop forever on some broken input (yaml-cpp 0.7, found
+  // by loader_fuzzer): the first document is parsed with Load, and a second
+  // one found by its marker.
+  if (size_t line = SecondDocumentLine(content); line > 0) {
+    return fail(static_cast<int>(line), 1, "a second YAML document ('---') is not allowed: a file holds one");
+  }
   try {
-    documents = YAML::LoadAll(content);
+    *root = YAML::Load(content);
   } catch (const YAML::DeepRecursion& e) {
-    return fail(e.mark, "YAML nested too deeply (more than " + std::to_string(e.depth() - 1) + " levels)");
+    return fail(e.mark.line + 1, e.mark.column + 1,
+                "YAML nested too deeply (more than " + std::to_string(e.depth() - 1) + " levels)");
   } catch (const YAML::Exception& e) {
-    return fail(e.mark, "malformed YAML: " + e.msg);
+    return fail(e.mark.line + 1, e.mark.column + 1, "malformed YAML: " + e.msg);
   }
-  if (documents.size() > 1) {
-    // The line of the second document's '---' (or of its first node).
-    YAML::Mark mark = documents[1].Mark();
-    size_t at = 0, line = 0, found = 0;
-    bool seen_content = false;
-    for (size_t i = 0; i <= content.size(); ++i) {
-      if (i == content.size() || content[i] == '\n') {
-        std::string_view l(content.data() + at, i - at);
-        if (l.substr(0, 3) == "---" && (l.size() == 3 || l[3] == ' ' || l[3] == '\r' || l[3] == '\t')) {
-          if (seen_content) {
-            found = line + 1;
-            break;
-          }
-        } else if (!l.empty() && l[0] != '#' && l.find_first_not_of(" \t\r") != std::string_view::npos &&
-                   l.substr(0, 1) != "%") {
-          seen_content = true;
-        }
-        at = i + 1;
-        ++line;
-      }
-    }
-    if (found > 0) {
-      mark.line = static_cast<int>(found) - 1;
-      mark.column = 0;
-    }
-    return fail(mark, "a second YAML document ('---') is not allowed: a file holds one");
-  }
-  *root = documents.empty() ? YAML::Node() : documents[0];
   return true;
 }
 

@@ -102,6 +102,22 @@ TEST_CASE("a second YAML document is refused with its line") {
   CHECK(LoadConfig(s.Write("d.yaml", "---\nfail_on: error\n"), &config_errors));
 }
 
+TEST_CASE("ParseOneYamlDocument: markers, '...' then more, and input that hung yaml-cpp's LoadAll") {
+  YAML::Node root;
+  LoadError error;
+  CHECK(ParseOneYamlDocument("f", "# c\n%YAML 1.2\n---\na: 1\n...\n# end\n", &root, &error));
+  CHECK(root["a"].as<int>() == 1);
+  CHECK_FALSE(ParseOneYamlDocument("f", "a: 1\n...\nb: 2\n", &root, &error));
+  CHECK(error.ToString() == "f:3:1: a second YAML document ('---') is not allowed: a file holds one");
+  CHECK_FALSE(ParseOneYamlDocument("f", "a: |\n  text\n--- \nb: 2\n", &root, &error));
+  CHECK(error.mark.line == 3);
+  CHECK(ParseOneYamlDocument("f", "a: '---'\nb: \"x\n  --- y\"\n", &root, &error));  // not at a line start
+  // loader_fuzzer: YAML::LoadAll never returned on this; now it returns (and
+  // is no mapping, so the pack reader refuses it).
+  ParseOneYamlDocument("f", ", *a]", &root, &error);
+  CHECK_FALSE(root.IsMap());
+}
+
 TEST_CASE("YAML nested too deeply is named as such") {
   Scratch s;
   std::string pack = s.Write("pack/p.yaml", "pack: p\nrules: " + std::string(3000, '[') + std::string(3000, ']') + "\n");

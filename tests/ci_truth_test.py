@@ -68,9 +68,11 @@ class CiRun(unittest.TestCase):
             "(1 skipped)",
             "skipped: chromium not found (apt-get install chromium, or set CHROMIUM)",
             "Test Passed.",
+            "[doctest] test cases:  7 |  5 passed | 0 failed | 2 skipped",
             "OK",
         ])
-        self.assertEqual(count_skips.count(log), 4)
+        self.assertEqual(count_skips.count(log), 6)
+        self.assertEqual(count_skips.count("[doctest] test cases:  7 |  7 passed | 0 failed | 0 skipped\n"), 0)
         self.assertEqual(count_skips.count("Ran 3 tests\nOK\n14 passed, 0 failed\n"), 0)
 
     def test_ci_run_fails_on_skips_and_warnings(self):
