@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "formatter.h"
+#include "html_escape.h"
 
 #ifndef POSTCHECK_VERSION
 #define POSTCHECK_VERSION "0"
@@ -33,23 +34,6 @@ constexpr size_t kShownFailures = 50;
 constexpr size_t kShownTextBytes = 600;
 constexpr size_t kMaxMonths = 240;
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\t': case '\n': case '\r': out += ch; break;
-      default: out += (c < 0x20 || c == 0x7F) ? std::string("\xEF\xBF\xBD") : std::string(1, ch);
-    }
-  }
-  return out;
-}
 
 // At most `max` bytes of `text`, cut at a character boundary, with "…" when cut.
 std::string Cut(std::string_view text, size_t max) {
@@ -228,7 +212,7 @@ class AuditHtmlFormatter : public Formatter {
         << kHead << "<tbody>\n";
     std::array<int, 3> total{};
     for (const auto& [category, c] : by_category_) {
-      out << "<tr><td>" << Escape(category) << "</td>";
+      out << "<tr><td>" << HtmlEscape(category) << "</td>";
       CountsRow(c, out);
       out << "</tr>\n";
       for (int i = 0; i < 3; ++i) total[i] += c[i];
@@ -250,7 +234,7 @@ class AuditHtmlFormatter : public Formatter {
     out << "<table>" << kHead << "<tbody>\n";
     for (size_t i = 0; i < ranked.size() && i < kTopRules; ++i) {
       const std::string& rule = ranked[i].second;
-      out << "<tr><td><code>" << Escape(rule) << "</code></td>";
+      out << "<tr><td><code>" << HtmlEscape(rule) << "</code></td>";
       CountsRow(by_rule_.at(rule), out);
       out << "</tr>\n";
     }
@@ -281,7 +265,7 @@ class AuditHtmlFormatter : public Formatter {
     const int slot = std::max(8, std::min(48, 900 / static_cast<int>(months.size())));
     const int width = left + slot * static_cast<int>(months.size()) + 12;
     out << "<svg viewBox=\"0 0 " << width << " " << top + height + bottom << "\" role=\"img\" aria-label=\"Findings per month, "
-        << Escape(months.front()) << " to " << Escape(months.back()) << "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
+        << HtmlEscape(months.front()) << " to " << HtmlEscape(months.back()) << "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
     // Axis and gridlines at 0, half and the peak.
     for (int tick : {0, peak / 2, peak}) {
       if (tick == peak / 2 && (tick == 0 || tick == peak)) continue;
@@ -335,20 +319,20 @@ class AuditHtmlFormatter : public Formatter {
         << "suggestions, of " << posts_with_findings_ << " with findings.</p>\n<ol class=\"posts\">\n";
     for (const RiskyPost& p : riskiest_) {
       const char* worst = p.counts[2] ? "error" : p.counts[1] ? "warning" : "suggestion";
-      out << "<li class=\"post worst-" << worst << "\">\n<h3><span class=\"where\">" << Escape(p.location) << "</span>";
-      if (!p.id.empty()) out << "<span class=\"when\">id " << Escape(p.id) << "</span>";
-      if (!p.date.empty()) out << "<span class=\"when\">" << Escape(p.date) << "</span>";
+      out << "<li class=\"post worst-" << worst << "\">\n<h3><span class=\"where\">" << HtmlEscape(p.location) << "</span>";
+      if (!p.id.empty()) out << "<span class=\"when\">id " << HtmlEscape(p.id) << "</span>";
+      if (!p.date.empty()) out << "<span class=\"when\">" << HtmlEscape(p.date) << "</span>";
       std::string counts;
       const char* words[] = {"suggestion", "warning", "error"};
       for (int s = 2; s >= 0; --s) {
         if (p.counts[s]) counts += (counts.empty() ? "" : ", ") + Plural(p.counts[s], words[s]);
       }
-      out << "<span class=\"counts\">" << counts << "</span></h3>\n<blockquote>" << Escape(p.text)
+      out << "<span class=\"counts\">" << counts << "</span></h3>\n<blockquote>" << HtmlEscape(p.text)
           << "</blockquote>\n<ul>\n";
       for (const RiskyPost::Item& item : p.items) {
         std::string sev(SeverityName(item.severity));
-        out << "<li><span class=\"sev sev-" << sev << "\">" << sev << "</span> " << Escape(item.message)
-            << " <code>" << Escape(item.rule) << "</code> (line " << item.line << ", column " << item.column
+        out << "<li><span class=\"sev sev-" << sev << "\">" << sev << "</span> " << HtmlEscape(item.message)
+            << " <code>" << HtmlEscape(item.rule) << "</code> (line " << item.line << ", column " << item.column
             << ")</li>\n";
       }
       out << "</ul>\n</li>\n";
@@ -359,7 +343,7 @@ class AuditHtmlFormatter : public Formatter {
   void Failures(std::ostream& out) const {
     if (failures_.empty()) return;
     out << "<section class=\"panel failed\" aria-label=\"Not checked\">\n<h2>Not checked</h2>\n<ul>\n";
-    for (const std::string& f : failures_) out << "<li>" << Escape(f) << "</li>\n";
+    for (const std::string& f : failures_) out << "<li>" << HtmlEscape(f) << "</li>\n";
     out << "</ul>\n</section>\n";
   }
 

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "formatter.h"
+#include "html_escape.h"
 #include "template.h"
 #include "utf8.h"
 
@@ -62,30 +63,6 @@ std::string Label(std::string_view category) {
   return label;
 }
 
-// `text` (valid UTF-8) escaped for HTML text and attribute values; control
-// characters other than tab and newlines become U+FFFD.
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\t': case '\n': case '\r': out += ch; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out += "\xEF\xBF\xBD";
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
 
 std::string Plural(int n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -162,19 +139,19 @@ class HtmlFormatter : public Formatter {
       ++counts[static_cast<int>(f.severity)];
       ++by_category_[f.rule->category][static_cast<int>(f.severity)];
     }
-    toc_ << "<li><a href=\"#" << id << "\"><span class=\"path\">" << Escape(ReportLocation(report))
+    toc_ << "<li><a href=\"#" << id << "\"><span class=\"path\">" << HtmlEscape(ReportLocation(report))
          << "</span></a> &mdash; " << CountsText(counts, report) << "</li>\n";
 
     std::ostream& out = body_;
     out << "<section class=\"file panel\" id=\"" << id << "\">\n<h2><span class=\"path\">"
-        << Escape(ReportLocation(report)) << "</span> <span class=\"counts\">" << CountsText(counts, report)
+        << HtmlEscape(ReportLocation(report)) << "</span> <span class=\"counts\">" << CountsText(counts, report)
         << "</span></h2>\n";
     if (!report.id.empty() || !report.date.empty()) {  // a record of an export
-      out << "<p class=\"meta\">Post" << (report.id.empty() ? "" : " id <code>" + Escape(report.id) + "</code>")
-          << (report.date.empty() ? "" : " of " + Escape(report.date)) << "</p>\n";
+      out << "<p class=\"meta\">Post" << (report.id.empty() ? "" : " id <code>" + HtmlEscape(report.id) + "</code>")
+          << (report.date.empty() ? "" : " of " + HtmlEscape(report.date)) << "</p>\n";
     }
     if (!report.error.empty()) {
-      out << "<p class=\"failed\"><b>Not checked:</b> " << Escape(report.error) << "</p>\n</section>\n";
+      out << "<p class=\"failed\"><b>Not checked:</b> " << HtmlEscape(report.error) << "</p>\n</section>\n";
       return;
     }
     Draft(report, out);
@@ -205,7 +182,7 @@ class HtmlFormatter : public Formatter {
     if (s.failed_inputs > 0) out << "; <b>" << s.failed_inputs << "</b> could not be checked";
     if (options_.redact) out << " (personal data masked)";
     out << ".</p>\n";
-    if (!s.config_file.empty()) out << "<p class=\"config\">Config: <span class=\"path\">" << Escape(s.config_file) << "</span></p>\n";
+    if (!s.config_file.empty()) out << "<p class=\"config\">Config: <span class=\"path\">" << HtmlEscape(s.config_file) << "</span></p>\n";
     out << "</header>\n";
 
     Legend(out);
@@ -275,7 +252,7 @@ class HtmlFormatter : public Formatter {
     for (size_t i = 0; i < categories.size(); ++i) {
       int total = counts[i][0] + counts[i][1] + counts[i][2];
       out << "<th scope=\"col\" class=\"c-" << ClassOf(categories[i]) << (total == 0 ? " none" : "")
-          << "\"><span class=\"swatch\"></span>" << Escape(Label(categories[i])) << "</th>";
+          << "\"><span class=\"swatch\"></span>" << HtmlEscape(Label(categories[i])) << "</th>";
     }
     out << "<th scope=\"col\">All</th></tr></thead>\n<tbody>\n";
     const char* rows[] = {"Errors", "Warnings", "Suggestions"};
@@ -361,7 +338,7 @@ class HtmlFormatter : public Formatter {
         if (f.length > 0 && f.offset < b && f.offset + f.length > a) covering.push_back(i);
       }
       if (covering.empty()) {
-        out << Escape(shown);
+        out << HtmlEscape(shown);
       } else {
         // Innermost first: shortest span, then the more severe.
         std::sort(covering.begin(), covering.end(), [&](size_t x, size_t y) {
@@ -386,7 +363,7 @@ class HtmlFormatter : public Formatter {
           if (!title.empty()) title += "; ";
           title += std::to_string(i + 1) + ": " + findings[i].rule->full_id;
         }
-        out << "<mark class=\"" << classes << "\" title=\"" << Escape(title) << "\">" << Escape(shown) << "</mark>";
+        out << "<mark class=\"" << classes << "\" title=\"" << HtmlEscape(title) << "\">" << HtmlEscape(shown) << "</mark>";
       }
       // Numbers of the findings that end here.
       for (size_t i = 0; i < findings.size(); ++i) {
@@ -405,13 +382,13 @@ class HtmlFormatter : public Formatter {
     std::string severity(SeverityName(f.severity));
     out << "<li class=\"finding c-" << ClassOf(f.rule->category) << "\" id=\"" << Anchor(n) << "\">\n"
         << "<div class=\"fhead\"><span class=\"num\">" << n << "</span><span class=\"sev sev-" << severity
-        << "\">" << severity << "</span><span class=\"msg\">" << Escape(message) << "</span></div>\n"
-        << "<p class=\"meta\"><span class=\"swatch\"></span>" << Escape(Label(f.rule->category))
-        << " &middot; <code class=\"rule\">" << Escape(f.rule->full_id) << "</code> &middot; line "
+        << "\">" << severity << "</span><span class=\"msg\">" << HtmlEscape(message) << "</span></div>\n"
+        << "<p class=\"meta\"><span class=\"swatch\"></span>" << HtmlEscape(Label(f.rule->category))
+        << " &middot; <code class=\"rule\">" << HtmlEscape(f.rule->full_id) << "</code> &middot; line "
         << f.start.line << ", column " << f.start.column << " &middot; <span class=\"quote\">&ldquo;"
-        << Escape(f.match) << "&rdquo;</span></p>\n";
-    if (!f.rule->why.empty()) out << "<p class=\"why\"><b>Why:</b> " << Escape(f.rule->why) << "</p>\n";
-    if (!suggestion.empty()) out << "<p class=\"try\"><b>Try:</b> " << Escape(suggestion) << "</p>\n";
+        << HtmlEscape(f.match) << "&rdquo;</span></p>\n";
+    if (!f.rule->why.empty()) out << "<p class=\"why\"><b>Why:</b> " << HtmlEscape(f.rule->why) << "</p>\n";
+    if (!suggestion.empty()) out << "<p class=\"try\"><b>Try:</b> " << HtmlEscape(suggestion) << "</p>\n";
     out << "</li>\n";
   }
 
