@@ -20,6 +20,9 @@ bool IsAsciiLetterRun(std::string_view s) {
 // The separators that spell a word out letter by letter.
 bool IsSpellingSeparator(char c) { return c == ' ' || c == '-' || c == '_' || c == '.'; }
 
+// A token right after one of these is part of a handle or a link.
+bool IsNotWrittenWords(char before) { return before == '@' || before == '/' || before == '=' || before == '.'; }
+
 // Letters spelt out: at least this many one-letter tokens in a row.
 constexpr size_t kMinSpelledOut = 3;
 
@@ -76,6 +79,9 @@ void WordIndex::MatchSplits(const TokenizedText& text, const Lexicon* lexicon, s
   for (const Token& t : text.tokens) {
     std::string_view original = text.Original(t);
     if (original.size() < 4 || !IsAsciiLetterRun(original)) continue;
+    // A handle ("@TheRandomBoner") names an account, and a link's path or
+    // query ("watch?v=AbCd") was not written as words: neither is split.
+    if (t.begin > 0 && IsNotWrittenWords(text.text[t.begin - 1])) continue;
     parts.clear();
     uint8_t need = 0;
     if (!SplitCamelCase(original, &parts)) {

@@ -227,6 +227,8 @@ TEST_CASE("CamelCase and hashtags are split into their words") {
   index.Add("black lives matter", false, 2);
   index.Add("fuck", kDisguised, 3);
   CHECK(Hits(index, "#ToriesOut") == "1:'Tories'@1");
+  // Handles and links are not split: an account's name is not the post's words.
+  CHECK(Hits(index, "@ToriesOut example.com/ToriesOut?v=ToriesOut") == "");
   CHECK(Hits(index, "#BlackLivesMatter") == "2:'BlackLivesMatter'@1");
   // Lower-case hashtags need the dictionary to find their words.
   CHECK(Hits(index, "#toriesout #fuckthepolice") == "");
