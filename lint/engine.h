@@ -76,8 +76,11 @@ class Engine {
   // Whether findings of `rule` are reported under the options.
   bool IsEnabled(const Rule& rule) const;
 
- private:
+  // The compiled rules (engine_impl.h). Named here only so that the
+  // engine's own stages can take it; nothing else can see inside.
   struct Impl;
+
+ private:
   explicit Engine(std::unique_ptr<Impl> impl);
 
   std::unique_ptr<Impl> impl_;
