@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "formatter.h"
+#include "html_draft.h"
 #include "html_escape.h"
 #include "template.h"
 #include "utf8.h"
@@ -50,8 +51,7 @@ const CategoryStyle& StyleOf(std::string_view category) {
   return kOtherStyle;
 }
 
-// The CSS class suffix for a category: its name when it has a colour.
-std::string ClassOf(std::string_view category) { return StyleOf(category).name; }
+std::string ClassOf(std::string_view category) { return HtmlCategoryClass(category); }
 
 // "personal-data" -> "Personal data".
 std::string Label(std::string_view category) {
@@ -154,7 +154,7 @@ class HtmlFormatter : public Formatter {
       out << "<p class=\"failed\"><b>Not checked:</b> " << HtmlEscape(report.error) << "</p>\n</section>\n";
       return;
     }
-    Draft(report, out);
+    WriteHighlightedDraft(report.text, report.findings, options_.redact, file_no_, out);
     if (report.findings.empty()) {
       out << "<p class=\"clean\">No problems found.</p>\n";
     } else {
@@ -278,104 +278,6 @@ class HtmlFormatter : public Formatter {
     return std::string("f").append(std::to_string(file_no_)).append("-").append(std::to_string(n));
   }
 
-  // The draft with each finding's span highlighted. The text is cut at every
-  // finding's start and end; each piece is coloured by the innermost finding
-  // covering it, striped with a second category where findings of different
-  // categories overlap. When redacting, personal data is masked as a whole
-  // (never cut), and numbers of findings ending inside it follow it.
-  void Draft(const FileReport& report, std::ostream& out) const {
-    std::string_view text = report.text;
-    const std::vector<Finding>& findings = report.findings;
-    const size_t begin = BomLength(text), size = text.size();
-    auto clamp = [&](size_t v) { return std::min(std::max(v, begin), size); };
-
-    std::vector<std::pair<size_t, size_t>> masked;  // merged [from, to) runs of personal data
-    if (options_.redact) {
-      for (const Finding& f : findings) {
-        if (f.rule->category == "personal-data" && f.length > 0) {
-          masked.emplace_back(clamp(f.offset), clamp(f.offset + f.length));
-        }
-      }
-      std::sort(masked.begin(), masked.end());
-      std::vector<std::pair<size_t, size_t>> merged;
-      for (const auto& run : masked) {
-        if (!merged.empty() && run.first < merged.back().second) {
-          merged.back().second = std::max(merged.back().second, run.second);
-        } else {
-          merged.push_back(run);
-        }
-      }
-      masked = std::move(merged);
-    }
-    auto inside_mask = [&](size_t cut) {
-      for (const auto& [from, to] : masked) {
-        if (cut > from && cut < to) return true;
-      }
-      return false;
-    };
-
-    std::vector<size_t> cuts = {begin, size};
-    for (const Finding& f : findings) {
-      cuts.push_back(clamp(f.offset));
-      cuts.push_back(clamp(f.offset + f.length));
-    }
-    std::sort(cuts.begin(), cuts.end());
-    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-    cuts.erase(std::remove_if(cuts.begin(), cuts.end(), inside_mask), cuts.end());
-
-    std::vector<bool> numbered(findings.size(), false);
-    out << "<div class=\"draft\">";
-    for (size_t c = 0; c + 1 < cuts.size(); ++c) {
-      const size_t a = cuts[c], b = cuts[c + 1];
-      std::string_view piece = text.substr(a, b - a);
-      bool is_masked = false;
-      for (const auto& [from, to] : masked) is_masked = is_masked || (a >= from && b <= to);
-      std::string shown(piece);  // personal data is already masked (RedactReport)
-
-      std::vector<size_t> covering;
-      for (size_t i = 0; i < findings.size(); ++i) {
-        const Finding& f = findings[i];
-        if (f.length > 0 && f.offset < b && f.offset + f.length > a) covering.push_back(i);
-      }
-      if (covering.empty()) {
-        out << HtmlEscape(shown);
-      } else {
-        // Innermost first: shortest span, then the more severe.
-        std::sort(covering.begin(), covering.end(), [&](size_t x, size_t y) {
-          if (findings[x].length != findings[y].length) return findings[x].length < findings[y].length;
-          if (findings[x].severity != findings[y].severity) return findings[x].severity > findings[y].severity;
-          return x < y;
-        });
-        const Finding& top = findings[covering[0]];
-        std::string classes = "hl c-" + ClassOf(top.rule->category);
-        if (covering.size() > 1) {
-          std::string second = top.rule->category;
-          for (size_t i : covering) {
-            if (findings[i].rule->category != top.rule->category) {
-              second = findings[i].rule->category;
-              break;
-            }
-          }
-          classes += " multi and-" + ClassOf(second);
-        }
-        std::string title;
-        for (size_t i : covering) {
-          if (!title.empty()) title += "; ";
-          title += std::to_string(i + 1) + ": " + findings[i].rule->full_id;
-        }
-        out << "<mark class=\"" << classes << "\" title=\"" << HtmlEscape(title) << "\">" << HtmlEscape(shown) << "</mark>";
-      }
-      // Numbers of the findings that end here.
-      for (size_t i = 0; i < findings.size(); ++i) {
-        if (numbered[i] || clamp(findings[i].offset + findings[i].length) > b) continue;
-        numbered[i] = true;
-        out << "<sup class=\"ref c-" << ClassOf(findings[i].rule->category) << "\"><a href=\"#"
-            << Anchor(i + 1) << "\">" << (i + 1) << "</a></sup>";
-      }
-    }
-    out << "</div>\n";
-  }
-
   void Item(const Finding& f, size_t n, std::ostream& out) const {
     const std::string& message = f.message;
     const std::string& suggestion = f.suggestion;
@@ -400,6 +302,8 @@ class HtmlFormatter : public Formatter {
 };
 
 }  // namespace
+
+std::string HtmlCategoryClass(std::string_view category) { return StyleOf(category).name; }
 
 std::unique_ptr<Formatter> MakeHtmlFormatter(const FormatOptions& options) {
   return std::make_unique<HtmlFormatter>(options);
