@@ -35,11 +35,12 @@ std::string Hex(uint64_t v) {
 
 }  // namespace
 
-BaselineKey KeyOf(const FileReport& report, const Finding& f) {
+BaselineKey KeyOf(const FileReport& report, const Finding& f) { return KeyOf(report, LineMap(report.text), f); }
+
+BaselineKey KeyOf(const FileReport& report, const LineMap& lines, const Finding& f) {
   BaselineKey key;
   key.rule = f.rule->full_id;
   key.post = !report.id.empty() ? "id:" + report.id : "path:" + ReportLocation(report);
-  LineMap lines(report.text);
   size_t begin = lines.LineStart(f.start.line);
   std::string_view last = lines.LineText(f.end.line);
   size_t end = static_cast<size_t>(last.data() - report.text.data()) + last.size();
@@ -101,8 +102,9 @@ std::optional<Baseline> Baseline::Load(const std::string& path, std::string* err
 int Baseline::Hide(FileReport* report) {
   int hidden = 0;
   std::vector<Finding> kept;
+  const LineMap lines(report->text);
   for (Finding& f : report->findings) {
-    auto it = counts_.find(KeyOf(*report, f));
+    auto it = counts_.find(KeyOf(*report, lines, f));
     if (it != counts_.end() && it->second > 0) {
       --it->second;
       ++hidden;
@@ -115,7 +117,9 @@ int Baseline::Hide(FileReport* report) {
 }
 
 void Baseline::Add(const FileReport& report) {
-  for (const Finding& f : report.findings) ++counts_[KeyOf(report, f)];
+  if (report.findings.empty()) return;
+  const LineMap lines(report.text);
+  for (const Finding& f : report.findings) ++counts_[KeyOf(report, lines, f)];
 }
 
 size_t Baseline::size() const {
