@@ -18,7 +18,6 @@
 #include <vector>
 
 #include "formatter.h"
-#include "line_map.h"
 
 namespace postcheck {
 
@@ -35,9 +34,6 @@ struct BaselineKey {
 
 // The key of a finding of a report (report.text is the post).
 BaselineKey KeyOf(const FileReport& report, const Finding& finding);
-// The same, with `lines` the LineMap of report.text, made once for all the
-// report's findings (so that keying n findings is not n passes over the post).
-BaselineKey KeyOf(const FileReport& report, const LineMap& lines, const Finding& finding);
 
 class Baseline {
  public:
