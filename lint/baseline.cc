@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <map>
 #include <tuple>
 
 #include "line_map.h"
@@ -33,20 +34,40 @@ std::string Hex(uint64_t v) {
   return s;
 }
 
+// The keys of one report's findings. The hash covers the finding's whole
+// line(s), so many findings on one long line would each hash it again: the
+// same match on the same lines is hashed once.
+class ReportKeys {
+ public:
+  explicit ReportKeys(const FileReport& report)
+      : report_(report),
+        lines_(report.text),
+        post_(!report.id.empty() ? "id:" + report.id : "path:" + ReportLocation(report)) {}
+
+  BaselineKey Of(const Finding& f) {
+    BaselineKey key;
+    key.rule = f.rule->full_id;
+    key.post = post_;
+    size_t begin = lines_.LineStart(f.start.line);
+    std::string_view last = lines_.LineText(f.end.line);
+    size_t end = static_cast<size_t>(last.data() - report_.text.data()) + last.size();
+    end = std::max(end, f.offset + f.length);
+    auto [it, added] = hashes_.try_emplace(std::make_tuple(begin, end, f.match));
+    if (added) it->second = Hex(Fnv1a(f.match, report_.text.substr(begin, end - begin)));
+    key.hash = it->second;
+    return key;
+  }
+
+ private:
+  const FileReport& report_;
+  const LineMap lines_;
+  const std::string post_;
+  std::map<std::tuple<size_t, size_t, std::string>, std::string> hashes_;
+};
+
 }  // namespace
 
-BaselineKey KeyOf(const FileReport& report, const Finding& f) {
-  BaselineKey key;
-  key.rule = f.rule->full_id;
-  key.post = !report.id.empty() ? "id:" + report.id : "path:" + ReportLocation(report);
-  LineMap lines(report.text);
-  size_t begin = lines.LineStart(f.start.line);
-  std::string_view last = lines.LineText(f.end.line);
-  size_t end = static_cast<size_t>(last.data() - report.text.data()) + last.size();
-  end = std::max(end, f.offset + f.length);
-  key.hash = Hex(Fnv1a(f.match, report.text.substr(begin, end - begin)));
-  return key;
-}
+BaselineKey KeyOf(const FileReport& report, const Finding& f) { return ReportKeys(report).Of(f); }
 
 std::optional<Baseline> Baseline::Load(const std::string& path, std::string* error) {
   std::ifstream file(path, std::ios::binary);
@@ -101,8 +122,9 @@ std::optional<Baseline> Baseline::Load(const std::string& path, std::string* err
 int Baseline::Hide(FileReport* report) {
   int hidden = 0;
   std::vector<Finding> kept;
+  ReportKeys keys(*report);
   for (Finding& f : report->findings) {
-    auto it = counts_.find(KeyOf(*report, f));
+    auto it = counts_.find(keys.Of(f));
     if (it != counts_.end() && it->second > 0) {
       --it->second;
       ++hidden;
@@ -115,7 +137,9 @@ int Baseline::Hide(FileReport* report) {
 }
 
 void Baseline::Add(const FileReport& report) {
-  for (const Finding& f : report.findings) ++counts_[KeyOf(report, f)];
+  if (report.findings.empty()) return;
+  ReportKeys keys(report);
+  for (const Finding& f : report.findings) ++counts_[keys.Of(f)];
 }
 
 size_t Baseline::size() const {

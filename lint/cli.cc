@@ -271,7 +271,9 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   app.add_flag("--no-config", o.no_config, "Ignore any .postcheck.yaml")->excludes(config_opt);
   app.add_option("--platform", o.platform, "Add the length and format checks of this platform")
       ->check(CLI::IsMember(PlatformNames()));
-  app.add_option("-j,--jobs", o.jobs, "Lint this many files at once (default: one per core)");
+  app.add_option("-j,--jobs", o.jobs,
+                 "Lint this many posts at once (default: one per core; never more than the files, nor " +
+                     std::to_string(kMaxJobs) + ")");
   app.add_option("--stdin-filename", o.stdin_filename, "The name standard input has in reports");
   app.add_flag("--fix", o.fix, "Print the draft rewritten: jargon in plain English, personal data as placeholders");
   app.add_flag("--redact-output", o.redact, "Mask matched personal data in every output format");
@@ -420,19 +422,18 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   Summary summary;
   summary.config_file = config.file;
   bool failed = false;
-  formatter->Begin(out);
+  bool begun = false;  // the formatter begins with the first post: a run that fails to start writes nothing
   std::unique_ptr<PostSource> source = audit->Source(o.files, in, o.max_bytes, o.stdin_filename);
   PostLinter lint = [&](const Post& post, FileReport* report) {
     if (post.record == 0 && IsMarkdownPath(post.path)) return LintMarkdown(*engine, report->text, report);
     report->findings = engine->Lint(report->text);
   };
-  // One post per file and fewer files than threads: no more threads than files.
-  unsigned jobs = o.jobs;
-  if (o.audit.input == "text" && (jobs == 0 || jobs > o.files.size())) {
-    jobs = static_cast<unsigned>(std::min<size_t>(jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()),
-                                                  o.files.size()));
-  }
-  LintPosts(*source, jobs, lint, [&](FileReport& report) {
+  // One post per file: no more threads than files.
+  const unsigned jobs = JobCount(o.jobs, o.audit.input == "text" ? std::optional<size_t>(o.files.size()) : std::nullopt,
+                                 std::thread::hardware_concurrency());
+  std::string run_error;
+  const bool ran = LintPosts(*source, jobs, lint, [&](FileReport& report) {
+    if (!begun) formatter->Begin(out), begun = true;
     ++summary.files;
     if (!report.error.empty()) {
       audit->ClearProgress();  // the error gets a line of its own
@@ -447,7 +448,12 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
     audit->Shown(&report, &summary);
     audit->Progress(summary, *source);
     formatter->File(report, out);
-  });
+  }, &run_error);
+  if (!ran) {
+    err << "postcheck: " << run_error << "\n";
+    return kExitError;
+  }
+  if (!begun) formatter->Begin(out);
   formatter->End(summary, out);
   out.flush();
   if (!audit->Finish(&audit_error)) {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "personal_data_spans.h"
+#include "sequential_replacer.h"
 #include "utf8.h"
 
 namespace postcheck {
@@ -144,19 +145,12 @@ std::string RedactReport(FileReport* report) {
   // Longest first, so a name inside a longer match is not half-replaced.
   std::stable_sort(replaced.begin(), replaced.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  auto scrub = [&](std::string* s) {
-    for (const auto& [data, mask] : replaced) {
-      if (data.empty() || data == mask) continue;
-      for (size_t at = s->find(data); at != std::string::npos; at = s->find(data, at + mask.size())) {
-        s->replace(at, data.size(), mask);
-      }
-    }
-  };
+  const SequentialReplacer scrub(std::move(replaced));
   for (Finding* p : all) {
     Finding& f = *p;
-    scrub(&f.message);
-    scrub(&f.suggestion);
-    scrub(&f.replacement);
+    scrub.Apply(&f.message);
+    scrub.Apply(&f.suggestion);
+    scrub.Apply(&f.replacement);
   }
   return masked;
 }

@@ -344,3 +344,26 @@ TEST_CASE("html: a draft with no findings and an empty run") {
 
 }  // namespace
 }  // namespace postcheck
+
+namespace postcheck {
+namespace {
+
+TEST_CASE("sarif: on a long line the context is a window around the finding, with its columns and bytes") {
+  Fixture fx;
+  fx.text = std::string(1000, 'a') + " \xC3\xA9 07911 123456 " + std::string(1000, 'b') + "\nnext";
+  fx.report.text = fx.text;
+  fx.report.findings.clear();
+  fx.Add(fx.phone, "07911 123456", "Phone", "", "");
+  std::string out = fx.Run("sarif");
+  // The finding starts at byte 1004 (column 1003: "é" is two bytes); the
+  // window starts 160 bytes before it and ends 160 bytes after it.
+  CHECK(Has(out, "\"contextRegion\":{\"startLine\":1,\"startColumn\":845,\"endLine\":1,\"endColumn\":1176,"
+                 "\"byteOffset\":844,\"byteLength\":332,\"snippet\":{\"text\":\"" + std::string(156, 'a') +
+                 " \xC3\xA9 07911 123456 " + std::string(159, 'b') + "\"}}"));
+  // A short line keeps the whole line.
+  Fixture small;
+  CHECK(Has(small.Run("sarif"), "\"contextRegion\":{\"startLine\":1,\"endLine\":1,\"snippet\":{\"text\":\"Ring 07911"));
+}
+
+}  // namespace
+}  // namespace postcheck

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace postcheck {
@@ -30,13 +31,21 @@ void LintOne(const PostLinter& lint, Slot* slot) {
 
 }  // namespace
 
-void LintPosts(PostSource& source, unsigned jobs, const PostLinter& lint,
-               const std::function<void(FileReport&)>& emit) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+unsigned JobCount(unsigned requested, std::optional<size_t> posts, unsigned cores) {
+  size_t jobs = requested != 0 ? requested : std::max(1u, cores);
+  if (posts) jobs = std::min(jobs, std::max<size_t>(1, *posts));
+  return static_cast<unsigned>(std::min<size_t>(jobs, kMaxJobs));
+}
+
+std::thread StartThread(std::function<void()> body) { return std::thread(std::move(body)); }
+
+bool LintPosts(PostSource& source, unsigned jobs, const PostLinter& lint,
+               const std::function<void(FileReport&)>& emit, std::string* error, const ThreadStarter& start) {
+  jobs = JobCount(jobs, std::nullopt, std::thread::hardware_concurrency());
   if (jobs <= 1) {
     for (;;) {
       Slot slot;
-      if (!source.Next(&slot.post)) return;
+      if (!source.Next(&slot.post)) return true;
       LintOne(lint, &slot);
       emit(slot.report);
     }
@@ -73,7 +82,22 @@ void LintPosts(PostSource& source, unsigned jobs, const PostLinter& lint,
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  threads.reserve(jobs);
+  for (unsigned t = 0; t < jobs; ++t) {
+    try {
+      threads.push_back(start(worker));
+    } catch (const std::system_error& e) {
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        exhausted = true;  // the started threads stop before their next post
+      }
+      changed.notify_all();
+      for (std::thread& started : threads) started.join();
+      *error = "cannot start thread " + std::to_string(t + 1) + " of " + std::to_string(jobs) +
+               " for -j: " + e.what() + " (try a smaller -j)";
+      return false;
+    }
+  }
   for (size_t i = 0;; ++i) {
     Slot& slot = slots[i % window];
     {
@@ -90,17 +114,19 @@ void LintPosts(PostSource& source, unsigned jobs, const PostLinter& lint,
     changed.notify_all();
   }
   for (std::thread& t : threads) t.join();
+  return true;
 }
 
-void LintInputs(const Engine& engine, const std::vector<std::string>& paths, const std::string& stdin_name,
+bool LintInputs(const Engine& engine, const std::vector<std::string>& paths, const std::string& stdin_name,
                 std::istream& in, size_t max_bytes, unsigned jobs,
-                const std::function<void(FileReport&)>& emit) {
+                const std::function<void(FileReport&)>& emit, std::string* error) {
   PostSourceOptions options;
   options.max_bytes = max_bytes;
   options.stdin_name = stdin_name;
   PostSource source(paths, in, options);
-  LintPosts(source, jobs, [&](const Post&, FileReport* report) { report->findings = engine.Lint(report->text); },
-            emit);
+  return LintPosts(source, jobs,
+                   [&](const Post&, FileReport* report) { report->findings = engine.Lint(report->text); }, emit,
+                   error);
 }
 
 }  // namespace postcheck

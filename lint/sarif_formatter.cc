@@ -6,6 +6,11 @@
 // Columns are Unicode code points (run.columnKind "unicodeCodePoints"), as in
 // every other format; byteOffset/byteLength give the exact bytes. Streamed:
 // the header and rules in Begin, results per file, invocations in End.
+//
+// Each result's contextRegion is the whole line(s) of the finding; when those
+// hold more than kMaxContextBytes, a window of kContextBytes either side of
+// the finding (with its columns and bytes), so that many findings on one long
+// line do not each repeat the line.
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -24,6 +29,9 @@
 
 namespace postcheck {
 namespace {
+
+constexpr size_t kMaxContextBytes = 400;  // longer context lines are cut to a window
+constexpr size_t kContextBytes = 160;     // of the line either side of the finding, in such a window
 
 const char* Level(Severity s) {
   switch (s) {
@@ -199,8 +207,20 @@ class SarifFormatter : public Formatter {
     std::string_view last = lines.LineText(f.end.line);
     size_t context_end = static_cast<size_t>(last.data() - report.text.data()) + last.size();
     if (context_end < f.offset + f.length) context_end = f.offset + f.length;
-    out << "},\"contextRegion\":{\"startLine\":" << f.start.line << ",\"endLine\":" << f.end.line
-        << ",\"snippet\":";
+    if (context_end - context_begin > kMaxContextBytes) {
+      const std::string_view text = report.text;
+      context_begin = std::max(context_begin, f.offset > kContextBytes ? f.offset - kContextBytes : 0);
+      context_end = std::min(context_end, std::max(context_begin, f.offset + f.length) + kContextBytes);
+      while (context_begin > 0 && context_begin < text.size() && (static_cast<unsigned char>(text[context_begin]) & 0xC0) == 0x80) --context_begin;
+      while (context_end < text.size() && (static_cast<unsigned char>(text[context_end]) & 0xC0) == 0x80) ++context_end;
+      const Position from = lines.At(context_begin), to = lines.At(context_end);
+      out << "},\"contextRegion\":{\"startLine\":" << from.line << ",\"startColumn\":" << from.column
+          << ",\"endLine\":" << to.line << ",\"endColumn\":" << to.column << ",\"byteOffset\":" << context_begin
+          << ",\"byteLength\":" << context_end - context_begin << ",\"snippet\":";
+    } else {
+      out << "},\"contextRegion\":{\"startLine\":" << f.start.line << ",\"endLine\":" << f.end.line
+          << ",\"snippet\":";
+    }
     WriteText(out, Shown(report, context_begin, context_end));
     out << "}}}]";
     if (!f.replacement.empty()) {

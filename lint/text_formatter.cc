@@ -17,6 +17,17 @@ namespace {
 constexpr size_t kMaxShownColumns = 200;  // longer lines are shown as a window around the span
 constexpr size_t kContextBytes = 60;       // of the line either side of the span in such a window
 
+// Whether `line` has more than `n` code points: counts no further than it
+// needs, so a finding on a 1 MB line costs a window, not the line.
+bool MoreCodePointsThan(std::string_view line, size_t n) {
+  if (line.size() <= n) return false;  // each code point takes a byte at least
+  size_t count = 0;
+  for (unsigned char c : line) {
+    if (!IsUtf8Continuation(c) && ++count > n) return true;
+  }
+  return false;
+}
+
 const char* SeverityColor(Severity s) {
   switch (s) {
     case Severity::kError: return "\x1b[1;31m";
@@ -80,7 +91,7 @@ class TextFormatter : public Formatter {
     size_t span_begin = f.offset - line_start;
     size_t span_end = f.end.line == f.start.line ? span_begin + f.length : line.size();
     size_t window_begin = 0, window_end = line.size();
-    if (CountCodePoints(line) > kMaxShownColumns) {
+    if (MoreCodePointsThan(line, kMaxShownColumns)) {
       window_begin = span_begin > kContextBytes ? span_begin - kContextBytes : 0;
       window_end = std::min(line.size(), std::max(span_end, span_begin + kContextBytes) + kContextBytes);
       while (window_begin > 0 && IsUtf8Continuation(static_cast<unsigned char>(line[window_begin]))) --window_begin;

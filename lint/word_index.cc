@@ -198,6 +198,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
     std::string_view run = s.substr(begin, end - begin);
     int letters = 0;
     bool plain = true, masked = false, email = false;
+    const size_t last_dot = run.rfind('.');  // an '@' before it makes an email address
     for (size_t k = 0; k < run.size(); ++k) {
       char c = run[k];
       if (IsAsciiLetter(c)) {
@@ -206,7 +207,7 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
       }
       plain = false;
       if (IsMaskChar(c)) masked = true;
-      if (c == '@' && k > 0 && run.find('.', k) != std::string_view::npos) email = true;
+      if (c == '@' && k > 0 && last_dot != std::string_view::npos && last_dot > k) email = true;
     }
     if (plain || letters < 1 || email || IsMaskChar(run[0])) continue;
     if (masked) {
