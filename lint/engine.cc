@@ -321,7 +321,7 @@ void Engine::Impl::Evaluate(const TokenizedText& text, const MatchView& view, bo
   };
   // False when near condition `s` has nothing anywhere in the draft, so that
   // no candidate of its rule can pass. A pending pattern is taken to match:
-  // the pattern set says it does.
+  // the pattern set says it may (only an early way out: the spans decide).
   auto may_hold = [&](uint32_t s) {
     if (!context[s].empty() || !pending[s].empty()) return true;
     const auto& refs = slots[s].rule_refs;
@@ -511,6 +511,7 @@ std::vector<std::string> DictionaryDirs(const EngineOptions& options) {
 }
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+const PatternSet& Engine::pattern_set() const { return impl_->patterns; }
 Engine::~Engine() = default;
 
 std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOptions& options,
