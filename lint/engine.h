@@ -18,6 +18,8 @@
 
 namespace postcheck {
 
+class PatternSet;
+
 struct EngineOptions {
   std::vector<std::string> only_packs;      // report only these packs (empty: all)
   std::vector<std::string> disabled_rules;  // full rule ids not reported
@@ -75,6 +77,9 @@ class Engine {
   const Rule* FindRule(std::string_view full_id) const;
   // Whether findings of `rule` are reported under the options.
   bool IsEnabled(const Rule& rule) const;
+  // Every pattern of every rule, compiled: for the build's tool that
+  // serialises the bundled packs' prefilter (tools/write_prefilter.cc).
+  const PatternSet& pattern_set() const;
 
   // The compiled rules (engine_impl.h). Named here only so that the
   // engine's own stages can take it; nothing else can see inside.

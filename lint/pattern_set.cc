@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "prefilter_file.h"
 #include "regex_size_bound.h"
 #include "utf8.h"
 
@@ -22,25 +23,23 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
   if (auto it = ids_.find(pattern); it != ids_.end()) return it->second;
   auto p = std::make_unique<Pattern>();
   p->text = std::string(pattern);
-  size_t set = 0;
   if (RegexSizeBound(pattern) <= kOwnSetProgramSize) {
-    set = SetFor(0);
-  } else {  // may be large: compile it now to learn its size
+    // Small: only parsed now (by a set never compiled), compiled on first use.
+    if (!parser_) parser_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
+    std::string parse_error;
+    if (parser_->Add(p->text, &parse_error) < 0) {
+      *error = "invalid regex: " + parse_error;
+      return -1;
+    }
+  } else {  // may be large: compile it now to check that it fits, and learn its size
     p->re = std::make_unique<RE2>(p->text, options_);
     if (!p->re->ok()) {
       *error = "invalid regex: " + p->re->error();
       return -1;
     }
-    set = SetFor(static_cast<size_t>(p->re->ProgramSize()));
-  }
-  std::string set_error;
-  if (sets_[set].set->Add(p->text, &set_error) < 0) {  // RE2::Set parses it
-    *error = "invalid regex: " + set_error;
-    if (sets_[set].ids.empty() && set != 0) sets_.pop_back();
-    return -1;
+    p->program_size = static_cast<size_t>(p->re->ProgramSize());
   }
   auto id = static_cast<uint32_t>(patterns_.size());
-  sets_[set].ids.push_back(id);
   ids_.emplace(p->text, static_cast<int>(id));
   patterns_.push_back(std::move(p));
   return static_cast<int>(id);
@@ -55,7 +54,93 @@ size_t PatternSet::SetFor(size_t program_size) {
   return program_size > kOwnSetProgramSize ? new_set() : 0;
 }
 
+void PatternSet::BuildPrefilters() {
+  if (!prefilter_file_set_) prefilter_file_ = DefaultPrefilterFile();
+  const std::string signature = VectorscanPrefilter::CompileSignature();
+  std::vector<bool> covered(patterns_.size(), false);
+  if (!prefilter_file_.empty()) {
+    PrefilterFile file;
+    std::string error;
+    std::unique_ptr<VectorscanPrefilter> db;
+    if (ReadPrefilterFile(prefilter_file_, signature, &file) == PrefilterFileState::kLoaded &&
+        (db = VectorscanPrefilter::Deserialize(file.payload, &error)) &&
+        (db->refused().empty() || db->refused().back() < file.patterns.size())) {
+      file.payload = std::string();
+      std::unordered_map<uint64_t, uint32_t> by_hash;  // first hash -> id
+      for (uint32_t id = 0; id < patterns_.size(); ++id) by_hash.emplace(PatternHashOf(patterns_[id]->text).a, id);
+      Prefilter loaded{std::move(db), std::vector<uint32_t>(file.patterns.size(), kNone)};
+      const std::vector<uint32_t>& refused = loaded.db->refused();
+      size_t used = 0;
+      for (uint32_t k = 0; k < file.patterns.size(); ++k) {
+        auto it = by_hash.find(file.patterns[k].a);
+        if (it == by_hash.end() || PatternHashOf(patterns_[it->second]->text) != file.patterns[k] ||
+            covered[it->second] || std::binary_search(refused.begin(), refused.end(), k)) {
+          continue;
+        }
+        loaded.to_id[k] = it->second;
+        covered[it->second] = true;
+        ++used;
+      }
+      if (used > 0) {
+        prefilters_.push_back(std::move(loaded));
+        prefilter_loaded_ = true;
+      }
+    }
+  }
+  std::vector<std::string> texts;
+  Prefilter compiled;
+  for (uint32_t id = 0; id < patterns_.size(); ++id) {
+    if (covered[id]) continue;
+    texts.push_back(patterns_[id]->text);
+    compiled.to_id.push_back(id);
+  }
+  compiled_count_ = texts.size();
+  if (texts.empty()) return;
+  compiled.db = VectorscanPrefilter::Compile(texts);
+  for (uint32_t k : compiled.db->refused()) refused_.push_back(compiled.to_id[k]);
+  prefilters_.push_back(std::move(compiled));
+}
+
+size_t PatternSet::fallback_count() const { return refused_.size(); }
+
+size_t PatternSet::prefilter_size() const {
+  size_t size = 0;
+  for (const Prefilter& p : prefilters_) size += p.db->database_size();
+  return size;
+}
+
+bool PatternSet::WritePrefilter(const std::string& path, std::string* error) const {
+  PrefilterFile file;
+  for (const auto& p : patterns_) file.patterns.push_back(PatternHashOf(p->text));
+  // The database of every pattern, by id: the one compiled, or a new one.
+  std::unique_ptr<VectorscanPrefilter> fresh;
+  const VectorscanPrefilter* db = nullptr;
+  if (prefilters_.size() == 1 && !prefilter_loaded_) {
+    db = prefilters_[0].db.get();
+  } else {
+    std::vector<std::string> texts;
+    for (const auto& p : patterns_) texts.push_back(p->text);
+    fresh = VectorscanPrefilter::Compile(texts);
+    db = fresh.get();
+  }
+  if (!db->Serialize(&file.payload)) {
+    *error = "Vectorscan cannot serialise the database";
+    return false;
+  }
+  return WritePrefilterFile(path, VectorscanPrefilter::CompileSignature(), file, error);
+}
+
 bool PatternSet::Compile(std::vector<CompileError>* errors) {
+  parser_.reset();  // every pattern parsed; its memory is not needed again
+  BuildPrefilters();
+  // The patterns the prefilter refused, in RE2::Sets. They parsed when
+  // added, so the sets take them.
+  for (uint32_t id : refused_) {
+    const size_t set = SetFor(patterns_[id]->program_size);
+    std::string set_error;
+    sets_[set].set->Add(patterns_[id]->text, &set_error);
+    sets_[set].ids.push_back(id);
+  }
   for (Set& s : sets_) {
     if (!s.set->Compile()) {
       // Name the pattern that costs the most: the one to look at first.
@@ -74,7 +159,7 @@ bool PatternSet::Compile(std::vector<CompileError>* errors) {
   }
   // A pattern that can match nothing at all (x?, \b, a|) would report empty
   // spans. If it matches empty somewhere in a probe, it matches the probe, so
-  // the sets name every pattern worth compiling to check.
+  // Candidates names every pattern worth compiling to check.
   static constexpr std::string_view kProbes[] = {"", "a", " a ", "1", "A.", "a b"};
   std::vector<uint32_t> suspects, ids;
   for (std::string_view probe : kProbes) {
@@ -144,6 +229,25 @@ void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit
 
 void PatternSet::Candidates(std::string_view text, std::vector<uint32_t>* ids) const {
   ids->clear();
+  for (const Prefilter& p : prefilters_) {
+    const size_t first = ids->size();
+    if (p.db->Scan(text, ids)) {
+      size_t kept = first;
+      for (size_t k = first; k < ids->size(); ++k) {
+        const uint32_t id = p.to_id[(*ids)[k]];
+        if (id != kNone) (*ids)[kept++] = id;
+      }
+      ids->resize(kept);
+    } else {
+      // The prefilter could not scan: every pattern it holds is a candidate,
+      // and Find decides.
+      ids->resize(first);
+      const std::vector<uint32_t>& refused = p.db->refused();
+      for (uint32_t k = 0; k < p.to_id.size(); ++k) {
+        if (p.to_id[k] != kNone && !std::binary_search(refused.begin(), refused.end(), k)) ids->push_back(p.to_id[k]);
+      }
+    }
+  }
   std::vector<int> matched;
   for (const Set& s : sets_) {
     matched.clear();

@@ -1,16 +1,26 @@
-// Every RE2 pattern of every rule behind an RE2::Set prefilter: a draft is
-// scanned once by the set, and a pattern's own regex runs only on drafts the
-// set says it matches, and only when the caller asks where it matched.
+// Every RE2 pattern of every rule behind one prefilter: a draft is scanned
+// once by a Vectorscan database over all the patterns (vectorscan_prefilter.h),
+// and a pattern's own RE2 runs only on drafts the prefilter names, and only
+// when the caller asks where it matched. The prefilter's speed does not
+// depend on having seen similar text before, and its memory is fixed when it
+// is compiled.
 //
-// A pattern whose program is large (long alternations under counted gaps such
-// as "[^\n]{1,50}") gets a set of its own: in the shared set its states would
-// multiply with everyone else's and the DFA would spend its time rebuilding
-// its cache instead of matching.
+// The prefilter may name a pattern that does not match (it widens bounded
+// repeats such as "[^.!?]{0,60}"); Find, which runs RE2, is exact. A
+// pattern Vectorscan refuses (\C, say) goes to an RE2::Set instead, which is
+// exact; a large one gets a set of its own.
+//
+// The prefilter of the bundled packs is loaded from a file the build wrote
+// (prefilter_file.h): the patterns it holds are scanned from it, and only
+// the others (user packs, --rules, config) are compiled, into a second
+// database.
 //
 // A pattern's own RE2 is compiled the first time Find needs it: a cold start
 // that lints one short draft compiles the few patterns its draft touches, not
 // all of them. Only patterns that may be large (RegexSizeBound) are compiled
-// when added, to learn which set they belong in.
+// when added, to check that they fit. Each RE2 has a bounded memory budget
+// (kPatternMaxMem): past it, RE2 falls back from its DFA to slower, exact
+// matching rather than growing.
 //
 // A pattern may mark the part of its match that a finding covers with a group
 // named `match`, e.g. "DOB:? (?P<match>\d\d/\d\d/\d{4})".
@@ -28,6 +38,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "vectorscan_prefilter.h"
+
 namespace postcheck {
 
 struct PatternHit {
@@ -38,9 +50,9 @@ struct PatternHit {
 
 class PatternSet {
  public:
-  // `max_mem`: RE2's memory budget for each regex and set (tests make it
-  // small to see a set fail).
-  explicit PatternSet(int64_t max_mem = int64_t{64} << 20);
+  // `max_mem`: RE2's memory budget for each regex and fallback set (tests
+  // make it small to see a set fail).
+  explicit PatternSet(int64_t max_mem = kPatternMaxMem);
   ~PatternSet();
   PatternSet(const PatternSet&) = delete;
   PatternSet& operator=(const PatternSet&) = delete;
@@ -55,7 +67,12 @@ class PatternSet {
     std::string message;  // e.g. "pattern matches the empty string"
   };
 
-  // Builds the prefilter, then rejects every pattern that can match the
+  // Where Compile looks for a serialised prefilter: by default the bundled
+  // packs' file beside the binary (DefaultPrefilterFile); "" for none. Call
+  // before Compile.
+  void set_prefilter_file(std::string path) { prefilter_file_ = std::move(path); prefilter_file_set_ = true; }
+
+  // Builds the prefilter (or loads it, see above), then rejects every pattern that can match the
   // empty string (only the patterns the prefilter reports on a few short
   // probe texts are compiled to check). Call once, after every Add. Returns
   // false with the problems appended to *errors. A set that does not fit in
@@ -63,22 +80,39 @@ class PatternSet {
   // name a file and rule.
   bool Compile(std::vector<CompileError>* errors);
 
-  // Sets *ids to the ids of the patterns that match somewhere in `text`, in
-  // increasing order. One pass of each set's DFA. Thread-safe after Compile.
+  // Sets *ids to the ids of the patterns that may match somewhere in `text`
+  // (valid UTF-8), in increasing order: every pattern that matches, and
+  // perhaps some that do not (Find tells). One pass of the prefilter, and one
+  // of each fallback set's DFA. Thread-safe after Compile, with no lock.
   void Candidates(std::string_view text, std::vector<uint32_t>* ids) const;
 
   // Appends every non-overlapping match of pattern `id` in `text` to *hits,
   // in order of position. Thread-safe after Compile.
   void Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const;
 
-  // How many RE2::Sets the patterns were split into (after Compile).
+  // Writes the compiled prefilter to `path` for set_prefilter_file, keyed by
+  // these patterns. After Compile.
+  bool WritePrefilter(const std::string& path, std::string* error) const;
+
+  // After Compile: whether a prefilter was loaded from a file, how many
+  // patterns were compiled into one at start-up, how many are in the
+  // RE2::Set fallback, and in how many sets, and the databases' size.
+  bool prefilter_loaded() const { return prefilter_loaded_; }
+  size_t compiled_count() const { return compiled_count_; }
+  size_t fallback_count() const;
   size_t set_count() const { return sets_.size(); }
+  size_t prefilter_size() const;
+
+  // RE2's default budget for each pattern's program and DFAs.
+  static constexpr int64_t kPatternMaxMem = int64_t{2} << 20;
 
   // A pattern whose RE2 program has more instructions than this gets a set of
   // its own.
   static constexpr size_t kOwnSetProgramSize = 1000;
 
   size_t size() const { return patterns_.size(); }
+  // The text of pattern `id`, as added.
+  const std::string& pattern(uint32_t id) const { return patterns_[id]->text; }
 
  private:
   struct Pattern {
@@ -86,6 +120,7 @@ class PatternSet {
     mutable std::once_flag compiled;
     mutable std::unique_ptr<RE2> re;  // set when added if it may be large, else on first use
     mutable int match_group = 0;      // 0: the whole match
+    size_t program_size = 0;          // known when added only if it may be large
   };
   struct Set {
     std::unique_ptr<RE2::Set> set;
@@ -100,11 +135,27 @@ class PatternSet {
   // The set for a pattern of `program_size` instructions (0 if not known to
   // be large): the shared set, made on first use, or a new set of its own.
   size_t SetFor(size_t program_size);
+  // Loads the prefilter from prefilter_file_ for the patterns it holds,
+  // compiles one for the others, and sets refused_.
+  void BuildPrefilters();
 
   RE2::Options options_;
   std::vector<std::unique_ptr<Pattern>> patterns_;
   std::unordered_map<std::string_view, int> ids_;  // Pattern::text -> id
-  std::vector<Set> sets_;
+  std::vector<Set> sets_;                    // the fallback: patterns the prefilter refused
+  std::unique_ptr<RE2::Set> parser_;         // parses small patterns as they are added; freed by Compile
+  // One database, or two: the file's, and one of the patterns it lacks.
+  struct Prefilter {
+    std::unique_ptr<VectorscanPrefilter> db;
+    std::vector<uint32_t> to_id;  // pattern id of each of the database's ids (kNone: not ours)
+  };
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<Prefilter> prefilters_;
+  std::vector<uint32_t> refused_;  // ids no prefilter holds: in sets_
+  std::string prefilter_file_;
+  bool prefilter_file_set_ = false;
+  bool prefilter_loaded_ = false;
+  size_t compiled_count_ = 0;
 };
 
 }  // namespace postcheck

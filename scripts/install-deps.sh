@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libre2-dev libyaml-cpp-dev libcli11-dev doctest-dev
+  libre2-dev libvectorscan-dev libyaml-cpp-dev libcli11-dev doctest-dev
   libhunspell-dev hunspell-en-gb
   hunspell  # the CLI: tests/bench/run.sh times it as the dictionary-loading floor
   libutf8proc-dev

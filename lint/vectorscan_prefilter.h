@@ -1,0 +1,75 @@
+// One Vectorscan (Hyperscan) database over many RE2 patterns, used as a
+// prefilter: Scan reports every pattern that may match a text, in one pass
+// whose speed does not depend on having seen similar text before (unlike a
+// lazily built DFA such as RE2::Set's).
+//
+// Patterns are compiled with HS_FLAG_PREFILTER (constructs Vectorscan cannot
+// match exactly are widened), HS_FLAG_UTF8 and HS_FLAG_SINGLEMATCH, after
+// Re2ToPcre (which widens some more, to keep compiling fast). Promise: if RE2 finds pattern k in a
+// valid UTF-8 text, Scan reports k. Scan may also report patterns that do
+// not match; the caller confirms with RE2. A pattern Vectorscan refuses is
+// left out and named in refused(): the caller matches it some other way.
+//
+// A database can be serialised and loaded back (Serialize, Deserialize), so
+// that the bundled packs' database is built once at build time.
+//
+// Scan is thread-safe and takes no lock: each thread has its own scratch
+// space, grown on first use to fit every database it has scanned with.
+#ifndef POSTCHECK_VECTORSCAN_PREFILTER_H_
+#define POSTCHECK_VECTORSCAN_PREFILTER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct hs_database;
+
+namespace postcheck {
+
+class VectorscanPrefilter {
+ public:
+  // Compiles a database over `patterns` (valid RE2), where pattern k gets
+  // id k. Never fails as a whole: patterns refused are listed in refused().
+  static std::unique_ptr<VectorscanPrefilter> Compile(const std::vector<std::string>& patterns);
+
+  // A database Serialize wrote, for the same patterns. Returns nullptr with
+  // *error set if the bytes are not one this library can load (corrupt,
+  // another Vectorscan version or platform).
+  static std::unique_ptr<VectorscanPrefilter> Deserialize(std::string_view bytes, std::string* error);
+
+  ~VectorscanPrefilter();
+  VectorscanPrefilter(const VectorscanPrefilter&) = delete;
+  VectorscanPrefilter& operator=(const VectorscanPrefilter&) = delete;
+
+  // The database and the refused list, as bytes for Deserialize.
+  bool Serialize(std::string* out) const;
+
+  // Appends to *ids the id of every pattern that may match in `text` (valid
+  // UTF-8), each once, in no particular order, and returns true. Returns
+  // false if the scan could not be done (no memory for scratch space, a
+  // text over 4 GiB) or may not be trusted (the text holds U+212A KELVIN
+  // SIGN or U+017F LONG S, see re2_to_pcre.h): then any pattern may match.
+  bool Scan(std::string_view text, std::vector<uint32_t>* ids) const;
+
+  // The ids left out of the database, in increasing order.
+  const std::vector<uint32_t>& refused() const { return refused_; }
+  // The size of the compiled database in bytes (0 if it holds no pattern).
+  size_t database_size() const;
+
+  // The flags every pattern is compiled with, and the translation, as one
+  // string: part of the key of a serialised database.
+  static std::string CompileSignature();
+
+ private:
+  VectorscanPrefilter();
+
+  hs_database* db_ = nullptr;  // null when no pattern was accepted
+  uint64_t serial_ = 0;        // tells this database from any other in the process
+  std::vector<uint32_t> refused_;
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_VECTORSCAN_PREFILTER_H_
