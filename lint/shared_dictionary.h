@@ -50,6 +50,8 @@ class SharedDictionary {
   // false means "not in the set". Without a set: Knows. No lock when there
   // is a set.
   bool InForms(std::string_view word) const;
+  // Whether the word-form set has `word` (false without a set). No lock.
+  bool InSet(std::string_view word) const { return forms_ && forms_->Contains(word); }
   // Whether `word` is among its own Hunspell stems. Thread-safe, cached.
   bool IsBaseWord(std::string_view word) const;
   // Whether a word-form set matching the files is in use.

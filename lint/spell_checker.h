@@ -60,8 +60,8 @@ class SpellChecker : public Lexicon {
   // answer with the accepted words added. Thread-safe. Words in the
   // dictionary's word-form set and accepted words are answered without a
   // lock; others ask Hunspell under the shared dictionary's lock, and the
-  // answers are cached. Each thread also keeps its latest 8192 or so
-  // answers, read without a lock.
+  // answers are cached. Each thread also keeps its latest 1024 or so
+  // answers about words the set lacks, read without a lock.
   bool Correct(std::string_view word) const;
 
   // Up to `limit` suggested spellings for `word`, best first. Thread-safe and
@@ -85,7 +85,7 @@ class SpellChecker : public Lexicon {
   static constexpr size_t kMaxCachedWords = 1 << 16;        // Correct answers
   static constexpr size_t kMaxCachedSuggestions = 1 << 12;  // Suggest answers
   static constexpr size_t kMaxSuggestions = 8;              // per word
-  static constexpr size_t kMaxCandidateChecks = 6000;       // per word (Suggest)
+  static constexpr size_t kMaxCandidateChecks = 4000;       // per word (Suggest)
 
  private:
   explicit SpellChecker(std::shared_ptr<const SharedDictionary> dictionary);

@@ -1,6 +1,7 @@
 // The word forms a Hunspell dictionary accepts, worked out ahead of time: a
-// flat, read-only hash set laid out in one block of bytes, so that most words
-// are known to be spelt right without Hunspell and without a lock.
+// flat, read-only hash set behind a Bloom filter, laid out in one block of
+// bytes, so that most words are known to be spelt right without Hunspell and
+// without a lock, and most non-words are told apart in the filter alone.
 //
 // The block is made at build time (lint/tools/make_word_forms.cc) from the
 // dictionary's expansion by unmunch, every form and its Capitalised and UPPER
@@ -57,7 +58,9 @@ class WordForms {
  private:
   WordForms() = default;
   DictionaryStamp stamp_;
-  const unsigned char* slots_ = nullptr;  // uint32 each, unaligned reads
+  const unsigned char* filter_ = nullptr;  // uint64 each, unaligned reads
+  const unsigned char* slots_ = nullptr;   // uint32 each
+  uint32_t filter_log2_ = 0;
   const unsigned char* strings_ = nullptr;
   uint32_t slot_mask_ = 0;
   uint32_t strings_size_ = 0;
