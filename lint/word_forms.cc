@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -99,23 +98,43 @@ uint64_t Load64(const unsigned char* p) {
 void Put32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); }
 void Put64(std::string* out, uint64_t v) { out->append(reinterpret_cast<const char*>(&v), 8); }
 
-bool ReadFile(const std::string& path, std::string* bytes) {
+// A file's hash, taken 64 KB at a time (so a file is never held whole).
+constexpr size_t kHashChunk = 64 << 10;
+struct ChunkHash {
+  uint64_t hash = 0, size = 0;
+  void Add(std::string_view chunk) {
+    hash = (hash ^ HashShortString(chunk)) * 0x9e3779b97f4a7c15ULL;
+    size += chunk.size();
+  }
+};
+ChunkHash HashBytes(std::string_view bytes) {
+  ChunkHash h;
+  for (size_t i = 0; i < bytes.size(); i += kHashChunk) h.Add(bytes.substr(i, kHashChunk));
+  return h;
+}
+bool HashFile(const std::string& path, ChunkHash* h) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string chunk(kHashChunk, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto n = static_cast<size_t>(in.gcount());
+    if (n > 0) h->Add(std::string_view(chunk).substr(0, n));
+  }
   return !in.bad();
 }
 
 }  // namespace
 
 DictionaryStamp StampOf(std::string_view aff_bytes, std::string_view dic_bytes) {
-  return {aff_bytes.size(), HashShortString(aff_bytes), dic_bytes.size(), HashShortString(dic_bytes)};
+  const ChunkHash aff = HashBytes(aff_bytes), dic = HashBytes(dic_bytes);
+  return {aff.size, aff.hash, dic.size, dic.hash};
 }
 
 bool StampFiles(const std::string& aff_path, const std::string& dic_path, DictionaryStamp* stamp) {
-  std::string aff, dic;
-  if (!ReadFile(aff_path, &aff) || !ReadFile(dic_path, &dic)) return false;
-  *stamp = StampOf(aff, dic);
+  ChunkHash aff, dic;
+  if (!HashFile(aff_path, &aff) || !HashFile(dic_path, &dic)) return false;
+  *stamp = {aff.size, aff.hash, dic.size, dic.hash};
   return true;
 }
 

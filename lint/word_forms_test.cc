@@ -7,6 +7,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -54,8 +55,16 @@ TEST_CASE("StampOf tells dictionaries apart by size and content") {
   CHECK(StampOf("aff", "dic") == StampOf("aff", "dic"));
   CHECK(StampOf("aff", "dic") != StampOf("aff", "dib"));
   CHECK(StampOf("aff", "dic") != StampOf("afff", "dic"));
+  const std::string big(200000, 'x');  // more than one 64 KB chunk
+  CHECK(StampOf("aff", big) != StampOf("aff", big.substr(1) + "y"));
   DictionaryStamp stamp;
   CHECK_FALSE(StampFiles("/nonexistent.aff", "/nonexistent.dic", &stamp));
+  // A file's stamp is the stamp of its bytes.
+  REQUIRE(StampFiles("/usr/share/hunspell/en_GB.aff", "/usr/share/hunspell/en_GB.dic", &stamp));
+  std::ifstream aff("/usr/share/hunspell/en_GB.aff", std::ios::binary), dic("/usr/share/hunspell/en_GB.dic", std::ios::binary);
+  const std::string aff_bytes((std::istreambuf_iterator<char>(aff)), std::istreambuf_iterator<char>());
+  const std::string dic_bytes((std::istreambuf_iterator<char>(dic)), std::istreambuf_iterator<char>());
+  CHECK(stamp == StampOf(aff_bytes, dic_bytes));
 }
 
 TEST_CASE("CaseFormsOf: lower, UPPER, Capitalised") {
