@@ -11,6 +11,10 @@
 
 asm(".pushsection .rodata\n"
     ".balign 16\n"
+    ".globl postcheck_word_forms_en_gb\n"
+    ".hidden postcheck_word_forms_en_gb\n"
+    ".globl postcheck_word_forms_en_gb_end\n"
+    ".hidden postcheck_word_forms_en_gb_end\n"
     ".type postcheck_word_forms_en_gb, @object\n"
     "postcheck_word_forms_en_gb:\n"
     ".incbin \"" POSTCHECK_WORD_FORMS_EN_GB "\"\n"
