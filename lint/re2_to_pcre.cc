@@ -202,7 +202,12 @@ bool Re2ToPcre(std::string_view re, std::string* pcre, std::string* why) {
         return false;
       }
       if (n == 'p' || n == 'P') {
-        out += "[" + PropertyAscii(e) + std::string(kNonAsciiBytes) + "]";
+        // Appended piece by piece: GCC 12 sees a false overlap (-Wrestrict)
+        // in the chain of temporaries that "[" + ... + "]" makes.
+        out += '[';
+        out += PropertyAscii(e);
+        out += kNonAsciiBytes;
+        out += ']';
         WidenRepeat(re, &i, &out);
       } else if (n == 'x') {
         const long v = HexValue(e);

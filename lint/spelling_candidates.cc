@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "string_hash.h"
 #include "utf8.h"
 
 namespace postcheck {
@@ -77,11 +78,19 @@ std::u32string Reshape(std::u32string s, Shape shape) {
 // the lowest cost it was reached at; `order` breaks ties by generation order.
 class Collector {
  public:
-  Collector(const IsWord& is_word, Shape shape, std::string original)
-      : is_word_(is_word), shape_(shape), original_(std::move(original)) {}
+  Collector(const IsWord& is_word, Shape shape, std::string original, size_t max_checks)
+      : is_word_(is_word), shape_(shape), original_(std::move(original)), checks_left_(max_checks) {}
 
   // A candidate in the word's lower-case form.
-  void Word(const std::u32string& lower, int cost) { Offer(Encode(Reshape(lower, shape_)), cost, nullptr); }
+  void Word(const std::u32string& lower, int cost) {
+    scratch_.clear();
+    for (size_t i = 0; i < lower.size(); ++i) {
+      char32_t c = lower[i];
+      if (shape_ == Shape::kUpper || (shape_ == Shape::kCapitalised && i == 0)) c = Upper(c);
+      AppendUtf8(c, &scratch_);
+    }
+    Offer(scratch_, cost, nullptr);
+  }
 
   // Whether `first` and `second` (lower-case forms) are both words.
   bool SplitIsWords(const std::u32string& first, const std::u32string& second) {
@@ -100,6 +109,8 @@ class Collector {
   void Written(const std::string& text, int cost) { Offer(text, cost, nullptr); }
 
   bool empty() const { return found_.empty(); }
+  // Whether the budget of checks is spent: nothing more can be found.
+  bool spent() const { return checks_left_ == 0; }
 
   std::vector<std::string> Best(size_t limit) {
     std::stable_sort(found_.begin(), found_.end(),
@@ -119,29 +130,36 @@ class Collector {
     return {Encode(Reshape(first, shape_)), Encode(shape_ == Shape::kUpper ? Reshape(second, shape_) : second)};
   }
 
-  bool Known(const std::string& text) {
+  bool Known(std::string_view text) {
     auto it = known_.find(text);
-    if (it == known_.end()) it = known_.emplace(text, is_word_(text)).first;
-    return it->second;
+    if (it != known_.end()) return it->second;
+    if (checks_left_ == 0) return false;
+    --checks_left_;
+    std::string key(text);
+    const bool word = is_word_(key);
+    known_.emplace(std::move(key), word);
+    return word;
   }
 
   // `accepted` is non-null when the caller already checked the parts.
-  void Offer(const std::string& text, int cost, const std::string* accepted) {
+  void Offer(std::string_view text, int cost, const std::string* accepted) {
     if (text.empty() || text == original_) return;
     if (auto it = index_.find(text); it != index_.end()) {
       found_[it->second].cost = std::min(found_[it->second].cost, cost);
       return;
     }
     if (!accepted && !Known(text)) return;
-    index_.emplace(text, found_.size());
-    found_.push_back({text, cost});
+    index_.emplace(std::string(text), found_.size());
+    found_.push_back({std::string(text), cost});
   }
 
   const IsWord& is_word_;
   Shape shape_;
   std::string original_;
-  std::unordered_map<std::string, bool> known_;
-  std::unordered_map<std::string, size_t> index_;
+  size_t checks_left_;
+  std::string scratch_;  // the candidate being offered
+  std::unordered_map<std::string, bool, StringViewHash, StringViewEqual> known_;
+  std::unordered_map<std::string, size_t, StringViewHash, StringViewEqual> index_;
   std::vector<Found> found_;
 };
 
@@ -241,7 +259,7 @@ EditHints ReadEditHints(const std::string& aff_path) {
 }
 
 std::vector<std::string> RankedCorrections(std::string_view word, const EditHints& hints,
-                                           const IsWord& is_word, size_t limit) {
+                                           const IsWord& is_word, size_t limit, size_t max_checks) {
   if (word.empty() || limit == 0 || FindInvalidUtf8(word) != kValidUtf8) return {};
   if (CountCodePoints(word) > kMaxEditedLength) return {};
   std::u32string written = Decode(word);
@@ -250,7 +268,7 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
   if (shape != Shape::kAsWritten) {
     for (char32_t& c : w) c = Lower(c);
   }
-  Collector found(is_word, shape, std::string(word));
+  Collector found(is_word, shape, std::string(word), max_checks);
 
   // One edit, in the order of the header's table. Splits are looked up
   // first: a one-letter word split off is cheap only when no split into
@@ -282,15 +300,21 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
       if (w[i - 1] != '\'' && w[i] != '\'') cheap(w.substr(0, i) + U"'" + w.substr(i), kCheap);
     }
   }
+  std::u32string edited;  // reused: these two loops make most of the candidates
   for (size_t i = 0; i <= w.size(); ++i) {  // one left out
-    for (char32_t c : hints.letters) cheap(w.substr(0, i) + c + w.substr(i), kPlain + AtFirst(i));
+    for (char32_t c : hints.letters) {
+      edited.assign(w, 0, i);
+      edited.push_back(c);
+      edited.append(w, i, std::u32string::npos);
+      cheap(edited, kPlain + AtFirst(i));
+    }
   }
   for (size_t i = 0; i < w.size(); ++i) {  // one wrong
+    edited = w;
     for (char32_t c : hints.letters) {
       if (c == w[i]) continue;
-      std::u32string s = w;
-      s[i] = c;
-      cheap(s, kPlain + AtFirst(i));
+      edited[i] = c;
+      cheap(edited, kPlain + AtFirst(i));
     }
   }
   for (size_t i = 0; i < w.size() && w.size() > 1; ++i) {  // one too many
@@ -304,7 +328,7 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
     found.Word(Reshape(w, Shape::kCapitalised), kCaseOnly);
     found.Word(Reshape(w, Shape::kUpper), kCaseOnly);
   }
-  if (!found.empty()) return found.Best(limit);
+  if (!found.empty() || found.spent()) return found.Best(limit);
 
   // Two cheap edits.
   std::unordered_map<std::u32string, int> first;
@@ -318,6 +342,7 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
   });
   for (const auto& edited : ordered) {
     const int cost = edited.second;  // a plain variable: clang 14 cannot capture a structured binding
+    if (found.spent()) break;
     CheapEdits(edited.first, /*vowel_deletions=*/true, [&](const std::u32string& t, int more) {
       if (t != w) found.Word(t, cost + more);
     });

@@ -61,9 +61,12 @@ using IsWord = std::function<bool(const std::string&)>;
 // vowel, a vowel left out: burgulery -> burglary), with their costs added.
 // The word is edited in lower case and the case it was written in
 // (Capitalised, UPPER) is put back. Empty when nothing is found, and for
-// words longer than kMaxEditedLength code points.
+// words longer than kMaxEditedLength code points. At most `max_checks`
+// distinct candidates are passed to `is_word`; past that the search stops
+// and the best found so far are returned (a bound on the time a word takes).
 std::vector<std::string> RankedCorrections(std::string_view word, const EditHints& hints,
-                                           const IsWord& is_word, size_t limit);
+                                           const IsWord& is_word, size_t limit,
+                                           size_t max_checks = static_cast<size_t>(-1));
 
 }  // namespace postcheck
 

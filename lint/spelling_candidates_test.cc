@@ -71,6 +71,23 @@ TEST_CASE("a one-letter word run into the next") {
   CHECK(Correct("untill", {"until", "l"}) == Words{"until"});
 }
 
+TEST_CASE("max_checks bounds the look-ups; within it the answer is the same") {
+  const std::set<std::string> known = {"burglary", "until"};
+  int unbounded = 0;
+  const Words all = Correct("burgulery", known, 5, Latin(), &unbounded);
+  REQUIRE(all == Words{"burglary"});
+  for (size_t budget : {size_t{1}, size_t{10}, size_t{100}}) {
+    size_t checked = 0;
+    RankedCorrections("burgulery", Latin(), [&](const std::string& w) { ++checked; return known.count(w) > 0; },
+                      5, budget);
+    CHECK(checked == budget);
+  }
+  size_t checked = 0;
+  CHECK(RankedCorrections("burgulery", Latin(), [&](const std::string& w) { ++checked; return known.count(w) > 0; },
+                          5, static_cast<size_t>(unbounded)) == all);
+  CHECK(checked == static_cast<size_t>(unbounded));
+}
+
 TEST_CASE("two cheap edits only when one edit finds nothing") {
   CHECK(Correct("burgulery", {"burglary"}) == Words{"burglary"});
   CHECK(Correct("tommorow", {"tomorrow"}) == Words{"tomorrow"});
