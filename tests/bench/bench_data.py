@@ -13,6 +13,22 @@
       Lines: {"id": "p1", "date": "2019-03-07T10:00:00Z", "text": ...} per
       line, dated over five years (for `postcheck --input jsonl`).
 
+  bench_data.py posts --root ROOT --set davidson|corpus --out DIR [--count N] [--seed S]
+      Writes posts one per file (DIR/p00001.txt, ...) for first-sight runs,
+      DIR.list naming them relative to DIR's parent, and DIR.joined: the
+      same posts apart by the byte 0x1E (for postcheck_bench's warm passes). `davidson`: the real
+      tweets of tests/quality/davidson-sample.csv (Davidson et al. 2017, MIT),
+      HTML entities unescaped as tests/quality/report.py does, the first N of
+      them (all 3,000 by default). `corpus`: N drafts made as for `corpus`.
+
+  bench_data.py varied --root ROOT --mb N --files K --out DIR [--seed S]
+      Writes about N MB of varied posts as K archive exports in JSON Lines
+      (DIR/v001.jsonl, ...; {"id": ..., "text": ...} per line), for the
+      peak-RSS measurement. Each post recombines 1-3 sentences drawn from the
+      Davidson tweets and the project's corpus, and about one word in six is
+      replaced by a word drawn from the words of both (as often as each occurs), so that no post
+      is a copy of another. Deterministic for a given seed.
+
   bench_data.py short --root ROOT --out FILE
       Writes one short, realistic draft (for the cold-start measurement).
 
@@ -24,6 +40,8 @@
 """
 import argparse
 import glob
+import csv
+import html
 import json
 import os
 import random
@@ -143,6 +161,76 @@ def cmd_corpus(args):
     print(f"drafts={drafts} bytes={written} sentences={len(sentences)} sources={len(texts)}")
 
 
+def read_davidson(root):
+    path = os.path.join(root, "tests", "quality", "davidson-sample.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        tweets = [html.unescape(row["tweet"]) for row in csv.DictReader(f)]
+    if not tweets:
+        sys.exit(f"bench_data.py: no tweets in {path}")
+    return tweets
+
+
+def cmd_posts(args):
+    if args.set == "davidson":
+        posts = read_davidson(args.root)
+        if args.count:
+            posts = posts[:args.count]
+    else:
+        rng = random.Random(args.seed)
+        sentences = sentences_of(read_texts(args.root))
+        vary = Varier(rng, read_first_names(args.root))
+        posts = [make_draft(rng, sentences, vary) for _ in range(args.count or 3000)]
+    os.makedirs(args.out, exist_ok=True)
+    name = os.path.basename(os.path.normpath(args.out))
+    written = 0
+    with open(os.path.normpath(args.out) + ".list", "w", encoding="utf-8") as listing, \
+            open(os.path.normpath(args.out) + ".joined", "w", encoding="utf-8", newline="") as joined:
+        for i, text in enumerate(posts, 1):
+            data = (text.rstrip("\n") + "\n").encode("utf-8")
+            with open(os.path.join(args.out, f"p{i:05d}.txt"), "wb") as f:
+                f.write(data)
+            listing.write(f"{name}/p{i:05d}.txt\n")
+            joined.write(text + SEP)
+            written += len(data)
+    print(f"posts={len(posts)} bytes={written}")
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def cmd_varied(args):
+    rng = random.Random(args.seed)
+    tweets = read_davidson(args.root)
+    sentences = sentences_of(read_texts(args.root))
+    for t in tweets:
+        sentences.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+", t.replace("\n", " ")) if s.strip())
+    # Every word as often as it occurs, so replacements keep the mix of common
+    # and rare words that real posts have.
+    occurrences = [w for s in sentences for w in WORD.findall(s)]
+    split = [re.split(r"(\s+)", s) for s in sentences]
+    target = int(args.mb * 1_000_000)
+    per_file = target // args.files + 1
+    os.makedirs(args.out, exist_ok=True)
+    written = posts = 0
+    for k in range(1, args.files + 1):
+        size = 0
+        with open(os.path.join(args.out, f"v{k:03d}.jsonl"), "w", encoding="utf-8", newline="") as f:
+            while size < per_file and written + size < target:
+                parts = []
+                for _ in range(rng.randint(1, 3)):
+                    tokens = list(rng.choice(split))
+                    for i in range(0, len(tokens), 2):  # even indexes are words, odd ones spaces
+                        if tokens[i] and rng.random() < 0.17:
+                            tokens[i] = rng.choice(occurrences)
+                    parts.append("".join(tokens))
+                posts += 1
+                line = json.dumps({"id": f"v{posts}", "text": " ".join(parts)}, ensure_ascii=False) + "\n"
+                f.write(line)
+                size += len(line.encode("utf-8"))
+        written += size
+    print(f"posts={posts} bytes={written} files={args.files}")
+
+
 def cmd_short(args):
     texts = read_texts(args.root)
     # The corpus's appeal for a missing person: a typical, short, clean draft.
@@ -231,6 +319,18 @@ def main():
     j.add_argument("--posts", type=int, required=True)
     j.add_argument("--out", required=True)
     j.add_argument("--seed", type=int, default=4)
+    ps = sub.add_parser("posts")
+    ps.add_argument("--root", required=True)
+    ps.add_argument("--set", choices=["davidson", "corpus"], required=True)
+    ps.add_argument("--out", required=True)
+    ps.add_argument("--count", type=int, default=0)
+    ps.add_argument("--seed", type=int, default=7)
+    v = sub.add_parser("varied")
+    v.add_argument("--root", required=True)
+    v.add_argument("--mb", type=float, required=True)
+    v.add_argument("--files", type=int, default=100)
+    v.add_argument("--out", required=True)
+    v.add_argument("--seed", type=int, default=8)
     s = sub.add_parser("short")
     s.add_argument("--root", required=True)
     s.add_argument("--out", required=True)
@@ -239,7 +339,7 @@ def main():
     t.add_argument("--copies", default="2,3")
     t.add_argument("packs", nargs="+")
     args = p.parse_args()
-    {"corpus": cmd_corpus, "jsonl": cmd_jsonl, "short": cmd_short, "triple": cmd_triple}[args.cmd](args)
+    {"corpus": cmd_corpus, "jsonl": cmd_jsonl, "posts": cmd_posts, "varied": cmd_varied, "short": cmd_short, "triple": cmd_triple}[args.cmd](args)
 
 
 if __name__ == "__main__":
