@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Test data for tests/bench/run.sh. Standard library only.
+"""Test data for tests/bench/run.sh (which uses `posts` and `varied`; `corpus`
+and `jsonl` are for timing postcheck_bench and --input jsonl by hand).
+Standard library only.
 
   bench_data.py corpus --root ROOT --mb N --out FILE [--seed S]
       Writes about N MB of drafts built from the project's own corpus
@@ -16,27 +18,21 @@
   bench_data.py posts --root ROOT --set davidson|corpus --out DIR [--count N] [--seed S]
       Writes posts one per file (DIR/p00001.txt, ...) for first-sight runs,
       DIR.list naming them relative to DIR's parent, and DIR.joined: the
-      same posts apart by the byte 0x1E (for postcheck_bench's warm passes). `davidson`: the real
-      tweets of tests/quality/davidson-sample.csv (Davidson et al. 2017, MIT),
-      HTML entities unescaped as tests/quality/report.py does, the first N of
-      them (all 3,000 by default). `corpus`: N drafts made as for `corpus`.
+      same posts apart by the byte 0x1E (for postcheck_bench's warm
+      passes). `davidson`: the real tweets of tests/quality/davidson-sample.csv
+      (Davidson et al. 2017, MIT), HTML entities unescaped as
+      tests/quality/report.py does; all 3,000 by default, or N spread evenly
+      over the file (it is sorted by class). `corpus`: N drafts (default
+      3,000) made as for `corpus`.
 
   bench_data.py varied --root ROOT --mb N --files K --out DIR [--seed S]
       Writes about N MB of varied posts as K archive exports in JSON Lines
       (DIR/v001.jsonl, ...; {"id": ..., "text": ...} per line), for the
       peak-RSS measurement. Each post recombines 1-3 sentences drawn from the
       Davidson tweets and the project's corpus, and about one word in six is
-      replaced by a word drawn from the words of both (as often as each occurs), so that no post
-      is a copy of another. Deterministic for a given seed.
-
-  bench_data.py short --root ROOT --out FILE
-      Writes one short, realistic draft (for the cold-start measurement).
-
-  bench_data.py triple --out DIR --copies 2,3 PACK.yaml...
-      Copies every pack once per copy number K with pack id `ID-K`, `rules:`
-      references `pack.rule` rewritten to `pack-K.rule` and relative files
-      (../dictionaries/...) still resolving, so that loading the originals
-      plus the copies triples the rule set.
+      replaced by a word drawn from the words of both (each as often as it
+      occurs there), so that no post is a copy of another. Deterministic for
+      a given seed.
 """
 import argparse
 import glob
@@ -173,8 +169,8 @@ def read_davidson(root):
 def cmd_posts(args):
     if args.set == "davidson":
         posts = read_davidson(args.root)
-        if args.count:
-            posts = posts[:args.count]
+        if 0 < args.count < len(posts):
+            posts = [posts[i * len(posts) // args.count] for i in range(args.count)]
     else:
         rng = random.Random(args.seed)
         sentences = sentences_of(read_texts(args.root))
@@ -231,65 +227,6 @@ def cmd_varied(args):
     print(f"posts={posts} bytes={written} files={args.files}")
 
 
-def cmd_short(args):
-    texts = read_texts(args.root)
-    # The corpus's appeal for a missing person: a typical, short, clean draft.
-    pick = next((t for t in texts if t.startswith("Can you help us find")), None)
-    if pick is None:
-        pick = min((t for t in texts if 150 <= len(t) <= 300), key=len, default=texts[0])
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(pick + "\n")
-
-
-def rewrite_pack(text, pack_ids, k):
-    ref = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(p) for p in sorted(pack_ids, key=len, reverse=True))
-                     + r")\.(?=[a-z0-9])")
-    out = []
-    for line in text.splitlines(keepends=True):
-        m = re.match(r"^(pack:\s*)(['\"]?)([a-z0-9-]+)(['\"]?)(.*)$", line, re.S)
-        if m:
-            line = f"{m.group(1)}{m.group(2)}{m.group(3)}-{k}{m.group(4)}{m.group(5)}"
-        elif re.match(r"^\s*(-\s+)?rules:\s*\S", line):          # rules: [a.b, c.d] / rules: a.b
-            head, value = line.split("rules:", 1)
-            line = head + "rules:" + ref.sub(lambda r: f"{r.group(1)}-{k}.", value)
-        elif re.match(r"^\s*-\s+['\"]?[a-z0-9-]+\.[a-z0-9-]+['\"]?\s*(#.*)?$", line):  # - a.b (block list)
-            line = ref.sub(lambda r: f"{r.group(1)}-{k}.", line)
-        out.append(line)
-    return "".join(out)
-
-
-def cmd_triple(args):
-    os.makedirs(args.out, exist_ok=True)
-    texts = {}
-    pack_ids = set()
-    for path in args.packs:
-        with open(path, encoding="utf-8") as f:
-            texts[path] = f.read()
-        m = re.search(r"^pack:\s*['\"]?([a-z0-9-]+)", texts[path], re.M)
-        if m:
-            pack_ids.add(m.group(1))
-    # Relative paths in the packs (../dictionaries/x.txt, or files beside the
-    # pack) resolve through symlinks next to the copies.
-    for path in args.packs:
-        src_dir = os.path.dirname(os.path.abspath(path))
-        for name in os.listdir(src_dir):
-            if name.endswith((".yaml", ".yml")):
-                continue
-            link = os.path.join(args.out, name)
-            if not os.path.lexists(link):
-                os.symlink(os.path.join(src_dir, name), link)
-        parent = os.path.dirname(src_dir)
-        up = os.path.join(os.path.dirname(os.path.abspath(args.out)), "dictionaries")
-        if not os.path.lexists(up) and os.path.isdir(os.path.join(parent, "dictionaries")):
-            os.symlink(os.path.join(parent, "dictionaries"), up)
-    for k in [int(c) for c in args.copies.split(",")]:
-        for path, text in texts.items():
-            base, ext = os.path.splitext(os.path.basename(path))
-            with open(os.path.join(args.out, f"{base}-{k}{ext}"), "w", encoding="utf-8") as f:
-                f.write(rewrite_pack(text, pack_ids, k))
-    print(f"packs={len(texts)} copies={args.copies}")
-
-
 def cmd_jsonl(args):
     rng = random.Random(args.seed)
     sentences = sentences_of(read_texts(args.root))
@@ -331,15 +268,8 @@ def main():
     v.add_argument("--files", type=int, default=100)
     v.add_argument("--out", required=True)
     v.add_argument("--seed", type=int, default=8)
-    s = sub.add_parser("short")
-    s.add_argument("--root", required=True)
-    s.add_argument("--out", required=True)
-    t = sub.add_parser("triple")
-    t.add_argument("--out", required=True)
-    t.add_argument("--copies", default="2,3")
-    t.add_argument("packs", nargs="+")
     args = p.parse_args()
-    {"corpus": cmd_corpus, "jsonl": cmd_jsonl, "posts": cmd_posts, "varied": cmd_varied, "short": cmd_short, "triple": cmd_triple}[args.cmd](args)
+    {"corpus": cmd_corpus, "jsonl": cmd_jsonl, "posts": cmd_posts, "varied": cmd_varied}[args.cmd](args)
 
 
 if __name__ == "__main__":

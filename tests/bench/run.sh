@@ -146,7 +146,7 @@ for s in "${SETS[@]}"; do
   for j in "${JOBS[@]}"; do
     progs+=(--vs --ok 0 -- "${PC[@]}" -j "$j" '{all}' --vs --ok 0 -- "${PC[@]}" "${NOSPELL[@]}" -j "$j" '{all}')
   done
-  [ "$WG_OK" = 1 ] && progs+=(--vs -- "$WG" --parse '{all}')
+  [ "$WG_OK" = 1 ] && progs+=(--vs --ok 0,255 -- "$WG" --parse '{all}')
   log "first sight, $s: $POSTS posts, postcheck -j ${JOBS[*]} with and without spelling$([ "$WG_OK" = 1 ] && echo ', write-good'), $ROUNDS round(s)"
   "$SPAWN" run --repeat "$ROUNDS" --cwd "$DATA" --files "$DATA/$s.list" "${progs[@]:1}" >"$TMP/first.$s" ||
     die "first-sight run over $s failed (see above)"
@@ -156,7 +156,7 @@ done
 for s in "${SETS[@]}"; do
   progs=(--ok 0 -- "${PC[@]}" '{}' --vs --ok 0 -- "${PC[@]}" "${NOSPELL[@]}" '{}')
   [ "$HUNSPELL_OK" = 1 ] && progs+=(--vs --ok 0 --stdin '{}' -- hunspell -d en_GB -l)
-  [ "$WG_OK" = 1 ] && progs+=(--vs -- "$WG" --parse '{}')
+  [ "$WG_OK" = 1 ] && progs+=(--vs --ok 0,255 -- "$WG" --parse '{}')
   log "fresh process per post, $s: $FRESH posts, each program in turn"
   "$SPAWN" run --cwd "$DATA" --files "$DATA/$s.fresh" "${progs[@]}" >"$TMP/fresh.$s" ||
     die "fresh-process run over $s failed (see above)"
@@ -207,7 +207,7 @@ echo
 echo "## postcheck benchmark$([ "$QUICK" = 1 ] && echo " (BENCH_QUICK=1: smoke sizes, figures not comparable)")"
 echo
 echo "- machine: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $CORES cores, $(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME")"
-echo "- commit: $commit$dirty, Release, $(g++ -dumpfullversion 2>/dev/null | sed 's/^/g++ /')"
+echo "- commit: $commit$dirty (lint/, rules/, dictionaries/ last changed at $(git -C "$ROOT" log -1 --format=%h -- lint rules dictionaries 2>/dev/null || echo '?')), Release, $(g++ -dumpfullversion 2>/dev/null | sed 's/^/g++ /')"
 echo "- rules: $(get packs "$TMP/warm.davidson") packs, $(get rules "$TMP/warm.davidson") rules, every pack enabled${PLATFORM:+, --platform $PLATFORM}; \"no spelling\" = --disable $SPELLING_RULE"
 echo "- posts: Davidson $(get posts "$TMP/davidson.info") tweets, $(get bytes "$TMP/davidson.info") bytes; corpus $(get posts "$TMP/corpus.info") drafts, $(get bytes "$TMP/corpus.info") bytes; one file each"
 echo "- load average before / after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg); 2 busy threads got $("$SPAWN" spin --threads 2 --seconds 1 | awk -F= '$1 == "cores_used" { print $2 }') cores at the end"

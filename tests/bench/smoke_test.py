@@ -34,7 +34,9 @@ def fail(why, out=""):
 
 def main():
     missing = []
-    if not shutil.which("write-good"):
+    wg = shutil.which("write-good")
+    version = subprocess.run([wg, "--version"], capture_output=True, text=True).stdout.strip() if wg else ""
+    if version != "1.0.8":
         missing.append("write-good 1.0.8 (npm)")
     if not shutil.which("hunspell"):
         missing.append("hunspell")
