@@ -77,7 +77,9 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   log "building Release in $BUILD"
   LAUNCHER=()
   command -v ccache >/dev/null && LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DPOSTCHECK_BENCH=ON \
+  # A new build directory gets no tests; an existing one keeps its setting.
+  [ -f "$BUILD/CMakeCache.txt" ] || LAUNCHER+=(-DBUILD_TESTING=OFF)
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DPOSTCHECK_BENCH=ON \
     "${LAUNCHER[@]}" -Wno-dev >"$TMP/cmake.log" 2>&1 || { cat "$TMP/cmake.log" >&2; exit 2; }
   cmake --build "$BUILD" --target postcheck postcheck_spawn postcheck_bench -j"$CORES" >"$TMP/build.log" 2>&1 ||
     { tail -30 "$TMP/build.log" >&2; exit 2; }
@@ -210,7 +212,8 @@ echo "- machine: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), 
 echo "- commit: $commit$dirty (lint/, rules/, dictionaries/ last changed at $(git -C "$ROOT" log -1 --format=%h -- lint rules dictionaries 2>/dev/null || echo '?')), Release, $(g++ -dumpfullversion 2>/dev/null | sed 's/^/g++ /')"
 echo "- rules: $(get packs "$TMP/warm.davidson") packs, $(get rules "$TMP/warm.davidson") rules, every pack enabled${PLATFORM:+, --platform $PLATFORM}; \"no spelling\" = --disable $SPELLING_RULE"
 echo "- posts: Davidson $(get posts "$TMP/davidson.info") tweets, $(get bytes "$TMP/davidson.info") bytes; corpus $(get posts "$TMP/corpus.info") drafts, $(get bytes "$TMP/corpus.info") bytes; one file each"
-echo "- load average before / after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg); 2 busy threads got $("$SPAWN" spin --threads 2 --seconds 1 | awk -F= '$1 == "cores_used" { print $2 }') cores at the end"
+FREE_CORES=$("$SPAWN" spin --threads 2 --seconds 1 | awk -F= '$1 == "cores_used" { print $2 }')
+echo "- load average before / after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg); 2 busy threads got $FREE_CORES cores at the end"
 if [ "$RSS_STATUS" = 0 ]; then
   rss_how="after all $(calc %.1f "$(get bytes "$TMP/varied.info") / 1e6") MB in $RSS_S s"
 else
@@ -231,6 +234,31 @@ echo "- **headline** (first sight of the real tweets, every pack, spelling inclu
   "-j 2 $(ratio "$(get p0_wall_ms_median "$h")" "$(get p2_wall_ms_median "$h")")x -j 1;" \
   "cold start $h_cold; peak RSS $(calc %.1f "$RSS_KB / 1024") MB ($rss_how)"
 echo "- command: $([ "$QUICK" = 1 ] && echo 'BENCH_QUICK=1 ')tests/bench/run.sh ($(($(date +%s) - STARTED)) s)"
+echo
+# The targets of issue 19, for the first sight of the real tweets with every pack.
+verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == ">=") ? (a + 0 >= b + 0) : (a + 0 <= b + 0); print ok ? "pass" : "miss" }'; }
+h_mbs=$(calc %.3f "$(get bytes "$TMP/davidson.info") / 1e6 / ($(get p0_wall_ms_median "$h") / 1000)")
+h_j2=$(ratio "$(get p0_wall_ms_median "$h")" "$(get p2_wall_ms_median "$h")")
+echo "| Target (issue 19; first sight of the real tweets, every pack) | Measured | Target | |"
+echo "| --- | --- | --- | --- |"
+echo "| Single thread (-j 1) | $h_mbs MB/s | >= 30 MB/s | $(verdict "$h_mbs" '>=' 30) |"
+if [ "$WG_OK" = 1 ]; then
+  h_wgr=$(ratio "$(get "p$((2 * ${#JOBS[@]}))_wall_ms_median" "$h")" "$(get p0_wall_ms_median "$h")")
+  echo "| Against write-good, same run | ${h_wgr}x | >= 50x | $(verdict "$h_wgr" '>=' 50) |"
+else
+  echo "| Against write-good, same run | $WG_MISSING | >= 50x | n/a |"
+fi
+if [ "$(verdict "$FREE_CORES" '>=' 1.8)" = pass ]; then j2v=$(verdict "$h_j2" '>=' 1.8); else j2v="n/a: machine busy ($FREE_CORES of 2 cores free)"; fi
+echo "| -j 2 over -j 1 | ${h_j2}x | >= 1.8x | $j2v |"
+if [ "$HUNSPELL_OK" = 1 ]; then
+  h_cr=$(ratio "$(get p0_wall_ms_median "$TMP/fresh.davidson")" "$(get p2_wall_ms_median "$TMP/fresh.davidson")")
+  echo "| Cold start over bare hunspell | ${h_cr}x | <= 1.3x | $(verdict "$h_cr" '<=' 1.3) |"
+else
+  echo "| Cold start over bare hunspell | $HUN_MISSING | <= 1.3x | n/a |"
+fi
+rss_mb=$(calc %.1f "$RSS_KB / 1024")
+if [ "$RSS_STATUS" = 0 ]; then rv=$(verdict "$rss_mb" '<=' 64); else rv="miss: did not finish in ${RSS_CAP}s"; fi
+echo "| Peak RSS over $(calc %.1f "$(get bytes "$TMP/varied.info") / 1e6") MB of varied posts | $rss_mb MB | <= 64 MB, all of it linted | $rv |"
 echo
 echo "### First sight: one process over every post, each post its own file (median of $ROUNDS)"
 echo

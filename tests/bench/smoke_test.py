@@ -75,6 +75,11 @@ def main():
         r"- \*\*headline\*\* \(first sight of the real tweets, every pack, spelling included\): -j 1 " + RATE + ".*",
         r"- posts: Davidson \d+ tweets, \d+ bytes; corpus \d+ drafts, \d+ bytes",
         r"\| Peak RSS, varied posts, --input jsonl -j \d+, \d+ file\(s\) of <= 1 MB \| \d+\.\d MB \(after .* MB.*\) \| - \|",
+        r"\| Single thread \(-j 1\) \| \d+\.\d{3} MB/s \| >= 30 MB/s \| (pass|miss) \|",
+        r"\| Against write-good, same run \| " + (RATIO + r" \| >= 50x \| (pass|miss)" if wg else r"n/a: .* \| n/a") + r" \|",
+        r"\| -j 2 over -j 1 \| " + RATIO + r" \| >= 1\.8x \| (pass|miss|n/a: machine busy .*) \|",
+        r"\| Cold start over bare hunspell \| " + (RATIO + r" \| <= 1\.3x \| (pass|miss)" if hun else r"n/a: .* \| n/a") + r" \|",
+        r"\| Peak RSS over \d+\.\d MB of varied posts \| \d+\.\d MB \| <= 64 MB, all of it linted \| (pass|miss.*) \|",
         r"Peak RSS of those runs: Davidson -j 1 \d+\.\d MB, corpus -j 1 \d+\.\d MB",
     ]
     lines = out.splitlines()
