@@ -3,13 +3,14 @@
 # fresh-process latency and cold start, peak RSS over 100 MB, warm passes.
 #
 #   tests/bench/run.sh                  # about 10 minutes on a 2-core machine
-#   BENCH_QUICK=1 tests/bench/run.sh    # smoke run: small sizes, about a minute
+#   BENCH_QUICK=1 tests/bench/run.sh    # smoke run, small sizes: under a minute
 #
 # Builds Release in build-bench/ (or $BUILD_DIR; BENCH_NO_BUILD=1 uses the
 # postcheck, postcheck_spawn and postcheck_bench already built there), writes
 # its data into a temporary directory (never the repository), measures, and
 # prints Markdown tables headed by the machine (CPU model, cores, load) and
-# the commit. It reports figures and asserts none; it exits 0 once every
+# the commit, the first beside the targets of issue 19 (pass/miss). It
+# reports figures and asserts none; it exits 0 once every
 # measurement ran, 2 if one could not run.
 #
 # The posts (tests/bench/bench_data.py writes them, one post a file):
