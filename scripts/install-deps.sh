@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs postcheck's build and test dependencies: Debian's packages, and
-# Microsoft's SARIF Multitool (pinned) from npm for the SARIF check.
+# from npm at pinned versions Microsoft's SARIF Multitool (the SARIF check)
+# and write-good (tests/bench/run.sh compares postcheck's speed with it).
 # Idempotent: when everything is already installed it does nothing.
 set -euo pipefail
 
@@ -27,6 +28,8 @@ packages=(
 )
 # Microsoft's SARIF Multitool, from npm at a pinned version (formats_test).
 SARIF_MULTITOOL_VERSION=5.7.0
+# write-good, from npm at a pinned version (tests/bench/run.sh, bench_smoke).
+WRITE_GOOD_VERSION=1.0.8
 
 missing=()
 for p in "${packages[@]}"; do
@@ -44,7 +47,15 @@ multitool_installed() {
     command -v sarif-multitool >/dev/null 2>&1
 }
 
-if [ ${#missing[@]} -eq 0 ] && multitool_installed; then
+write_good_installed() {
+  command -v npm >/dev/null 2>&1 || return 1
+  local manifest
+  manifest="$(npm root -g 2>/dev/null)/write-good/package.json"
+  [ -f "$manifest" ] && grep -q "\"version\": *\"$WRITE_GOOD_VERSION\"" "$manifest" &&
+    command -v write-good >/dev/null 2>&1
+}
+
+if [ ${#missing[@]} -eq 0 ] && multitool_installed && write_good_installed; then
   exit 0
 fi
 
@@ -67,4 +78,9 @@ if ! multitool_installed; then
   binary="$(npm root -g)/@microsoft/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
   if [ -f "$binary" ]; then $SUDO chmod a+x "$binary"; fi
   multitool_installed || { echo "install-deps: sarif-multitool did not install" >&2; exit 1; }
+fi
+if ! write_good_installed; then
+  echo "install-deps: installing write-good@$WRITE_GOOD_VERSION from npm" >&2
+  $SUDO npm install -g --no-fund --no-audit "write-good@$WRITE_GOOD_VERSION" >/dev/null
+  write_good_installed || { echo "install-deps: write-good did not install" >&2; exit 1; }
 fi

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Test data for tests/bench/run.sh. Standard library only.
+"""Test data for tests/bench/run.sh (which uses `posts` and `varied`; `corpus`
+and `jsonl` are for timing postcheck_bench and --input jsonl by hand).
+Standard library only.
 
   bench_data.py corpus --root ROOT --mb N --out FILE [--seed S]
       Writes about N MB of drafts built from the project's own corpus
@@ -13,17 +15,29 @@
       Lines: {"id": "p1", "date": "2019-03-07T10:00:00Z", "text": ...} per
       line, dated over five years (for `postcheck --input jsonl`).
 
-  bench_data.py short --root ROOT --out FILE
-      Writes one short, realistic draft (for the cold-start measurement).
+  bench_data.py posts --root ROOT --set davidson|corpus --out DIR [--count N] [--seed S]
+      Writes posts one per file (DIR/p00001.txt, ...) for first-sight runs,
+      DIR.list naming them relative to DIR's parent, and DIR.joined: the
+      same posts apart by the byte 0x1E (for postcheck_bench's warm
+      passes). `davidson`: the real tweets of tests/quality/davidson-sample.csv
+      (Davidson et al. 2017, MIT), HTML entities unescaped as
+      tests/quality/report.py does; all 3,000 by default, or N spread evenly
+      over the file (it is sorted by class). `corpus`: N drafts (default
+      3,000) made as for `corpus`.
 
-  bench_data.py triple --out DIR --copies 2,3 PACK.yaml...
-      Copies every pack once per copy number K with pack id `ID-K`, `rules:`
-      references `pack.rule` rewritten to `pack-K.rule` and relative files
-      (../dictionaries/...) still resolving, so that loading the originals
-      plus the copies triples the rule set.
+  bench_data.py varied --root ROOT --mb N --files K --out DIR [--seed S]
+      Writes about N MB of varied posts as K archive exports in JSON Lines
+      (DIR/v001.jsonl, ...; {"id": ..., "text": ...} per line), for the
+      peak-RSS measurement. Each post recombines 1-3 sentences drawn from the
+      Davidson tweets and the project's corpus, and about one word in six is
+      replaced by a word drawn from the words of both (each as often as it
+      occurs there), so that no post is a copy of another. Deterministic for
+      a given seed.
 """
 import argparse
 import glob
+import csv
+import html
 import json
 import os
 import random
@@ -143,63 +157,74 @@ def cmd_corpus(args):
     print(f"drafts={drafts} bytes={written} sentences={len(sentences)} sources={len(texts)}")
 
 
-def cmd_short(args):
-    texts = read_texts(args.root)
-    # The corpus's appeal for a missing person: a typical, short, clean draft.
-    pick = next((t for t in texts if t.startswith("Can you help us find")), None)
-    if pick is None:
-        pick = min((t for t in texts if 150 <= len(t) <= 300), key=len, default=texts[0])
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(pick + "\n")
+def read_davidson(root):
+    path = os.path.join(root, "tests", "quality", "davidson-sample.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        tweets = [html.unescape(row["tweet"]) for row in csv.DictReader(f)]
+    if not tweets:
+        sys.exit(f"bench_data.py: no tweets in {path}")
+    return tweets
 
 
-def rewrite_pack(text, pack_ids, k):
-    ref = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(p) for p in sorted(pack_ids, key=len, reverse=True))
-                     + r")\.(?=[a-z0-9])")
-    out = []
-    for line in text.splitlines(keepends=True):
-        m = re.match(r"^(pack:\s*)(['\"]?)([a-z0-9-]+)(['\"]?)(.*)$", line, re.S)
-        if m:
-            line = f"{m.group(1)}{m.group(2)}{m.group(3)}-{k}{m.group(4)}{m.group(5)}"
-        elif re.match(r"^\s*(-\s+)?rules:\s*\S", line):          # rules: [a.b, c.d] / rules: a.b
-            head, value = line.split("rules:", 1)
-            line = head + "rules:" + ref.sub(lambda r: f"{r.group(1)}-{k}.", value)
-        elif re.match(r"^\s*-\s+['\"]?[a-z0-9-]+\.[a-z0-9-]+['\"]?\s*(#.*)?$", line):  # - a.b (block list)
-            line = ref.sub(lambda r: f"{r.group(1)}-{k}.", line)
-        out.append(line)
-    return "".join(out)
-
-
-def cmd_triple(args):
+def cmd_posts(args):
+    if args.set == "davidson":
+        posts = read_davidson(args.root)
+        if 0 < args.count < len(posts):
+            posts = [posts[i * len(posts) // args.count] for i in range(args.count)]
+    else:
+        rng = random.Random(args.seed)
+        sentences = sentences_of(read_texts(args.root))
+        vary = Varier(rng, read_first_names(args.root))
+        posts = [make_draft(rng, sentences, vary) for _ in range(args.count or 3000)]
     os.makedirs(args.out, exist_ok=True)
-    texts = {}
-    pack_ids = set()
-    for path in args.packs:
-        with open(path, encoding="utf-8") as f:
-            texts[path] = f.read()
-        m = re.search(r"^pack:\s*['\"]?([a-z0-9-]+)", texts[path], re.M)
-        if m:
-            pack_ids.add(m.group(1))
-    # Relative paths in the packs (../dictionaries/x.txt, or files beside the
-    # pack) resolve through symlinks next to the copies.
-    for path in args.packs:
-        src_dir = os.path.dirname(os.path.abspath(path))
-        for name in os.listdir(src_dir):
-            if name.endswith((".yaml", ".yml")):
-                continue
-            link = os.path.join(args.out, name)
-            if not os.path.lexists(link):
-                os.symlink(os.path.join(src_dir, name), link)
-        parent = os.path.dirname(src_dir)
-        up = os.path.join(os.path.dirname(os.path.abspath(args.out)), "dictionaries")
-        if not os.path.lexists(up) and os.path.isdir(os.path.join(parent, "dictionaries")):
-            os.symlink(os.path.join(parent, "dictionaries"), up)
-    for k in [int(c) for c in args.copies.split(",")]:
-        for path, text in texts.items():
-            base, ext = os.path.splitext(os.path.basename(path))
-            with open(os.path.join(args.out, f"{base}-{k}{ext}"), "w", encoding="utf-8") as f:
-                f.write(rewrite_pack(text, pack_ids, k))
-    print(f"packs={len(texts)} copies={args.copies}")
+    name = os.path.basename(os.path.normpath(args.out))
+    written = 0
+    with open(os.path.normpath(args.out) + ".list", "w", encoding="utf-8") as listing, \
+            open(os.path.normpath(args.out) + ".joined", "w", encoding="utf-8", newline="") as joined:
+        for i, text in enumerate(posts, 1):
+            data = (text.rstrip("\n") + "\n").encode("utf-8")
+            with open(os.path.join(args.out, f"p{i:05d}.txt"), "wb") as f:
+                f.write(data)
+            listing.write(f"{name}/p{i:05d}.txt\n")
+            joined.write(text + SEP)
+            written += len(data)
+    print(f"posts={len(posts)} bytes={written}")
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def cmd_varied(args):
+    rng = random.Random(args.seed)
+    tweets = read_davidson(args.root)
+    sentences = sentences_of(read_texts(args.root))
+    for t in tweets:
+        sentences.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+", t.replace("\n", " ")) if s.strip())
+    # Every word as often as it occurs, so replacements keep the mix of common
+    # and rare words that real posts have.
+    occurrences = [w for s in sentences for w in WORD.findall(s)]
+    split = [re.split(r"(\s+)", s) for s in sentences]
+    target = int(args.mb * 1_000_000)
+    per_file = target // args.files + 1
+    os.makedirs(args.out, exist_ok=True)
+    written = posts = 0
+    for k in range(1, args.files + 1):
+        size = 0
+        with open(os.path.join(args.out, f"v{k:03d}.jsonl"), "w", encoding="utf-8", newline="") as f:
+            while size < per_file and written + size < target:
+                parts = []
+                for _ in range(rng.randint(1, 3)):
+                    tokens = list(rng.choice(split))
+                    for i in range(0, len(tokens), 2):  # even indexes are words, odd ones spaces
+                        if tokens[i] and rng.random() < 0.17:
+                            tokens[i] = rng.choice(occurrences)
+                    parts.append("".join(tokens))
+                posts += 1
+                line = json.dumps({"id": f"v{posts}", "text": " ".join(parts)}, ensure_ascii=False) + "\n"
+                f.write(line)
+                size += len(line.encode("utf-8"))
+        written += size
+    print(f"posts={posts} bytes={written} files={args.files}")
 
 
 def cmd_jsonl(args):
@@ -231,15 +256,20 @@ def main():
     j.add_argument("--posts", type=int, required=True)
     j.add_argument("--out", required=True)
     j.add_argument("--seed", type=int, default=4)
-    s = sub.add_parser("short")
-    s.add_argument("--root", required=True)
-    s.add_argument("--out", required=True)
-    t = sub.add_parser("triple")
-    t.add_argument("--out", required=True)
-    t.add_argument("--copies", default="2,3")
-    t.add_argument("packs", nargs="+")
+    ps = sub.add_parser("posts")
+    ps.add_argument("--root", required=True)
+    ps.add_argument("--set", choices=["davidson", "corpus"], required=True)
+    ps.add_argument("--out", required=True)
+    ps.add_argument("--count", type=int, default=0)
+    ps.add_argument("--seed", type=int, default=7)
+    v = sub.add_parser("varied")
+    v.add_argument("--root", required=True)
+    v.add_argument("--mb", type=float, required=True)
+    v.add_argument("--files", type=int, default=100)
+    v.add_argument("--out", required=True)
+    v.add_argument("--seed", type=int, default=8)
     args = p.parse_args()
-    {"corpus": cmd_corpus, "jsonl": cmd_jsonl, "short": cmd_short, "triple": cmd_triple}[args.cmd](args)
+    {"corpus": cmd_corpus, "jsonl": cmd_jsonl, "posts": cmd_posts, "varied": cmd_varied}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -1,46 +1,67 @@
 #!/usr/bin/env bash
-# postcheck performance benchmark: throughput, scaling, cold start, memory.
+# postcheck performance benchmark: first sight of real text, -j scaling,
+# fresh-process latency and cold start, peak RSS over 100 MB, warm passes.
 #
-#   tests/bench/run.sh
+#   tests/bench/run.sh                  # about 10 minutes on a 2-core machine
+#   BENCH_QUICK=1 tests/bench/run.sh    # smoke run, small sizes: under a minute
 #
-# Builds Release in build-bench/ (or $BUILD_DIR), generates test corpora from
-# tests/corpus/*.jsonl and examples/*.txt into a temporary directory (never the
-# repository), measures, and prints a Markdown table with each figure beside
-# its target, marked PASS or MISS. It reports; it always exits 0 once the
-# measurements ran (2 if it could not build or run them).
+# Builds Release in build-bench/ (or $BUILD_DIR; BENCH_NO_BUILD=1 uses the
+# postcheck, postcheck_spawn and postcheck_bench already built there), writes
+# its data into a temporary directory (never the repository), measures, and
+# prints Markdown tables headed by the machine (CPU model, cores, load) and
+# the commit, the first beside the targets of issue 19 (pass/miss). It
+# reports figures and asserts none; it exits 0 once every
+# measurement ran, 2 if one could not run.
 #
-# What is measured (all packs in rules/ enabled, spelling included):
-#   - single-thread throughput: postcheck_bench loads the packs once, builds one
-#     Engine and times Engine::Lint over every draft of a 10 MB corpus;
-#   - 2 threads: the same with two std::thread workers sharing the Engine;
-#   - time per MB at 1, 10 and 100 MB, each the median of several runs. The
-#     100 MB point lints the 10 MB corpus 10 times in one process
-#     (BENCH_FULL_100MB=1 generates and lints a real 100 MB corpus instead:
-#     +~60 s);
-#   - tripled rules: every pack copied twice more under new pack ids
-#     (personal-data-2, -3...), `rules:` references and ../dictionaries/ paths
-#     kept working, loaded together with the originals; measured in three
-#     pairs, each the packs as shipped then tripled, and compared by medians;
-#   - an archive audit: `postcheck --input jsonl` over 10,000 and 100,000
-#     generated posts (posts per second, and peak RSS at both sizes, which
-#     must stay bounded: not grow with the number of posts);
-#   - cold start: wall time and peak RSS of `postcheck short-draft.txt` from a
-#     fresh process, median of $RUNS runs (default 20), beside a bare
-#     `hunspell -d en_GB -l` on the same draft (the dictionary-loading floor),
-#     the runs of the two alternating.
-# If no pack in rules/ has a spelling rule yet, a stand-in pack with one
-# en_GB spelling rule is added (and said so) so that spelling is included.
+# The posts (tests/bench/bench_data.py writes them, one post a file):
+#   - davidson: the 3,000 real tweets of tests/quality/davidson-sample.csv
+#     (Davidson et al. 2017, MIT; see tests/quality/README.md);
+#   - corpus: 3,000 drafts recombined from the project's own tests/corpus/
+#     and examples/ (names, places and digits varied).
+# What is measured, all packs in rules/ (--platform x), and each again with
+# `--disable spelling.unknown-word` to show what spelling costs:
+#   1. First sight, one process: `postcheck -j N file1 file2 ...` over every
+#      post of a set, each post its own file that the process has never seen,
+#      at -j 1, 2 and the number of cores; `write-good --parse` (1.0.8, npm)
+#      over the same files in the same rounds. Runs alternate, median of
+#      $BENCH_ROUNDS rounds. MB/s and posts/s, the speed-up over -j 1, and
+#      postcheck -j 1 / write-good.
+#   2. A fresh process per post: `postcheck FILE`, bare `hunspell -d en_GB -l`
+#      (the dictionary-loading floor) and `write-good FILE`, alternating post
+#      by post over $BENCH_FRESH posts spread over each set: median and 90th
+#      percentile latency, posts/s; postcheck / hunspell is the cold start.
+#   3. Peak RSS (`/usr/bin/time -v`, maximum resident) of one
+#      `postcheck --input jsonl` run (-j = cores) over $BENCH_RSS_MB MB of
+#      varied posts (1-3 sentences of the tweets and the corpus recombined,
+#      about one word in six swapped, seeded: no post repeats another), in
+#      files of 1 MB. Stopped after $BENCH_RSS_CAP seconds: the row then says
+#      how many MB it had linted.
+#   4. Warm passes, labelled so: postcheck_bench builds one Engine and lints
+#      the same posts pass after pass in one process, after a warm-up; the
+#      median of the passes. Not first-sight speed.
 #
-# Environment: BUILD_DIR, RULES_DIR (default rules/, copied before measuring), RUNS (cold-start repeats), BENCH_FULL_100MB=1,
-# KEEP_TMP=1 (keep the generated data and print where it is).
+# Environment: BUILD_DIR, BENCH_NO_BUILD=1, RULES_DIR (default rules/, copied
+# first), BENCH_QUICK=1, BENCH_POSTS (posts a set), BENCH_ROUNDS,
+# BENCH_FRESH, BENCH_RSS_MB, BENCH_RSS_CAP, BENCH_WARM_CAP (seconds a warm
+# measurement), BENCH_PLATFORM (default x; "" for none), BENCH_SPELLING_RULE
+# (default spelling.unknown-word), KEEP_TMP=1 (keep the data, say where).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${BUILD_DIR:-$ROOT/build-bench}
-RUNS=${RUNS:-20}
-CAP=${BENCH_CAP_SECONDS:-30}      # time budget of one throughput measurement
-PLATFORM=${BENCH_PLATFORM-x}      # --platform for every run ("" for none)
-export LC_ALL=C.UTF-8
+QUICK=${BENCH_QUICK:-0}
+if [ "$QUICK" = 1 ]; then
+  POSTS=${BENCH_POSTS:-100} ROUNDS=${BENCH_ROUNDS:-1} FRESH=${BENCH_FRESH:-3}
+  RSS_MB=${BENCH_RSS_MB:-0.2} RSS_CAP=${BENCH_RSS_CAP:-10} WARM_CAP=${BENCH_WARM_CAP:-2} WARM_REPEAT=1
+else
+  POSTS=${BENCH_POSTS:-3000} ROUNDS=${BENCH_ROUNDS:-3} FRESH=${BENCH_FRESH:-60}
+  RSS_MB=${BENCH_RSS_MB:-100} RSS_CAP=${BENCH_RSS_CAP:-150} WARM_CAP=${BENCH_WARM_CAP:-20} WARM_REPEAT=3
+fi
+PLATFORM=${BENCH_PLATFORM-x}
+SPELLING_RULE=${BENCH_SPELLING_RULE:-spelling.unknown-word}
+WRITE_GOOD_VERSION=1.0.8
+CORES=$(nproc)
+export LC_ALL=C.UTF-8 NO_COLOR=1
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/postcheck-bench.XXXXXX")
 if [ "${KEEP_TMP:-0}" = 1 ]; then
@@ -49,214 +70,268 @@ else
   trap 'rm -rf "$TMP"' EXIT
 fi
 log() { echo "bench: $*" >&2; }
+die() { log "$*"; exit 2; }
+STARTED=$(date +%s)
 
 # ---- Build (Release) ----
-log "building Release in $BUILD"
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DPOSTCHECK_BENCH=ON \
-  -Wno-dev >"$TMP/cmake.log" 2>&1 || { cat "$TMP/cmake.log" >&2; exit 2; }
-cmake --build "$BUILD" --target postcheck postcheck_bench -j"$(nproc)" >"$TMP/build.log" 2>&1 ||
-  { tail -30 "$TMP/build.log" >&2; exit 2; }
-BENCH="$BUILD/postcheck_bench"
+if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
+  log "building Release in $BUILD"
+  LAUNCHER=()
+  command -v ccache >/dev/null && LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  # A new build directory gets no tests; an existing one keeps its setting.
+  [ -f "$BUILD/CMakeCache.txt" ] || LAUNCHER+=(-DBUILD_TESTING=OFF)
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DPOSTCHECK_BENCH=ON \
+    "${LAUNCHER[@]}" -Wno-dev >"$TMP/cmake.log" 2>&1 || { cat "$TMP/cmake.log" >&2; exit 2; }
+  cmake --build "$BUILD" --target postcheck postcheck_spawn postcheck_bench -j"$CORES" >"$TMP/build.log" 2>&1 ||
+    { tail -30 "$TMP/build.log" >&2; exit 2; }
+fi
 POSTCHECK="$BUILD/postcheck"
+SPAWN="$BUILD/postcheck_spawn"
+BENCH="$BUILD/postcheck_bench"
+for b in "$POSTCHECK" "$SPAWN" "$BENCH"; do [ -x "$b" ] || die "$b is not built"; done
 
-# ---- Rules: everything in rules/, plus a stand-in spelling pack if needed ----
-# A snapshot, so that every measurement sees the same packs even while rules/
-# is being edited.
+# ---- Rules: a snapshot of rules/ (and dictionaries/) ----
 RULES_SRC=${RULES_DIR:-$ROOT/rules}
 mkdir -p "$TMP/src"
 cp -r "$RULES_SRC" "$TMP/src/rules"
 [ -d "$(dirname "$RULES_SRC")/dictionaries" ] && cp -r "$(dirname "$RULES_SRC")/dictionaries" "$TMP/src/dictionaries"
 RULES="$TMP/src/rules"
-RULE_ARGS=(--rules "$RULES")
-CLI_EXTRA=()
-NOTE_SPELLING="rules/ has a spelling rule"
-shopt -s nullglob
-PACKS=("$RULES"/*.yaml "$RULES"/*.yml)
-if ! grep -qE '^[[:space:]]*spelling:' "${PACKS[@]}" 2>/dev/null; then
-  mkdir -p "$TMP/extra"
-  cat >"$TMP/extra/bench-spelling.yaml" <<'EOF'
-pack: bench-spelling
-description: Stand-in spelling rule for tests/bench/run.sh while rules/ has none.
-rules:
-  - id: misspelt
-    category: spelling
-    severity: suggestion
-    message: "'{match}' is not in the en_GB dictionary"
-    why: Posts should be in correct, plain English.
-    suggest: "{suggestions}"
-    spelling:
-      dictionary: en_GB
-    examples:
-      flag: ["it was realy usefull"]
-      pass: ["it was really useful"]
-EOF
-  RULE_ARGS+=(--rules "$TMP/extra")
-  CLI_EXTRA=(--rules "$TMP/extra")
-  PACKS+=("$TMP/extra/bench-spelling.yaml")
-  NOTE_SPELLING="rules/ has no spelling rule yet: a stand-in en_GB spelling pack was added"
-fi
-mkdir -p "$TMP/x3/rules"
-python3 "$ROOT/tests/bench/bench_data.py" triple --out "$TMP/x3/rules" --copies 2,3 "${PACKS[@]}" >/dev/null
-
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-# ---- Corpora ----
-log "generating corpora in $TMP"
-python3 "$ROOT/tests/bench/bench_data.py" corpus --root "$ROOT" --mb 1 --out "$TMP/c1" --seed 1 >/dev/null
-python3 "$ROOT/tests/bench/bench_data.py" corpus --root "$ROOT" --mb 10 --out "$TMP/c10" --seed 2 >/dev/null
-python3 "$ROOT/tests/bench/bench_data.py" short --root "$ROOT" --out "$TMP/short.txt"
-if [ "${BENCH_FULL_100MB:-0}" = 1 ]; then
-  python3 "$ROOT/tests/bench/bench_data.py" corpus --root "$ROOT" --mb 100 --out "$TMP/c100" --seed 3 >/dev/null
-fi
-
-# key=value output of postcheck_bench -> value
-get() { awk -F= -v k="$1" '$1 == k { print $2 }' "$2"; }
-lint() { # out-file args...
-  local out=$1
-  shift
-  "$BENCH" lint "$@" >"$out" 2>"$out.err" || { cat "$out.err" >&2; return 1; }
-}
-
+export POSTCHECK_RULES_DIR="$RULES"
 PLATFORM_ARGS=()
 [ -n "$PLATFORM" ] && PLATFORM_ARGS=(--platform "$PLATFORM")
-B=("${RULE_ARGS[@]}" "${PLATFORM_ARGS[@]}")
-log "checking the packs load"
-lint "$TMP/r0" "${B[@]}" --corpus "$TMP/c1" --repeat 1 --max-seconds 5 ||
-  { log "the rule packs in $RULES_SRC do not load (see above): nothing measured"; exit 2; }
-log "single thread, 10 MB (cap ${CAP}s)"
-lint "$TMP/r1" "${B[@]}" --corpus "$TMP/c10" --threads 1 --repeat 3 --max-seconds "$CAP"
-log "2 threads, 10 MB (cap ${CAP}s)"
-"$BENCH" spin --threads 2 --seconds 1 >"$TMP/spin"
-lint "$TMP/r2" "${B[@]}" --corpus "$TMP/c10" --threads 2 --repeat 3 --max-seconds "$CAP"
-log "1 MB (cap $((CAP / 2))s)"
-lint "$TMP/r1mb" "${B[@]}" --corpus "$TMP/c1" --threads 1 --repeat 5 --max-seconds $((CAP / 2))
-if [ "${BENCH_FULL_100MB:-0}" = 1 ]; then
-  log "100 MB, generated, median of 3 (cap $((CAP * 3))s)"
-  lint "$TMP/r100" "${B[@]}" --corpus "$TMP/c100" --threads 1 --repeat 3 --max-seconds $((CAP * 3))
-  HOW100="a generated 100 MB corpus"
-else
-  # Median of 3, like the 10 MB point: the first run pays once for what the
-  # engine caches (spelling suggestions for the corpus's misspellings), which
-  # is not a cost that grows with the input.
-  log "100 MB = 10 MB corpus x 10 in-process, median of 3 (cap $((CAP * 3))s)"
-  lint "$TMP/r100" "${B[@]}" --corpus "$TMP/c10" --threads 1 --passes 10 --repeat 3 --max-seconds $((CAP * 3))
-  HOW100="the 10 MB corpus linted 10 times in one process"
-fi
-# Tripled rules against the packs as shipped, measured in turn (three pairs)
-# rather than against the single-thread figure above: on a shared virtual
-# machine the speed drifts over a run of the script, and a ratio of two
-# measurements taken a minute apart measured the drift as much as the rules.
-log "tripled rules vs as shipped, 10 MB, 3 pairs in turn (cap ${CAP}s each)"
-TRIPLED_OK=1
-for pair in 1 2 3; do
-  lint "$TMP/r3s$pair" "${B[@]}" --corpus "$TMP/c10" --threads 1 --repeat 3 --max-seconds "$CAP" || TRIPLED_OK=0
-  lint "$TMP/r3x$pair" "${B[@]}" --rules "$TMP/x3/rules" --corpus "$TMP/c10" --threads 1 --repeat 3 \
-    --max-seconds "$CAP" || TRIPLED_OK=0
-done
-# Not targets, but they show where the time goes.
-SPELL_PACKS=()
-for p in $(grep -lE '^[[:space:]]*spelling:' "${PACKS[@]}"); do
-  SPELL_PACKS+=(--disable-pack "$(sed -nE "s/^pack:[[:space:]]*['\"]?([a-z0-9-]+).*/\1/p" "$p" | head -1)")
-done
-log "10 MB without the spelling pack(s) (cap $((CAP / 2))s)"
-lint "$TMP/rnospell" "${B[@]}" "${SPELL_PACKS[@]}" --corpus "$TMP/c10" --threads 1 --repeat 3 --max-seconds $((CAP / 2))
-log "the 1 MB corpus as one draft (cap $((CAP / 2))s)"
-lint "$TMP/rone" "${B[@]}" --corpus "$TMP/c1" --one-draft --threads 1 --repeat 1 --max-seconds $((CAP / 2))
+# Every postcheck run: the snapshot's packs, no config, findings to /dev/null.
+PC=("$POSTCHECK" --no-config "${PLATFORM_ARGS[@]}" --fail-on never --quiet)
+NOSPELL=(--disable "$SPELLING_RULE")
+echo "A short draft." >"$TMP/probe.txt"
+"${PC[@]}" "${NOSPELL[@]}" "$TMP/probe.txt" >/dev/null 2>"$TMP/probe.err" ||
+  die "postcheck does not run with the packs in $RULES_SRC and --disable $SPELLING_RULE: $(head -3 "$TMP/probe.err")"
 
-# From $TMP, so that no .postcheck.yaml of the caller's applies. With the
-# hunspell binary, its runs alternate with postcheck's (spawn --vs), so that
-# a VM getting busier or quieter during the measurement weighs on both alike.
-HUNSPELL_OK=1
-VS_HUNSPELL=(--vs --stdin "$TMP/short.txt" -- hunspell -d en_GB -l)
-if command -v hunspell >/dev/null; then
-  log "cold start: postcheck and hunspell -d en_GB -l, alternating, x$RUNS each"
+# ---- Tools compared ----
+HUNSPELL_OK=0 WG_OK=0
+if command -v hunspell >/dev/null && echo x | hunspell -d en_GB -l >/dev/null 2>&1; then
+  HUNSPELL_OK=1
 else
-  HUNSPELL_OK=0
-  VS_HUNSPELL=()
-  log "hunspell binary missing (apt-get install hunspell): no dictionary-loading floor"
-  log "cold start: postcheck x$RUNS"
+  log "no hunspell with en_GB (apt-get install hunspell hunspell-en-gb): its column is skipped"
 fi
-(cd "$TMP" && POSTCHECK_RULES_DIR="$RULES" "$BENCH" spawn --repeat "$RUNS" -- \
-  "$POSTCHECK" "${CLI_EXTRA[@]}" "${PLATFORM_ARGS[@]}" "$TMP/short.txt" "${VS_HUNSPELL[@]}" >"$TMP/cold")
+WG=$(command -v write-good || true)
+if [ -n "$WG" ] && [ "$("$WG" --version 2>/dev/null)" = "$WRITE_GOOD_VERSION" ]; then
+  WG_OK=1
+else
+  log "no write-good $WRITE_GOOD_VERSION (scripts/install-deps.sh installs it from npm): its column is skipped"
+fi
 
-# An archive audit through the command line: 10,000 and 100,000 posts as
-# JSON Lines, read, linted and written out as jsonl (-j default). Peak RSS at
-# 100,000 against 10,000 posts shows that memory does not grow with the posts.
-log "archive audit: 10,000 and 100,000 posts of JSON Lines through postcheck --input jsonl"
-python3 "$ROOT/tests/bench/bench_data.py" jsonl --root "$ROOT" --posts 10000 --out "$TMP/a10k.jsonl" --seed 5 >/dev/null
-python3 "$ROOT/tests/bench/bench_data.py" jsonl --root "$ROOT" --posts 100000 --out "$TMP/a100k.jsonl" --seed 6 >/dev/null
-audit() { # posts-file -> "seconds peak_rss_kb"
-  (cd "$TMP" && POSTCHECK_RULES_DIR="$RULES" /usr/bin/time -f "%e %M" -o "$TMP/audit.time" \
-    "$POSTCHECK" "${CLI_EXTRA[@]}" "${PLATFORM_ARGS[@]}" --input jsonl --date-field date --format jsonl \
-    --fail-on never --quiet "$1" >"$TMP/audit.out" 2>"$TMP/audit.err") ||
-    { log "postcheck --input jsonl failed: $(tail -3 "$TMP/audit.err")"; echo "0 0"; return; }
-  tail -1 "$TMP/audit.time"
-}
-read -r A10_S A10_RSS <<<"$(audit "$TMP/a10k.jsonl")"
-read -r A100_S A100_RSS <<<"$(audit "$TMP/a100k.jsonl")"
-A100_LINES=$(wc -l <"$TMP/audit.out")
+# ---- Data ----
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+log "writing the posts (davidson, corpus: $POSTS each, one per file) and ${RSS_MB} MB of varied posts in $TMP"
+DATA="$TMP/data"
+mkdir -p "$DATA"
+python3 "$ROOT/tests/bench/bench_data.py" posts --root "$ROOT" --set davidson --count "$POSTS" --out "$DATA/davidson" | tr " " "\n" >"$TMP/davidson.info"
+python3 "$ROOT/tests/bench/bench_data.py" posts --root "$ROOT" --set corpus --count "$POSTS" --out "$DATA/corpus" --seed 7 | tr " " "\n" >"$TMP/corpus.info"
+RSS_FILES=$(awk -v m="$RSS_MB" 'BEGIN { n = int(m + 0.999); print n < 1 ? 1 : n }')
+python3 "$ROOT/tests/bench/bench_data.py" varied --root "$ROOT" --mb "$RSS_MB" --files "$RSS_FILES" --out "$DATA/varied" --seed 8 | tr " " "\n" >"$TMP/varied.info"
+SETS=(davidson corpus)
+declare -A SET_NAME=([davidson]="Davidson tweets (real)" [corpus]="corpus drafts (ours, recombined)")
+for s in "${SETS[@]}"; do  # $FRESH posts spread evenly over the set (the tweets come sorted by class)
+  awk -v n="$FRESH" -v total="$(wc -l <"$DATA/$s.list")" \
+    'BEGIN { step = total / n; next_at = 0 } NR - 1 >= next_at && taken < n { print; taken++; next_at += step }' \
+    "$DATA/$s.list" >"$DATA/$s.fresh"
+done
+
+# key=value output -> value
+get() { awk -F= -v k="$1" '$1 == k { print $2 }' "$2"; }
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+JOBS=(1 2)
+[ "$CORES" -gt 2 ] && JOBS+=("$CORES")
+
+# ---- 1. First sight, one process over every post ----
+for s in "${SETS[@]}"; do
+  progs=()
+  for j in "${JOBS[@]}"; do
+    progs+=(--vs --ok 0 -- "${PC[@]}" -j "$j" '{all}' --vs --ok 0 -- "${PC[@]}" "${NOSPELL[@]}" -j "$j" '{all}')
+  done
+  [ "$WG_OK" = 1 ] && progs+=(--vs --ok 0,255 -- "$WG" --parse '{all}')
+  log "first sight, $s: $POSTS posts, postcheck -j ${JOBS[*]} with and without spelling$([ "$WG_OK" = 1 ] && echo ', write-good'), $ROUNDS round(s)"
+  "$SPAWN" run --repeat "$ROUNDS" --cwd "$DATA" --files "$DATA/$s.list" "${progs[@]:1}" >"$TMP/first.$s" ||
+    die "first-sight run over $s failed (see above)"
+done
+
+# ---- 2. A fresh process per post ----
+for s in "${SETS[@]}"; do
+  progs=(--ok 0 -- "${PC[@]}" '{}' --vs --ok 0 -- "${PC[@]}" "${NOSPELL[@]}" '{}')
+  [ "$HUNSPELL_OK" = 1 ] && progs+=(--vs --ok 0 --stdin '{}' -- hunspell -d en_GB -l)
+  [ "$WG_OK" = 1 ] && progs+=(--vs --ok 0,255 -- "$WG" --parse '{}')
+  log "fresh process per post, $s: $FRESH posts, each program in turn"
+  "$SPAWN" run --cwd "$DATA" --files "$DATA/$s.fresh" "${progs[@]}" >"$TMP/fresh.$s" ||
+    die "fresh-process run over $s failed (see above)"
+done
+
+# ---- 3. Peak RSS over the varied posts ----
+log "peak RSS: postcheck --input jsonl -j $CORES over $(get bytes "$TMP/varied.info") bytes (cap ${RSS_CAP}s)"
+set +e
+(cd "$DATA" && /usr/bin/time -v -o "$TMP/rss.time" timeout "$RSS_CAP" "${PC[@]}" -j "$CORES" --input jsonl \
+  --format jsonl varied/*.jsonl >"$TMP/rss.out" 2>"$TMP/rss.err")
+RSS_STATUS=$?
+set -e
+[ -s "$TMP/rss.time" ] || die "/usr/bin/time is missing (apt-get install time)"
+[ "$RSS_STATUS" = 0 ] || [ "$RSS_STATUS" = 124 ] || die "postcheck --input jsonl failed ($RSS_STATUS): $(tail -3 "$TMP/rss.err")"
+RSS_KB=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/rss.time")
+RSS_S=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$TMP/rss.time")
+# One line of output a post: what share of the posts was linted.
+RSS_DONE_MB=$(calc %.1f "$(grep -c '"record"' "$TMP/rss.out" || true) / $(get posts "$TMP/varied.info") * $(get bytes "$TMP/varied.info") / 1e6")
+
+# ---- 4. Warm passes ----
+WARM=(--rules "$RULES" "${PLATFORM_ARGS[@]}")
+for s in "${SETS[@]}"; do
+  log "warm passes, $s: postcheck_bench, one Engine, with and without spelling (cap ${WARM_CAP}s each)"
+  "$BENCH" lint "${WARM[@]}" --corpus "$DATA/$s.joined" --threads 1 --repeat "$WARM_REPEAT" \
+    --max-seconds "$WARM_CAP" >"$TMP/warm.$s" 2>"$TMP/warm.err" || die "postcheck_bench: $(tail -3 "$TMP/warm.err")"
+  "$BENCH" lint "${WARM[@]}" --disable "$SPELLING_RULE" --corpus "$DATA/$s.joined" --threads 1 \
+    --repeat "$WARM_REPEAT" --max-seconds "$WARM_CAP" >"$TMP/warmns.$s" 2>"$TMP/warm.err" ||
+    die "postcheck_bench: $(tail -3 "$TMP/warm.err")"
+done
 
 # ---- Report ----
-verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == ">=") ? (a + 0 >= b + 0) : (a + 0 <= b + 0); print ok ? "PASS" : "MISS" }'; }
-calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+# "0.042 MB/s, 164 posts/s" for BYTES and POSTS in MS milliseconds
+rate() { calc "%.3f MB/s, %.0f posts/s" "$1 / 1e6 / ($3 / 1000), $2 / ($3 / 1000)"; }
+cell() { # file prefix set -> rate cell for one program of a one-process run
+  rate "$(get bytes "$TMP/$3.info")" "$(get posts "$TMP/$3.info")" "$(get "${2}wall_ms_median" "$1")"
+}
+lat() { # file prefix -> "112 ms (p90 130 ms), 8.9 posts/s"
+  calc "%.0f ms (p90 %.0f ms), %.1f posts/s" \
+    "$(get "${2}wall_ms_median" "$1"), $(get "${2}wall_ms_p90" "$1"), 1000 / $(get "${2}wall_ms_mean" "$1")"
+}
+ratio() { calc %.2f "$1 / $2"; }
+commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')
+dirty=$(git -C "$ROOT" diff --quiet HEAD -- lint rules dictionaries 2>/dev/null || echo ' + uncommitted changes in lint/, rules/ or dictionaries/')
+WG_MISSING="n/a: write-good $WRITE_GOOD_VERSION not installed"
+HUN_MISSING="n/a: no hunspell en_GB"
 
-mbps1=$(get mb_per_s "$TMP/r1"); s10=$(get seconds "$TMP/r1")
-mbps2=$(get mb_per_s "$TMP/r2")
-speedup=$(calc %.2f "$mbps2 / $mbps1")
-spm1=$(get seconds_per_mb "$TMP/r1mb"); spm10=$(get seconds_per_mb "$TMP/r1"); spm100=$(get seconds_per_mb "$TMP/r100")
-# 100 MB time / 10 MB time = 10 x (cost per MB at 100 MB / cost per MB at 10 MB)
-ratio100=$(calc %.2f "10 * $spm100 / $spm10")
-cold=$(get wall_ms_median "$TMP/cold"); rss=$(get peak_rss_kb_median "$TMP/cold")
-rss_mb=$(calc %.1f "$rss / 1024")
-# " (est.: X of Y MB in the time cap)" when a measurement was cut short
-capped() { [ "$(get complete "$1")" = 1 ] || echo " (est.: $(get linted_mb "$1") of $(calc %.0f "$(get bytes "$1") * $(get passes "$1") / 1e6") MB in the ${2}s cap)"; }
-ms() { calc %.1f "$1 * 1000"; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
 echo
-echo "## postcheck benchmark"
+echo "## postcheck benchmark$([ "$QUICK" = 1 ] && echo " (BENCH_QUICK=1: smoke sizes, figures not comparable)")"
 echo
-echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME")"
-echo "- postcheck $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- lint rules 2>/dev/null || echo ' + uncommitted changes in lint/ or rules/'), Release, $(g++ -dumpfullversion 2>/dev/null | sed 's/^/g++ /')"
-echo "- rules: $(get packs "$TMP/r1") packs, $(get rules "$TMP/r1") rules ($(get reported_rules "$TMP/r1") reported, $(get spelling_rules "$TMP/r1") spelling); ${PLATFORM:+--platform $PLATFORM; }$NOTE_SPELLING"
-echo "- corpus: $(get drafts "$TMP/r1") drafts, $(get bytes "$TMP/r1") bytes, recombined from tests/corpus and examples; $(get findings_per_kb "$TMP/r1") findings per KB"
-echo "- engine load in-process: $(ms "$(get load_seconds "$TMP/r1")") ms; in-process peak RSS after the 100 MB run: $(calc %.1f "$(get peak_rss_kb "$TMP/r100") / 1024") MB"
-echo "- load average before / after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg); 2 busy threads got $(get cores_used "$TMP/spin") cores just before the 2-thread run"
-echo "- command: tests/bench/run.sh"
-echo
-echo "| Measure | Figure | Target | Result |"
-echo "| --- | --- | --- | --- |"
-echo "| Single-thread throughput (10 MB, all packs, spelling) | $mbps1 MB/s$(capped "$TMP/r1" "$CAP") | >= 50 MB/s | $(verdict "$mbps1" '>=' 50) |"
-free=$(get cores_used "$TMP/spin")
-if [ "$(verdict "$free" '>=' 1.8)" = PASS ]; then j2=$(verdict "$speedup" '>=' 1.7); else j2="n/a: machine busy ($free of 2 cores free)"; fi
-echo "| 2 threads sharing one Engine | $mbps2 MB/s = $speedup x, $(get cores_used "$TMP/r2") cores busy$(capped "$TMP/r2" "$CAP") | >= 1.7x | $j2 |"
+echo "- machine: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $CORES cores, $(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME")"
+echo "- commit: $commit$dirty (lint/, rules/, dictionaries/ last changed at $(git -C "$ROOT" log -1 --format=%h -- lint rules dictionaries 2>/dev/null || echo '?')), Release, $(g++ -dumpfullversion 2>/dev/null | sed 's/^/g++ /')"
+echo "- rules: $(get packs "$TMP/warm.davidson") packs, $(get rules "$TMP/warm.davidson") rules, every pack enabled${PLATFORM:+, --platform $PLATFORM}; \"no spelling\" = --disable $SPELLING_RULE"
+echo "- posts: Davidson $(get posts "$TMP/davidson.info") tweets, $(get bytes "$TMP/davidson.info") bytes; corpus $(get posts "$TMP/corpus.info") drafts, $(get bytes "$TMP/corpus.info") bytes; one file each"
+FREE_CORES=$("$SPAWN" spin --threads 2 --seconds 1 | awk -F= '$1 == "cores_used" { print $2 }')
+echo "- load average before / after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg); 2 busy threads got $FREE_CORES cores at the end"
+if [ "$RSS_STATUS" = 0 ]; then
+  rss_how="after all $(calc %.1f "$(get bytes "$TMP/varied.info") / 1e6") MB in $RSS_S s"
+else
+  rss_how="after $RSS_DONE_MB of $(calc %.1f "$(get bytes "$TMP/varied.info") / 1e6") MB: stopped at the ${RSS_CAP}s cap"
+fi
+h=$TMP/first.davidson
+if [ "$WG_OK" = 1 ]; then
+  h_wg="$(ratio "$(get "p$((2 * ${#JOBS[@]}))_wall_ms_median" "$h")" "$(get p0_wall_ms_median "$h")")x write-good's speed in the same run"
+else
+  h_wg="write-good not installed"
+fi
 if [ "$HUNSPELL_OK" = 1 ]; then
-  hun=$(get vs_wall_ms_median "$TMP/cold"); hun_rss=$(get vs_peak_rss_kb_median "$TMP/cold")
-  cold_ratio=$(calc %.2f "$cold / $hun")
-  echo "| Cold start, one short draft (median of $RUNS, runs alternating with hunspell's) | $cold ms = $cold_ratio x bare hunspell ($hun ms) | <= 1.3x bare hunspell | $(verdict "$cold_ratio" '<=' 1.3) |"
+  h_cold="$(ratio "$(get p0_wall_ms_median "$TMP/fresh.davidson")" "$(get p2_wall_ms_median "$TMP/fresh.davidson")")x bare hunspell"
 else
-  echo "| Cold start, one short draft (median of $RUNS) | $cold ms | <= 1.3x bare hunspell | n/a (no hunspell binary) |"
+  h_cold="no hunspell to compare"
 fi
-echo "| Peak RSS, cold start | $rss_mb MB$([ "$HUNSPELL_OK" = 1 ] && echo " (bare hunspell: $(calc %.1f "$hun_rss / 1024") MB)") | <= 64 MB | $(verdict "$rss_mb" '<=' 64) |"
-echo "| Time per MB at 1 / 10 / 100 MB | $(ms "$spm1") / $(ms "$spm10") / $(ms "$spm100") ms$( [ "$(get complete "$TMP/r100")$(get complete "$TMP/r1")" = 11 ] || echo " (est., capped)") | linear | - |"
-echo "| 100 MB time vs 10 MB time | $ratio100 x$(capped "$TMP/r100" $((CAP * 2))) | <= 11x | $(verdict "$ratio100" '<=' 11) |"
-if [ "$TRIPLED_OK" = 1 ]; then
-  spm3s=$(median "$(get seconds_per_mb "$TMP/r3s1")" "$(get seconds_per_mb "$TMP/r3s2")" "$(get seconds_per_mb "$TMP/r3s3")")
-  spm3x=$(median "$(get seconds_per_mb "$TMP/r3x1")" "$(get seconds_per_mb "$TMP/r3x2")" "$(get seconds_per_mb "$TMP/r3x3")")
-  ratio3=$(calc %.2f "$spm3x / $spm3s")
-  echo "| Rules tripled ($(get rules "$TMP/r3x1") rules) vs as shipped, 3 pairs in turn | $ratio3 x time ($(calc %.3f "1 / $spm3x") vs $(calc %.3f "1 / $spm3s") MB/s, medians)$(capped "$TMP/r3x1" "$CAP") | <= 1.5x | $(verdict "$ratio3" '<=' 1.5) |"
-else
-  echo "| Rules tripled | could not load the copies (see above) | <= 1.5x | n/a |"
-fi
-if [ "$A100_RSS" != 0 ] && [ "$A10_RSS" != 0 ]; then
-  echo "| Archive audit, 100,000 posts of JSON Lines (CLI, $(nproc) threads, jsonl out) | $(calc %.0f "100000 / $A100_S") posts/s ($A100_S s; 10,000 posts: $(calc %.0f "10000 / $A10_S") posts/s) | - | - |"
-  echo "| Peak RSS of that audit, 100,000 vs 10,000 posts | $(calc %.1f "$A100_RSS / 1024") vs $(calc %.1f "$A10_RSS / 1024") MB | bounded: <= 10,000's + 16 MB | $(verdict "$A100_RSS" '<=' "$((A10_RSS + 16384))") |"
-  [ "$A100_LINES" = 100001 ] || echo "| (!) The 100,000-post audit wrote $A100_LINES lines, not 100,001 | | | MISS |"
-else
-  echo "| Archive audit, 100,000 posts of JSON Lines | failed (see above) | - | MISS |"
-fi
-echo "| (info) Single thread without the spelling pack | $(get mb_per_s "$TMP/rnospell") MB/s$(capped "$TMP/rnospell" $((CAP / 2))) | - | - |"
-echo "| (info) The 1 MB corpus as one 1 MB draft | $(get mb_per_s "$TMP/rone") MB/s$(capped "$TMP/rone" $((CAP / 2))) | - | - |"
+echo "- **headline** (first sight of the real tweets, every pack, spelling included): -j 1 $(cell "$h" p0_ davidson) = $h_wg;" \
+  "-j 2 $(ratio "$(get p0_wall_ms_median "$h")" "$(get p2_wall_ms_median "$h")")x -j 1;" \
+  "cold start $h_cold; peak RSS $(calc %.1f "$RSS_KB / 1024") MB ($rss_how)"
+echo "- command: $([ "$QUICK" = 1 ] && echo 'BENCH_QUICK=1 ')tests/bench/run.sh ($(($(date +%s) - STARTED)) s)"
 echo
-echo "Throughput: median of up to 3 timed runs after an untimed 256 KB warm-up, each"
-echo "measurement capped at ${CAP}s (est. = MB/s over what was linted in the cap)."
-echo "100 MB point: $HOW100. 2 threads on a $(nproc)-core machine."
+# The targets of issue 19, for the first sight of the real tweets with every pack.
+verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == ">=") ? (a + 0 >= b + 0) : (a + 0 <= b + 0); print ok ? "pass" : "miss" }'; }
+h_mbs=$(calc %.3f "$(get bytes "$TMP/davidson.info") / 1e6 / ($(get p0_wall_ms_median "$h") / 1000)")
+h_j2=$(ratio "$(get p0_wall_ms_median "$h")" "$(get p2_wall_ms_median "$h")")
+echo "| Target (issue 19; first sight of the real tweets, every pack) | Measured | Target | |"
+echo "| --- | --- | --- | --- |"
+echo "| Single thread (-j 1) | $h_mbs MB/s | >= 30 MB/s | $(verdict "$h_mbs" '>=' 30) |"
+if [ "$WG_OK" = 1 ]; then
+  h_wgr=$(ratio "$(get "p$((2 * ${#JOBS[@]}))_wall_ms_median" "$h")" "$(get p0_wall_ms_median "$h")")
+  echo "| Against write-good, same run | ${h_wgr}x | >= 50x | $(verdict "$h_wgr" '>=' 50) |"
+else
+  echo "| Against write-good, same run | $WG_MISSING | >= 50x | n/a |"
+fi
+if [ "$(verdict "$FREE_CORES" '>=' 1.8)" = pass ]; then j2v=$(verdict "$h_j2" '>=' 1.8); else j2v="n/a: machine busy ($FREE_CORES of 2 cores free)"; fi
+echo "| -j 2 over -j 1 | ${h_j2}x | >= 1.8x | $j2v |"
+if [ "$HUNSPELL_OK" = 1 ]; then
+  h_cr=$(ratio "$(get p0_wall_ms_median "$TMP/fresh.davidson")" "$(get p2_wall_ms_median "$TMP/fresh.davidson")")
+  echo "| Cold start over bare hunspell | ${h_cr}x | <= 1.3x | $(verdict "$h_cr" '<=' 1.3) |"
+else
+  echo "| Cold start over bare hunspell | $HUN_MISSING | <= 1.3x | n/a |"
+fi
+rss_mb=$(calc %.1f "$RSS_KB / 1024")
+if [ "$RSS_STATUS" = 0 ]; then rv=$(verdict "$rss_mb" '<=' 64); else rv="miss: did not finish in ${RSS_CAP}s"; fi
+echo "| Peak RSS over $(calc %.1f "$(get bytes "$TMP/varied.info") / 1e6") MB of varied posts | $rss_mb MB | <= 64 MB, all of it linted | $rv |"
+echo
+echo "### First sight: one process over every post, each post its own file (median of $ROUNDS)"
+echo
+echo "| Posts | -j | postcheck, every pack | postcheck, no spelling | write-good $WRITE_GOOD_VERSION | postcheck / write-good |"
+echo "| --- | --- | --- | --- | --- | --- |"
+wg_index=$((2 * ${#JOBS[@]}))
+for s in "${SETS[@]}"; do
+  f="$TMP/first.$s"
+  k=0
+  for j in "${JOBS[@]}"; do
+    all="$(cell "$f" "p${k}_" "$s")"
+    ns="$(cell "$f" "p$((k + 1))_" "$s")"
+    if [ "$j" = 1 ]; then
+      base_all=$(get p0_wall_ms_median "$f"); base_ns=$(get p1_wall_ms_median "$f")
+      if [ "$WG_OK" = 1 ]; then
+        wgms=$(get "p${wg_index}_wall_ms_median" "$f")
+        wg="$(cell "$f" "p${wg_index}_" "$s")"
+        vs="$(ratio "$wgms" "$base_all")x (no spelling: $(ratio "$wgms" "$base_ns")x)"
+      else
+        wg="$WG_MISSING"; vs="n/a"
+      fi
+    else
+      all="$all = $(ratio "$base_all" "$(get "p${k}_wall_ms_median" "$f")")x -j 1"
+      ns="$ns = $(ratio "$base_ns" "$(get "p$((k + 1))_wall_ms_median" "$f")")x -j 1"
+      wg="-"; vs="-"
+    fi
+    echo "| ${SET_NAME[$s]} | $j | $all | $ns | $wg | $vs |"
+    k=$((k + 2))
+  done
+done
+echo
+echo "Peak RSS of those runs: Davidson -j 1 $(calc %.1f "$(get p0_peak_rss_kb_max "$TMP/first.davidson") / 1024") MB, corpus -j 1 $(calc %.1f "$(get p0_peak_rss_kb_max "$TMP/first.corpus") / 1024") MB."
+echo
+echo "### A fresh process per post ($FRESH posts spread over each set, programs in turn post by post)"
+echo
+echo "| Posts | postcheck, every pack | postcheck, no spelling | bare hunspell -d en_GB -l | cold start: postcheck / hunspell | write-good $WRITE_GOOD_VERSION | postcheck / write-good |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+for s in "${SETS[@]}"; do
+  f="$TMP/fresh.$s"
+  k=2
+  if [ "$HUNSPELL_OK" = 1 ]; then
+    hun="$(lat "$f" p2_)"
+    cold="$(ratio "$(get p0_wall_ms_median "$f")" "$(get p2_wall_ms_median "$f")")x (no spelling: $(ratio "$(get p1_wall_ms_median "$f")" "$(get p2_wall_ms_median "$f")")x)"
+    k=3
+  else
+    hun="$HUN_MISSING"; cold="n/a"
+  fi
+  if [ "$WG_OK" = 1 ]; then
+    wg="$(lat "$f" "p${k}_")"
+    wgr="$(ratio "$(get "p${k}_wall_ms_mean" "$f")" "$(get p0_wall_ms_mean "$f")")x"
+  else
+    wg="$WG_MISSING"; wgr="n/a"
+  fi
+  echo "| ${SET_NAME[$s]} | $(lat "$f" p0_) | $(lat "$f" p1_) | $hun | $cold | $wg | $wgr |"
+done
+echo
+echo "postcheck / X is X's time over postcheck's (above 1: postcheck is faster); cold start is postcheck's median"
+echo "over hunspell's (the issue's target: <= 1.3x). Peak RSS of one fresh postcheck: $(calc %.1f "$(get p0_peak_rss_kb_median "$TMP/fresh.davidson") / 1024") MB (median)."
+echo
+echo "### Memory and warm passes"
+echo
+echo "| Measure | postcheck, every pack | postcheck, no spelling |"
+echo "| --- | --- | --- |"
+echo "| Peak RSS, varied posts, --input jsonl -j $CORES, $(get files "$TMP/varied.info") file(s) of <= 1 MB | $(calc %.1f "$RSS_KB / 1024") MB ($rss_how) | - |"
+for s in "${SETS[@]}"; do
+  w="$TMP/warm.$s" n="$TMP/warmns.$s"
+  capped() { [ "$(get complete "$1")" = 1 ] || echo " (est.: $(get linted_mb "$1") MB in the ${WARM_CAP}s cap)"; }
+  echo "| WARM (not first sight): ${SET_NAME[$s]}, one Engine, 1 thread | $(get mb_per_s "$w") MB/s$(capped "$w") | $(get mb_per_s "$n") MB/s$(capped "$n") |"
+done
+echo
+echo "Warm: postcheck_bench lints the same posts again and again in one process after an untimed warm-up"
+echo "(median of up to $WARM_REPEAT passes): what a long-running process reaches once its caches hold the text."
+[ "$WG_OK" = 1 ] || echo "write-good columns skipped: write-good $WRITE_GOOD_VERSION is not installed (scripts/install-deps.sh installs it from npm)."
+[ "$HUNSPELL_OK" = 1 ] || echo "hunspell column skipped: no hunspell command with the en_GB dictionary (scripts/install-deps.sh installs it)."
+exit 0

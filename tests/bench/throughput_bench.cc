@@ -1,10 +1,14 @@
-// postcheck_bench: the measurements behind tests/bench/run.sh. Needs nothing
-// beyond the postcheck library and the C++ standard library (std::chrono,
-// std::thread) plus POSIX fork/exec/wait4 for the cold-start mode.
+// postcheck_bench: the WARM measurements of tests/bench/run.sh: one Engine
+// built once, then the same drafts linted pass after pass in one process.
+// These figures are what a long-running linter reaches once its caches hold
+// the text; they are not first-sight speed (postcheck_spawn and the command
+// line measure that). Needs the postcheck library and the C++ standard
+// library (std::chrono, std::thread).
 //
 //   postcheck_bench lint --rules DIR [--rules DIR ...] --corpus FILE
 //                        [--threads N] [--passes P] [--repeat R]
-//                        [--max-seconds S] [--disable-pack ID] [--platform NAME]
+//                        [--max-seconds S] [--disable-pack ID] [--disable PACK.RULE]
+//                        [--platform NAME]
 //                        [--one-draft] [--engine-per-thread]
 //     Loads the packs once, builds one Engine, then lints every draft of
 //     FILE (drafts separated by the byte 0x1E) P times per measurement with N
@@ -16,24 +20,8 @@
 //     and the figures cover what was linted (complete=0). --one-draft lints
 //     the whole corpus as one long draft (paragraphs apart).
 //
-//   postcheck_bench spin [--threads N] [--seconds S]
-//     Busy-loops N threads for S seconds and reports how many cores they got
-//     (cores_used): below N, the machine is busy and thread scaling figures
-//     are not trustworthy.
-//
-//   postcheck_bench spawn [--repeat N] [--stdin FILE] -- PROGRAM ARGS...
-//                         [--vs [--stdin FILE] -- PROGRAM2 ARGS...]
-//     Runs PROGRAM N times from a cold process (fork + exec), feeding FILE on
-//     standard input, and reports the median wall time and the median and
-//     maximum peak RSS (ru_maxrss from wait4) of the child. With --vs, the
-//     runs of the two programs alternate and PROGRAM2's figures are printed
-//     with a `vs_` prefix, followed by ratio_of_medians (PROGRAM / PROGRAM2).
-//
 // Output is `key=value` lines so that run.sh can pick figures out with awk.
-#include <fcntl.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -66,11 +54,9 @@ double Median(std::vector<double> v) {
 [[noreturn]] void Usage(const std::string& why) {
   std::cerr << "postcheck_bench: " << why << "\n"
             << "usage: postcheck_bench lint --rules DIR... --corpus FILE [--threads N] [--passes P] [--repeat R]\n"
-            << "                            [--max-seconds S] [--disable-pack ID] [--platform NAME] [--one-draft]\n"
-            << "                            [--engine-per-thread]\n"
-            << "       postcheck_bench spin [--threads N] [--seconds S]\n"
-            << "       postcheck_bench spawn [--repeat N] [--stdin FILE] -- PROGRAM ARGS...\n"
-            << "                             [--vs [--stdin FILE] -- PROGRAM2 ARGS...]\n";
+            << "                            [--max-seconds S] [--disable-pack ID] [--disable PACK.RULE]\n"
+            << "                            [--platform NAME] [--one-draft]\n"
+            << "                            [--engine-per-thread]\n";
   std::exit(2);
 }
 
@@ -105,7 +91,7 @@ std::vector<std::string_view> SplitDrafts(const std::string& corpus) {
 int RunLint(int argc, char** argv) {
   std::vector<std::string> rule_dirs;
   std::string corpus_path;
-  std::vector<std::string> disabled_packs;
+  std::vector<std::string> disabled_packs, disabled_rules;
   std::string platform;
   int threads = 1, passes = 1, repeat = 1;
   double max_seconds = 0;
@@ -123,6 +109,7 @@ int RunLint(int argc, char** argv) {
     else if (a == "--repeat") repeat = std::max(1, std::atoi(value().c_str()));
     else if (a == "--max-seconds") max_seconds = std::atof(value().c_str());
     else if (a == "--disable-pack") disabled_packs.push_back(value());
+    else if (a == "--disable") disabled_rules.push_back(value());
     else if (a == "--platform") platform = value();
     else if (a == "--one-draft") one_draft = true;
     else if (a == "--engine-per-thread") engine_per_thread = true;
@@ -148,6 +135,7 @@ int RunLint(int argc, char** argv) {
     std::unique_ptr<postcheck::Engine> engine;
     postcheck::EngineOptions options;
     options.disabled_packs = disabled_packs;
+    options.disabled_rules = disabled_rules;
     options.platform = platform;
     if (errors.empty()) engine = postcheck::Engine::Create(std::move(packs), options, &errors);
     for (const auto& e : errors) std::cerr << "postcheck_bench: " << e.ToString() << "\n";
@@ -262,131 +250,11 @@ int RunLint(int argc, char** argv) {
   return 0;
 }
 
-// How many cores N busy threads actually get for S seconds: tells a busy
-// machine from workers that wait on each other.
-int RunSpin(int argc, char** argv) {
-  int threads = 2;
-  double seconds = 1;
-  for (int i = 2; i + 1 < argc; i += 2) {
-    std::string a = argv[i];
-    if (a == "--threads") threads = std::max(1, std::atoi(argv[i + 1]));
-    else if (a == "--seconds") seconds = std::atof(argv[i + 1]);
-    else Usage("unknown argument " + a);
-  }
-  const double cpu_start = CpuSeconds();
-  const auto start = Clock::now();
-  auto spin = [&] {
-    volatile unsigned long x = 0;
-    while (std::chrono::duration<double>(Clock::now() - start).count() < seconds) {
-      for (int k = 0; k < 10000; ++k) x = x + static_cast<unsigned long>(k);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(spin);
-  for (auto& t : pool) t.join();
-  double wall = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("threads=%d\ncores_used=%.2f\n", threads, (CpuSeconds() - cpu_start) / wall);
-  return 0;
-}
-
-// One program to run from a cold process, and what its runs measured.
-struct Spawned {
-  std::string stdin_path = "/dev/null";
-  std::vector<char*> argv;  // null-terminated
-  std::vector<double> wall_ms, rss_kb;
-  int last_status = 0;
-};
-
-// Runs `p` once and records its wall time and peak RSS. False (with a
-// message) if it could not be started or was killed.
-bool SpawnOnce(Spawned* p) {
-  auto start = Clock::now();
-  pid_t pid = fork();
-  if (pid < 0) {
-    std::perror("fork");
-    return false;
-  }
-  if (pid == 0) {
-    int fd = open(p->stdin_path.c_str(), O_RDONLY);
-    if (fd < 0) _exit(127);
-    dup2(fd, 0);
-    int null = open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    dup2(null, 2);
-    execvp(p->argv[0], p->argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage ru{};
-  if (wait4(pid, &status, 0, &ru) < 0) {
-    std::perror("wait4");
-    return false;
-  }
-  p->wall_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-  p->rss_kb.push_back(static_cast<double>(ru.ru_maxrss));
-  p->last_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  if (p->last_status == 127 || p->last_status >= 128) {
-    std::cerr << "postcheck_bench: " << p->argv[0] << " failed (status " << p->last_status << ")\n";
-    return false;
-  }
-  return true;
-}
-
-void PrintSpawned(const Spawned& p, const std::string& prefix) {
-  const auto& w = p.wall_ms;
-  std::printf("%sexit_status=%d\n", prefix.c_str(), p.last_status);
-  std::printf("%swall_ms_median=%.2f\n%swall_ms_min=%.2f\n%swall_ms_max=%.2f\n", prefix.c_str(), Median(w),
-              prefix.c_str(), *std::min_element(w.begin(), w.end()), prefix.c_str(),
-              *std::max_element(w.begin(), w.end()));
-  std::printf("%speak_rss_kb_median=%.0f\n%speak_rss_kb_max=%.0f\n", prefix.c_str(), Median(p.rss_kb),
-              prefix.c_str(), *std::max_element(p.rss_kb.begin(), p.rss_kb.end()));
-}
-
-int RunSpawn(int argc, char** argv) {
-  int repeat = 10;
-  // Each program: [--stdin FILE] -- PROGRAM ARGS..., programs apart by "--vs".
-  std::vector<Spawned> programs(1);
-  int i = 2;
-  for (; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--") {
-      for (++i; i < argc && std::string(argv[i]) != "--vs"; ++i) programs.back().argv.push_back(argv[i]);
-      if (programs.back().argv.empty()) Usage("spawn needs a PROGRAM after --");
-      programs.back().argv.push_back(nullptr);
-      if (i < argc) programs.emplace_back();  // "--vs": another program follows
-      continue;
-    }
-    if (i + 1 >= argc) Usage(a + " needs a value");
-    if (a == "--repeat" && programs.size() == 1) repeat = std::max(1, std::atoi(argv[++i]));
-    else if (a == "--stdin") programs.back().stdin_path = argv[++i];
-    else Usage("unknown argument " + a);
-  }
-  if (programs.back().argv.empty()) Usage("spawn needs -- PROGRAM");
-  if (programs.size() > 2) Usage("spawn compares at most two programs");
-
-  // Runs alternate between the programs, so that a machine that gets busier
-  // or quieter during the measurement weighs on both alike.
-  for (int r = 0; r < repeat; ++r) {
-    for (Spawned& p : programs) {
-      if (!SpawnOnce(&p)) return 2;
-    }
-  }
-  std::printf("runs=%d\n", repeat);
-  PrintSpawned(programs[0], "");
-  if (programs.size() == 2) {
-    PrintSpawned(programs[1], "vs_");
-    std::printf("ratio_of_medians=%.3f\n", Median(programs[0].wall_ms) / Median(programs[1].wall_ms));
-  }
-  return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) Usage("no mode given");
   std::string mode = argv[1];
   if (mode == "lint") return RunLint(argc, argv);
-  if (mode == "spawn") return RunSpawn(argc, argv);
-  if (mode == "spin") return RunSpin(argc, argv);
   Usage("unknown mode " + mode);
 }
