@@ -57,7 +57,7 @@ TEST_CASE("Knows is Hunspell's spell(), with the set, a stale set or none") {
   for (const char* w : {"colour", "Colour", "COLOUR", "london", "London", "don't", "DON'T", "1st", "22nd",
                         "well-known", "recieved", "café", "iPhone", "Iphone", "x", "etc.", "colour-"}) {
     INFO(std::string(w));
-    const bool spelt = hunspell.spell(w);
+    const bool spelt = hunspell.spell(std::string(w));
     CHECK(fresh->Knows(w) == spelt);
     CHECK(old->Knows(w) == spelt);
     CHECK(none->Knows(w) == spelt);
