@@ -9,7 +9,7 @@ packages=(
   build-essential cmake pkg-config
   libre2-dev libvectorscan-dev libyaml-cpp-dev libcli11-dev doctest-dev
   libhunspell-dev hunspell-en-gb
-  hunspell-tools  # unmunch: the build expands en_GB's word forms (lint/word_forms.h)
+  hunspell-tools  # unmunch: the build expands en_GB's word forms (lint/matching/word_forms.h)
   hunspell  # the CLI: tests/bench/run.sh times it as the dictionary-loading floor
   libutf8proc-dev
   libstemmer-dev  # Snowball stemmer: word forms of listed words

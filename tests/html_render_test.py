@@ -37,7 +37,7 @@ SCREENSHOT = os.path.join(HERE, "..", "docs", "html-report.png")
 WIDTH, HEIGHT = 1280, 900
 
 # Highlight backgrounds by category and the severity badge colours, as in
-# lint/html_formatter.cc.
+# lint/reporting/html_formatter.cc.
 CATEGORY_COLOURS = {
     "personal-data": (0xfe, 0xca, 0xca), "case-details": (0xfe, 0xd7, 0xaa),
     "tone": (0xfe, 0xf0, 0x8a), "discrimination": (0xf5, 0xd0, 0xfe),

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "engine.h"
-#include "pattern_set.h"
-#include "rule_loader.h"
+#include "engine/engine.h"
+#include "matching/pattern_set.h"
+#include "rules/rule_loader.h"
 
 namespace {
 

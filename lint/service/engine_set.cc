@@ -1,7 +1,7 @@
 // See engine_set.h.
 #include "engine_set.h"
 
-#include "platform.h"
+#include "rules/platform.h"
 
 namespace postcheck {
 

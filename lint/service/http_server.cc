@@ -18,7 +18,7 @@
 #include <mutex>
 #include <thread>
 
-#include "json_writer.h"
+#include "reporting/json_writer.h"
 
 namespace postcheck {
 namespace {

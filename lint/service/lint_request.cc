@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "input.h"
-#include "utf8.h"
+#include "text/input.h"
+#include "text/utf8.h"
 
 namespace postcheck {
 namespace {

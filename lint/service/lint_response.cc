@@ -3,10 +3,10 @@
 
 #include <sstream>
 
-#include "fix.h"
-#include "formatter.h"
-#include "json_writer.h"
-#include "platform.h"
+#include "reporting/fix.h"
+#include "reporting/formatter.h"
+#include "reporting/json_writer.h"
+#include "rules/platform.h"
 
 namespace postcheck {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine.h"
+#include "engine/engine.h"
 
 namespace postcheck {
 

@@ -11,7 +11,7 @@
 #include "lint_request.h"
 #include "lint_response.h"
 #include "page_assets.h"
-#include "platform.h"
+#include "rules/platform.h"
 #include "rules_json.h"
 
 namespace postcheck {

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <thread>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "engine_set.h"
 #include "http_server.h"
 #include "routes.h"

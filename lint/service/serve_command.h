@@ -11,7 +11,7 @@
 #include <ostream>
 #include <string>
 
-#include "engine.h"
+#include "engine/engine.h"
 
 namespace postcheck {
 

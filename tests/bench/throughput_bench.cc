@@ -37,8 +37,8 @@
 #include <thread>
 #include <vector>
 
-#include "engine.h"
-#include "rule_loader.h"
+#include "engine/engine.h"
+#include "rules/rule_loader.h"
 
 namespace {
 

@@ -20,11 +20,11 @@
 #include <string_view>
 #include <vector>
 
-#include "engine.h"
-#include "formatter.h"
-#include "input.h"
-#include "rule_loader.h"
-#include "rules_location.h"
+#include "engine/engine.h"
+#include "reporting/formatter.h"
+#include "text/input.h"
+#include "rules/rule_loader.h"
+#include "rules/rules_location.h"
 
 namespace {
 

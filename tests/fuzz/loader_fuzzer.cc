@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
-#include "engine.h"
-#include "rule_loader.h"
-#include "rule_tests.h"
+#include "engine/engine.h"
+#include "rules/rule_loader.h"
+#include "engine/rule_tests.h"
 
 namespace {
 

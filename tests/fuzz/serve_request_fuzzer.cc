@@ -20,15 +20,15 @@
 #include <string_view>
 #include <vector>
 
-#include "engine.h"
+#include "engine/engine.h"
 #include "engine_set.h"
-#include "fix.h"
+#include "reporting/fix.h"
 #include "http_server.h"
-#include "input.h"
+#include "text/input.h"
 #include "lint_request.h"
 #include "lint_response.h"
-#include "rule_loader.h"
-#include "rules_location.h"
+#include "rules/rule_loader.h"
+#include "rules/rules_location.h"
 
 namespace {
 

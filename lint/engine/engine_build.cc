@@ -1,0 +1,332 @@
+// Engine::Create: compiling rule packs into the engine's matchers
+// (engine_impl.h), as named steps run in order by EngineBuilder.
+#include <algorithm>
+#include <functional>
+#include <future>
+#include <unordered_map>
+
+#include "engine/engine_impl.h"
+#include "engine/findings_stage.h"
+
+namespace postcheck {
+namespace {
+
+// URLs, e-mail addresses, handles and hashtags: spelling does not look inside.
+constexpr const char* kSpellingSkipPattern =
+    R"((?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|police|info|io|co)\b\S*)";
+
+class EngineBuilder {
+ public:
+  EngineBuilder(Engine::Impl* impl, std::vector<Pack>* packs, std::vector<const Rule*>* rules,
+                const EngineOptions& options, std::vector<LoadError>* errors)
+      : impl_(*impl), packs_(*packs), rules_(*rules), options_(options), errors_(errors) {}
+
+  // Force-specific entries join every list read from a file of that name.
+  void AddExtraLists();
+  // Every rule, in pack then file order, and its index by full id.
+  void IndexRules();
+  // Options that name packs or rules must name real ones.
+  void CheckOptionNames();
+  // Each rule's enabled state and severity; starts reading the dictionaries
+  // the enabled rules need, which overlaps with compiling the patterns.
+  void StartDictionaries();
+  // Every rule's patterns, words, validators, names finder, conditions and
+  // cluster.
+  void AddMatchers();
+  // The spelling skip pattern, then the pattern set; errors name where each
+  // bad pattern was written.
+  void CompilePatterns();
+  void AddAllowList();
+  // A rule after every rule its conditions and its cluster refer to, and
+  // which rules are needed (enabled, or named by a needed rule).
+  void OrderRules();
+  // Waits for the dictionaries and gives each spelling rule its own.
+  void AttachDictionaries();
+  // Each rule's rank in the order, and the self-searching ones.
+  void RankRules();
+
+  bool ok() const { return ok_; }
+
+ private:
+  void Fail(const SourceMark& mark, const std::string& rule, const std::string& message) {
+    errors_->push_back({mark, rule, message});
+    ok_ = false;
+  }
+  void AddPattern(const Located& p, const Owner& owner, const std::string& rule_id);
+  void AddWord(const std::string& w, bool match_case, const Owner& owner, const Rule& rule);
+  void AddSlots(uint32_t r, const std::vector<Context>& contexts, std::vector<uint32_t>* out);
+
+  Engine::Impl& impl_;
+  std::vector<Pack>& packs_;
+  std::vector<const Rule*>& rules_;
+  const EngineOptions& options_;
+  std::vector<LoadError>* errors_;
+  bool ok_ = true;
+  std::unordered_map<std::string, uint32_t> index_;  // full rule id -> index in rules_
+  std::map<std::string, std::future<std::pair<std::unique_ptr<SpellChecker>, std::string>>> loading_;
+  // Where each pattern was first written, for errors found when compiling.
+  struct PatternOrigin {
+    const Located* pattern;
+    const std::string* rule_id;
+  };
+  std::vector<PatternOrigin> pattern_origins_;
+};
+
+void EngineBuilder::AddExtraLists() {
+  for (const auto& [list, entries] : options_.extra_lists) {
+    bool used = false;
+    auto has = [&, &list = list](const std::vector<std::string>& lists) {
+      return std::find(lists.begin(), lists.end(), list) != lists.end();
+    };
+    for (Pack& pack : packs_) {
+      for (Rule& rule : pack.rules) {
+        if (has(rule.lists)) {
+          auto& target = rule.spelling ? rule.spelling->accept : rule.words;
+          target.insert(target.end(), entries.begin(), entries.end());
+          used = true;
+        }
+        for (auto* contexts : {&rule.near, &rule.unless}) {
+          for (Context& c : *contexts) {
+            if (has(c.lists)) {
+              c.words.insert(c.words.end(), entries.begin(), entries.end());
+              used = true;
+            }
+          }
+        }
+      }
+    }
+    if (!used) Fail({}, "", "unknown list '" + list + "' (lists are named after the word files in dictionaries/)");
+  }
+}
+
+void EngineBuilder::IndexRules() {
+  for (const Pack& pack : packs_) {
+    for (const Rule& rule : pack.rules) {
+      index_[rule.full_id] = static_cast<uint32_t>(rules_.size());
+      rules_.push_back(&rule);
+    }
+  }
+  impl_.rules = &rules_;
+}
+
+void EngineBuilder::CheckOptionNames() {
+  std::map<std::string, bool> pack_ids;
+  for (const Pack& p : packs_) pack_ids[p.id] = true;
+  for (const auto* list : {&options_.only_packs, &options_.disabled_packs}) {
+    for (const std::string& p : *list) {
+      if (!pack_ids.count(p)) Fail({}, "", "unknown pack '" + p + "'");
+    }
+  }
+  for (const std::string& r : options_.disabled_rules) {
+    if (!index_.count(r)) Fail({}, "", "unknown rule '" + r + "'");
+  }
+  for (const auto& [r, sev] : options_.severity_overrides) {
+    if (!index_.count(r)) Fail({}, "", "unknown rule '" + r + "' in severity overrides");
+  }
+}
+
+void EngineBuilder::StartDictionaries() {
+  impl_.compiled.resize(rules_.size());
+  std::map<std::string, std::vector<std::string>> accept_by_dictionary;
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    const Rule& rule = *rules_[r];
+    CompiledRule& c = impl_.compiled[r];
+    c.enabled = RuleEnabled(rule, options_);
+    if (rule.length) c.length = &*rule.length;
+    auto sev = options_.severity_overrides.find(rule.full_id);
+    c.severity = sev != options_.severity_overrides.end() ? sev->second : rule.severity;
+    if (rule.spelling && c.enabled) {
+      auto& accept = accept_by_dictionary[rule.spelling->dictionary];
+      accept.insert(accept.end(), rule.spelling->accept.begin(), rule.spelling->accept.end());
+    }
+    if (rule.disguises && (c.enabled || !rule.report)) accept_by_dictionary[kDisguiseDictionary];
+  }
+  std::vector<std::string> dirs = DictionaryDirs(options_);
+  for (auto& [dictionary, accept] : accept_by_dictionary) {
+    accept.insert(accept.end(), options_.accept_words.begin(), options_.accept_words.end());
+    loading_[dictionary] = std::async(std::launch::async, [dictionary = dictionary, accept = accept, dirs] {
+      std::string error;
+      auto checker = SpellChecker::Open(dictionary, dirs, accept, &error);
+      return std::make_pair(std::move(checker), error);
+    });
+  }
+}
+
+void EngineBuilder::AddPattern(const Located& p, const Owner& owner, const std::string& rule_id) {
+  std::string error;
+  int id = impl_.patterns.Add(p.text, &error);
+  if (id < 0) {
+    Fail(p.mark, rule_id, error + " in pattern '" + p.text + "'");
+    return;
+  }
+  if (static_cast<size_t>(id) == impl_.pattern_owners.size()) {
+    impl_.pattern_owners.emplace_back();
+    pattern_origins_.push_back({&p, &rule_id});
+  }
+  impl_.pattern_owners[static_cast<size_t>(id)].push_back(owner);
+}
+
+// Every list matches word forms (but a swap's replacement fits only the word
+// as listed); a rule's own list matches disguises if it asks.
+void EngineBuilder::AddWord(const std::string& w, bool match_case, const Owner& owner, const Rule& rule) {
+  auto id = static_cast<uint32_t>(impl_.word_owners.size());
+  WordOptions word_options{match_case, owner.swap < 0, rule.disguises && owner.slot == kMatchSlot};
+  if (!impl_.words.Add(w, word_options, id)) {
+    Fail(rule.mark, rule.id, "word list entry '" + w + "' has no word in it");
+    return;
+  }
+  impl_.word_owners.push_back(owner);
+}
+
+void EngineBuilder::AddSlots(uint32_t r, const std::vector<Context>& contexts, std::vector<uint32_t>* out) {
+  const Rule& rule = *rules_[r];
+  for (const Context& c : contexts) {
+    auto slot = static_cast<int32_t>(impl_.slots.size());
+    Slot s{&c, {}};
+    for (const std::string& ref : c.rules) s.rule_refs.push_back(index_.at(ref));
+    impl_.slots.push_back(std::move(s));
+    out->push_back(static_cast<uint32_t>(slot));
+    for (const Located& p : c.patterns) AddPattern(p, {r, slot, -1}, rule.id);
+    for (const std::string& w : c.words) AddWord(w, c.match_case, {r, slot, -1}, rule);
+  }
+}
+
+void EngineBuilder::AddMatchers() {
+  for (uint32_t r = 0; r < rules_.size(); ++r) {
+    const Rule& rule = *rules_[r];
+    CompiledRule& c = impl_.compiled[r];
+    for (const Located& p : rule.patterns) AddPattern(p, {r, kMatchSlot, -1}, rule.id);
+    for (const std::string& w : rule.words) AddWord(w, rule.match_case, {r, kMatchSlot, -1}, rule);
+    for (size_t k = 0; k < rule.swap.size(); ++k) {
+      AddWord(rule.swap[k].first, rule.match_case, {r, kMatchSlot, static_cast<int32_t>(k)}, rule);
+    }
+    for (const std::string& v : rule.validators) {
+      if (Validator fn = FindValidator(v)) {
+        c.validators.push_back(fn);
+      } else {
+        Fail(rule.mark, rule.id, "unknown validator '" + v + "'");
+      }
+    }
+    if (rule.names) {
+      auto same = std::find_if(rules_.begin(), rules_.begin() + r,
+                               [&](const Rule* other) { return other->names == rule.names; });
+      if (same != rules_.begin() + r) {
+        c.names = impl_.compiled[static_cast<size_t>(same - rules_.begin())].names;
+      } else {
+        c.names = static_cast<int32_t>(impl_.names_finders.size());
+        impl_.names_finders.push_back(std::make_unique<NamesFinder>(*rule.names));
+      }
+    }
+    AddSlots(r, rule.near, &c.near_slots);
+    AddSlots(r, rule.unless, &c.unless_slots);
+    if (rule.cluster) {
+      c.cluster = &*rule.cluster;
+      for (const std::string& ref : rule.cluster->rules) c.cluster_refs.push_back(index_.at(ref));
+    }
+  }
+}
+
+void EngineBuilder::CompilePatterns() {
+  std::string skip_error;
+  const int skip_id = impl_.patterns.Add(kSpellingSkipPattern, &skip_error);
+  if (skip_id < 0) {
+    Fail({}, "", "spelling's URL pattern: " + skip_error);
+  } else {
+    impl_.spelling_skip = static_cast<uint32_t>(skip_id);
+    if (impl_.spelling_skip == impl_.pattern_owners.size()) impl_.pattern_owners.emplace_back();  // no rule's
+  }
+  std::vector<PatternSet::CompileError> pattern_errors;
+  if (!ok_ || impl_.patterns.Compile(&pattern_errors)) return;
+  for (const auto& e : pattern_errors) {
+    if (e.pattern < 0 || static_cast<size_t>(e.pattern) >= pattern_origins_.size()) {
+      Fail({}, "", e.message);
+      continue;
+    }
+    const PatternOrigin& origin = pattern_origins_[static_cast<size_t>(e.pattern)];
+    Fail(origin.pattern->mark, *origin.rule_id, e.message + " in pattern '" + origin.pattern->text + "'");
+  }
+}
+
+void EngineBuilder::AddAllowList() {
+  for (const std::string& a : options_.allow) {
+    impl_.allow.Add(a, WordOptions{false, false, false}, 0);
+    if (std::string digits = AllowedNumberDigits(a); !digits.empty()) impl_.allow_numbers.push_back(digits);
+  }
+}
+
+void EngineBuilder::OrderRules() {
+  std::vector<int> state(rules_.size(), 0);
+  std::function<void(uint32_t)> visit = [&](uint32_t r) {
+    if (state[r]) return;
+    state[r] = 1;
+    for (uint32_t s : impl_.compiled[r].near_slots) for (uint32_t ref : impl_.slots[s].rule_refs) visit(ref);
+    for (uint32_t s : impl_.compiled[r].unless_slots) for (uint32_t ref : impl_.slots[s].rule_refs) visit(ref);
+    for (uint32_t ref : impl_.compiled[r].cluster_refs) visit(ref);
+    impl_.order.push_back(r);
+  };
+  for (uint32_t r = 0; r < rules_.size(); ++r) visit(r);
+  // Referenced rules come first in `order`, so walk it backwards.
+  for (auto& c : impl_.compiled) c.needed = c.enabled;
+  for (auto it = impl_.order.rbegin(); it != impl_.order.rend(); ++it) {
+    const CompiledRule& c = impl_.compiled[*it];
+    if (!c.needed) continue;
+    for (const auto* slots : {&c.near_slots, &c.unless_slots}) {
+      for (uint32_t s : *slots) {
+        for (uint32_t ref : impl_.slots[s].rule_refs) impl_.compiled[ref].needed = true;
+      }
+    }
+    for (uint32_t ref : c.cluster_refs) impl_.compiled[ref].needed = true;
+  }
+}
+
+void EngineBuilder::AttachDictionaries() {
+  for (auto& [dictionary, future] : loading_) {
+    auto [checker, load_error] = future.get();
+    if (!checker) {
+      Fail({}, "", load_error);
+      continue;
+    }
+    impl_.spellers[dictionary] = std::move(checker);
+  }
+  for (uint32_t r = 0; r < rules_.size(); ++r) {
+    const Rule& rule = *rules_[r];
+    if (rule.spelling && impl_.compiled[r].enabled) {
+      impl_.compiled[r].speller = impl_.spellers[rule.spelling->dictionary].get();
+    }
+  }
+  if (auto it = impl_.spellers.find(kDisguiseDictionary); it != impl_.spellers.end()) impl_.lexicon = it->second.get();
+}
+
+void EngineBuilder::RankRules() {
+  impl_.rank.resize(rules_.size());
+  impl_.self_searching.assign((rules_.size() + 63) / 64, 0);
+  for (uint32_t k = 0; k < impl_.order.size(); ++k) {
+    const uint32_t r = impl_.order[k];
+    impl_.rank[r] = k;
+    if (impl_.compiled[r].SelfSearching()) impl_.self_searching[k / 64] |= uint64_t{1} << (k % 64);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOptions& options,
+                                       std::vector<LoadError>* errors) {
+  if (!CheckPacks(packs, errors)) return nullptr;
+  std::unique_ptr<Engine> engine(new Engine(std::make_unique<Impl>()));
+  engine->packs_ = std::move(packs);
+  EngineBuilder build(engine->impl_.get(), &engine->packs_, &engine->rules_, options, errors);
+  build.AddExtraLists();
+  build.IndexRules();
+  build.CheckOptionNames();
+  build.StartDictionaries();
+  build.AddMatchers();
+  build.CompilePatterns();
+  build.AddAllowList();
+  build.OrderRules();
+  build.AttachDictionaries();
+  build.RankRules();
+  if (!build.ok()) return nullptr;
+  return engine;
+}
+
+}  // namespace postcheck

@@ -1,0 +1,167 @@
+#include "engine/names_finder.h"
+
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace postcheck {
+namespace {
+
+std::string Fold(const std::string& word) {
+  std::string out;
+  FoldWord(word, &out);
+  return out;
+}
+
+// The text between tokens a and b is only spaces (and at most one '.' right
+// after token a, for "Mr. Jones" and initials).
+bool SpaceBetween(const TokenizedText& text, size_t a, size_t b, bool allow_dot) {
+  std::string_view gap = text.text.substr(text.tokens[a].end, text.tokens[b].begin - text.tokens[a].end);
+  if (allow_dot && !gap.empty() && gap[0] == '.') gap.remove_prefix(1);
+  if (gap.empty()) return false;
+  for (char c : gap) {
+    if (c != ' ') return false;
+  }
+  return gap.size() <= 2;
+}
+
+// Whether the text at byte `at` gives an age the way a press release does:
+// ", 15," ", 15 " ", 15." or ", aged 15".
+bool AgeFollows(std::string_view text, size_t at) {
+  std::string_view rest = text.substr(at, 12);
+  if (rest.size() < 3 || rest[0] != ',' || rest[1] != ' ') return false;
+  rest.remove_prefix(2);
+  if (rest.substr(0, 5) == "aged " || rest.substr(0, 5) == "AGED ") rest.remove_prefix(5);
+  size_t digits = 0;
+  while (digits < rest.size() && IsAsciiDigit(rest[digits])) ++digits;
+  if (digits == 0 || digits > 2) return false;
+  return digits == rest.size() || rest[digits] == ',' || rest[digits] == ' ' || rest[digits] == '.' ||
+         rest[digits] == ')';
+}
+
+// Whether the words just before token `i` introduce a name: "named as",
+// "called", "known as", "name is".
+bool IntroducedAt(const TokenizedText& text, size_t i) {
+  if (i == 0) return false;
+  auto folded = [&](size_t k) { return text.Folded(text.tokens[k]); };
+  const std::string_view previous = folded(i - 1);
+  if (previous == "called" || previous == "named") return true;
+  if (i >= 2 && previous == "as" && (folded(i - 2) == "named" || folded(i - 2) == "known")) return true;
+  if (i >= 2 && previous == "is" && folded(i - 2) == "name") return true;
+  return false;
+}
+
+// Titles that, written in lower case, still introduce a name ("mr jones");
+// "dr" (drive) and "miss" (the verb) do not.
+bool IsLowerTitle(std::string_view word) { return word == "mr" || word == "mrs" || word == "ms" || word == "mx"; }
+
+// Words that follow a lower-case title without being a name ("mr and mrs").
+bool IsFunctionWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
+      "her", "his", "in", "is", "it", "mr", "mrs", "ms", "mx", "no", "not", "of", "on", "or", "said", "says",
+      "she", "that", "the", "their", "they", "this", "to", "was", "were", "who", "will", "with", "would"};
+  for (std::string_view w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+NamesFinder::NamesFinder(const NamesMatcher& config) {
+  for (const auto& t : config.titles) titles_.Intern(Fold(t));
+  for (const auto& n : config.first_names) first_names_.Intern(Fold(n));
+  for (const auto& n : config.not_surnames) not_surnames_.Intern(Fold(n));
+}
+
+bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
+  if (i >= text.tokens.size()) return false;
+  const Token& t = text.tokens[i];
+  if (!t.capitalised || t.has_digit) return false;
+  if (t.end - t.begin < 2) {  // only the O of O'Brien, the D of D'Souza
+    return SurnameEnd(text, i) > i;
+  }
+  if (!Has(not_surnames_, text.Folded(t))) return true;
+  // A street word is still a surname in the press-release form "Jessica Lane, 22,".
+  std::string_view after = text.text.substr(t.end, 5);
+  return after.size() >= 3 && after[0] == ',' && after[1] == ' ' && after[2] >= '0' && after[2] <= '9';
+}
+
+size_t NamesFinder::SurnameEnd(const TokenizedText& text, size_t i) const {
+  const auto& tokens = text.tokens;
+  while (i + 1 < tokens.size()) {
+    std::string_view gap = text.text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end);
+    std::string_view word = text.Original(tokens[i]);
+    bool hyphen = gap == "-";
+    bool apostrophe = (gap == "'" || gap == "\xE2\x80\x99") && (word == "O" || word == "D");
+    if ((hyphen || apostrophe) && tokens[i + 1].capitalised && !tokens[i + 1].has_digit) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t, uint32_t>>* spans) const {
+  const auto& tokens = text.tokens;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    std::string_view folded = text.Folded(t);
+    if (!t.capitalised) {
+      // A title in lower case and a surname in lower case: "mr jones".
+      const Token& next = tokens[i + 1];
+      if (t.has_letter && !t.has_digit && IsLowerTitle(folded) && Has(titles_, folded) &&
+          SpaceBetween(text, i, i + 1, true) && !next.capitalised && next.has_letter && !next.has_digit &&
+          next.end - next.begin >= 2 && !IsFunctionWord(text.Folded(next)) && !Has(not_surnames_, text.Folded(next))) {
+        spans->emplace_back(t.begin, next.end);
+        ++i;
+      }
+      continue;
+    }
+    size_t last = 0;
+    if (Has(titles_, folded)) {
+      // Title, optional initial or first name, surname.
+      size_t j = i + 1;
+      if (!SpaceBetween(text, i, j, true)) continue;
+      std::string_view next = text.Original(tokens[j]);
+      bool initial = next.size() == 1 && tokens[j].capitalised;
+      if ((initial || Has(first_names_, text.Folded(tokens[j]))) && j + 1 < tokens.size() &&
+          SpaceBetween(text, j, j + 1, true) && IsSurname(text, j + 1)) {
+        last = SurnameEnd(text, j + 1);
+      } else if (IsSurname(text, j)) {
+        last = SurnameEnd(text, j);
+      } else {
+        continue;
+      }
+    } else if (!t.all_caps && Has(first_names_, folded) && SpaceBetween(text, i, i + 1, false) &&
+               IsSurname(text, i + 1)) {
+      last = SurnameEnd(text, i + 1);
+      // "Sean O'BRIEN" is fine, "Jamie COLE" is shouting, not a name we can judge
+      // - unless an age follows, as in a press release ("JAMIE COLE, 27,").
+      if (tokens[last].all_caps && !AgeFollows(text.text, tokens[last].end)) continue;
+    } else if (!t.has_digit && t.end - t.begin >= 2 && !Has(not_surnames_, folded) &&
+               SpaceBetween(text, i, i + 1, false) && IsSurname(text, i + 1) &&
+               !Has(not_surnames_, text.Folded(tokens[i + 1])) && t.all_caps == tokens[i + 1].all_caps &&
+               (AgeFollows(text.text, tokens[SurnameEnd(text, i + 1)].end) ||
+                (IntroducedAt(text, i) && !t.sentence_start))) {
+      // Any capitalised pair (in capitals or not) with an age after it
+      // ("TYLER JONES, 15,", "Oluwaseun Adeyemi, 23,") or introduced as a
+      // name ("named as Kai Barnes", "a lad called Jayden Smith").
+      last = SurnameEnd(text, i + 1);
+    } else {
+      continue;
+    }
+    // A name followed by a street or place word is the place named after
+    // someone: "Sir Matt Busby Way", "Charlotte Despard Av".
+    if (last + 1 < tokens.size() && SpaceBetween(text, last, last + 1, false) && tokens[last + 1].capitalised &&
+        Has(not_surnames_, text.Folded(tokens[last + 1]))) {
+      i = last;
+      continue;
+    }
+    spans->emplace_back(t.begin, tokens[last].end);
+    i = last;
+  }
+}
+
+}  // namespace postcheck

@@ -1,0 +1,126 @@
+// Unit tests for finding people's names (names_finder.h).
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/names_finder.h"
+#include "text/tokenizer.h"
+
+namespace postcheck {
+namespace {
+
+NamesMatcher Config() {
+  NamesMatcher config;
+  config.titles = {"Mr", "Mrs", "Dr", "Ms"};
+  config.first_names = {"darren", "Amy", "sean", "MARY"};
+  config.not_surnames = {"Road", "street", "Police"};
+  return config;
+}
+
+// Each name found as "'text'@begin", joined by " | ".
+std::string Names(std::string_view text, const NamesMatcher& config = Config()) {
+  NamesFinder finder(config);
+  TokenizedText tokens;
+  Tokenize(text, &tokens);
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  finder.Find(tokens, &spans);
+  std::string out;
+  for (auto [b, e] : spans) {
+    if (!out.empty()) out += " | ";
+    out.append("'").append(text.substr(b, e - b)).append("'@").append(std::to_string(b));
+  }
+  return out;
+}
+
+TEST_CASE("title and surname") {
+  CHECK(Names("We spoke to Mr Jones today.") == "'Mr Jones'@12");
+  CHECK(Names("Dr. Patel and Ms Khan") == "'Dr. Patel'@0 | 'Ms Khan'@14");
+  CHECK(Names("Mrs A. Patel was there") == "'Mrs A. Patel'@0");
+  CHECK(Names("Mr Darren Whitley") == "'Mr Darren Whitley'@0");
+}
+
+TEST_CASE("first name and surname") {
+  CHECK(Names("Darren Whitley was arrested.") == "'Darren Whitley'@0");
+  CHECK(Names("Thanks, Mary Smith!") == "'Mary Smith'@8");
+  CHECK(Names("sean Murphy") == "");  // a lower-case first name is not a name
+}
+
+TEST_CASE("a capitalised pair with an age after it, in any case") {
+  CHECK(Names("TYLER JONES, 15, was arrested for robbery.") == "'TYLER JONES'@0");
+  CHECK(Names("Oluwaseun Adeyemi, 23, of Hyde") == "'Oluwaseun Adeyemi'@0");
+  CHECK(Names("Then Kai Barnes, aged 15, ran off") == "'Kai Barnes'@5");
+  CHECK(Names("DARREN WHITLEY, 34, of Bolton") == "'DARREN WHITLEY'@0");
+  // Innocent twins: no age, or a number that is not one.
+  CHECK(Names("TYLER JONES WAS ARRESTED") == "");
+  CHECK(Names("Oluwaseun Adeyemi was there") == "");
+  CHECK(Names("Bury Road, 15, was closed") == "");
+  CHECK(Names("Kai Barnes, 2015, was closed") == "");
+}
+
+TEST_CASE("a title and surname in lower case") {
+  CHECK(Names("we nicked mr jones last night") == "'mr jones'@10");
+  CHECK(Names("mrs obrien was there") == "'mrs obrien'@0");
+  // Innocent twins: a function word, a drive, a street word, a capitalised title's rules.
+  CHECK(Names("mr and mrs were there") == "");
+  CHECK(Names("turn into elm dr tonight") == "");
+  CHECK(Names("mr road") == "");
+}
+
+TEST_CASE("a pair introduced as a name") {
+  CHECK(Names("The lad, named as Kai Barnes, ran off") == "'Kai Barnes'@18");
+  CHECK(Names("A lad called Jayden Okafor was there") == "'Jayden Okafor'@13");
+  CHECK(Names("It is known as Moss Side") == "'Moss Side'@15");
+  CHECK(Names("A lad called Jayden was there") == "");
+}
+
+TEST_CASE("a place named after someone is not a name") {
+  CHECK(Names("Darren Whitley Road was closed") == "");
+  CHECK(Names("Mr Jones Street and Amy Smith") == "'Amy Smith'@20");
+  CHECK(Names("We saw Darren Whitley on the road") == "'Darren Whitley'@7");
+}
+
+TEST_CASE("Mc and Mac surnames") {
+  CHECK(Names("Darren McDonald and Mr MacLeod") == "'Darren McDonald'@0 | 'Mr MacLeod'@20");
+}
+
+TEST_CASE("hyphenated and O' surnames") {
+  CHECK(Names("Amy Smith-Jones saw it") == "'Amy Smith-Jones'@0");
+  CHECK(Names("Mr. O'Brien was there") == "'Mr. O'Brien'@0");
+  CHECK(Names("Mr D\xE2\x80\x99Souza") == "'Mr D\xE2\x80\x99Souza'@0");  // curly apostrophe
+}
+
+TEST_CASE("first name and O' surname") {
+  CHECK(Names("Sean O'Brien was there") == "'Sean O'Brien'@0");
+  CHECK(Names("Amy D'Souza") == "'Amy D'Souza'@0");
+}
+
+TEST_CASE("not a surname") {
+  CHECK(Names("Officers on Darren Road tonight") == "");
+  CHECK(Names("Darren street") == "");
+  CHECK(Names("Mr Police") == "");
+  CHECK(Names("Mr jones") == "");
+  CHECK(Names("Amy SMITH") == "");  // all-caps surname after a first name
+  CHECK(Names("AMY SMITH") == "");
+  CHECK(Names("Darren 2nd") == "");
+  CHECK(Names("Mr") == "");
+  CHECK(Names("Darren") == "");
+  CHECK(Names("Darren, Whitley") == "");  // punctuation between
+  CHECK(Names("Bob Whitley") == "");      // unknown first name
+}
+
+TEST_CASE("byte offsets after multibyte text") {
+  CHECK(Names("\xF0\x9F\x98\x80 Caf\xC3\xA9 owner Mr Jones") == "'Mr Jones'@17");
+}
+
+TEST_CASE("no titles, only first names") {
+  NamesMatcher config;
+  config.first_names = {"amy"};
+  CHECK(Names("Mr Jones and Amy Patel", config) == "'Amy Patel'@13");
+}
+
+}  // namespace
+}  // namespace postcheck

@@ -1,0 +1,266 @@
+#include "matching/pattern_set.h"
+
+#include <algorithm>
+
+#include "matching/prefilter_file.h"
+#include "matching/regex_size_bound.h"
+#include "text/utf8.h"
+
+namespace postcheck {
+
+PatternSet::PatternSet(int64_t max_mem) {
+  options_.set_log_errors(false);
+  options_.set_max_mem(max_mem);
+}
+
+PatternSet::~PatternSet() = default;
+
+int PatternSet::Add(std::string_view pattern, std::string* error) {
+  if (pattern.empty()) {
+    *error = "empty pattern";
+    return -1;
+  }
+  if (auto it = ids_.find(pattern); it != ids_.end()) return it->second;
+  auto p = std::make_unique<Pattern>();
+  p->text = std::string(pattern);
+  if (RegexSizeBound(pattern) <= kOwnSetProgramSize) {
+    // Small: only parsed now (by a set never compiled), compiled on first use.
+    if (!parser_) parser_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
+    std::string parse_error;
+    if (parser_->Add(p->text, &parse_error) < 0) {
+      *error = "invalid regex: " + parse_error;
+      return -1;
+    }
+  } else {  // may be large: compile it now to check that it fits, and learn its size
+    p->re = std::make_unique<RE2>(p->text, options_);
+    if (!p->re->ok()) {
+      *error = "invalid regex: " + p->re->error();
+      return -1;
+    }
+    p->program_size = static_cast<size_t>(p->re->ProgramSize());
+  }
+  auto id = static_cast<uint32_t>(patterns_.size());
+  ids_.emplace(p->text, static_cast<int>(id));
+  patterns_.push_back(std::move(p));
+  return static_cast<int>(id);
+}
+
+size_t PatternSet::SetFor(size_t program_size) {
+  auto new_set = [&] {
+    sets_.push_back({std::make_unique<RE2::Set>(options_, RE2::UNANCHORED), {}});
+    return sets_.size() - 1;
+  };
+  if (sets_.empty()) new_set();  // sets_[0]: the shared set
+  return program_size > kOwnSetProgramSize ? new_set() : 0;
+}
+
+void PatternSet::BuildPrefilters() {
+  if (!prefilter_file_set_) prefilter_file_ = DefaultPrefilterFile();
+  const std::string signature = VectorscanPrefilter::CompileSignature();
+  std::vector<bool> covered(patterns_.size(), false);
+  if (!prefilter_file_.empty()) {
+    PrefilterFile file;
+    std::string error;
+    std::unique_ptr<VectorscanPrefilter> db;
+    if (ReadPrefilterFile(prefilter_file_, signature, &file) == PrefilterFileState::kLoaded &&
+        (db = VectorscanPrefilter::Deserialize(file.payload, &error)) &&
+        (db->refused().empty() || db->refused().back() < file.patterns.size())) {
+      file.payload = std::string();
+      std::unordered_map<uint64_t, uint32_t> by_hash;  // first hash -> id
+      for (uint32_t id = 0; id < patterns_.size(); ++id) by_hash.emplace(PatternHashOf(patterns_[id]->text).a, id);
+      Prefilter loaded{std::move(db), std::vector<uint32_t>(file.patterns.size(), kNone)};
+      const std::vector<uint32_t>& refused = loaded.db->refused();
+      size_t used = 0;
+      for (uint32_t k = 0; k < file.patterns.size(); ++k) {
+        auto it = by_hash.find(file.patterns[k].a);
+        if (it == by_hash.end() || PatternHashOf(patterns_[it->second]->text) != file.patterns[k] ||
+            covered[it->second] || std::binary_search(refused.begin(), refused.end(), k)) {
+          continue;
+        }
+        loaded.to_id[k] = it->second;
+        covered[it->second] = true;
+        ++used;
+      }
+      if (used > 0) {
+        prefilters_.push_back(std::move(loaded));
+        prefilter_loaded_ = true;
+      }
+    }
+  }
+  std::vector<std::string> texts;
+  Prefilter compiled;
+  for (uint32_t id = 0; id < patterns_.size(); ++id) {
+    if (covered[id]) continue;
+    texts.push_back(patterns_[id]->text);
+    compiled.to_id.push_back(id);
+  }
+  compiled_count_ = texts.size();
+  if (texts.empty()) return;
+  compiled.db = VectorscanPrefilter::Compile(texts);
+  for (uint32_t k : compiled.db->refused()) refused_.push_back(compiled.to_id[k]);
+  prefilters_.push_back(std::move(compiled));
+}
+
+size_t PatternSet::fallback_count() const { return refused_.size(); }
+
+size_t PatternSet::prefilter_size() const {
+  size_t size = 0;
+  for (const Prefilter& p : prefilters_) size += p.db->database_size();
+  return size;
+}
+
+bool PatternSet::WritePrefilter(const std::string& path, std::string* error) const {
+  PrefilterFile file;
+  for (const auto& p : patterns_) file.patterns.push_back(PatternHashOf(p->text));
+  // The database of every pattern, by id: the one compiled, or a new one.
+  std::unique_ptr<VectorscanPrefilter> fresh;
+  const VectorscanPrefilter* db = nullptr;
+  if (prefilters_.size() == 1 && !prefilter_loaded_) {
+    db = prefilters_[0].db.get();
+  } else {
+    std::vector<std::string> texts;
+    for (const auto& p : patterns_) texts.push_back(p->text);
+    fresh = VectorscanPrefilter::Compile(texts);
+    db = fresh.get();
+  }
+  if (!db->Serialize(&file.payload)) {
+    *error = "Vectorscan cannot serialise the database";
+    return false;
+  }
+  return WritePrefilterFile(path, VectorscanPrefilter::CompileSignature(), file, error);
+}
+
+bool PatternSet::Compile(std::vector<CompileError>* errors) {
+  parser_.reset();  // every pattern parsed; its memory is not needed again
+  BuildPrefilters();
+  // The patterns the prefilter refused, in RE2::Sets. They parsed when
+  // added, so the sets take them.
+  for (uint32_t id : refused_) {
+    const size_t set = SetFor(patterns_[id]->program_size);
+    std::string set_error;
+    sets_[set].set->Add(patterns_[id]->text, &set_error);
+    sets_[set].ids.push_back(id);
+  }
+  for (Set& s : sets_) {
+    if (!s.set->Compile()) {
+      // Name the pattern that costs the most: the one to look at first.
+      int largest = -1;
+      size_t largest_size = 0;
+      for (uint32_t id : s.ids) {
+        size_t size = RegexSizeBound(patterns_[id]->text);
+        if (largest < 0 || size > largest_size) largest = static_cast<int>(id), largest_size = size;
+      }
+      errors->push_back({largest, s.ids.size() == 1
+                                      ? "pattern too large: its pattern set does not fit in memory"
+                                      : "the pattern set of " + std::to_string(s.ids.size()) +
+                                            " patterns does not fit in memory; its largest pattern is this one"});
+      return false;
+    }
+  }
+  // A pattern that can match nothing at all (x?, \b, a|) would report empty
+  // spans. If it matches empty somewhere in a probe, it matches the probe, so
+  // Candidates names every pattern worth compiling to check.
+  static constexpr std::string_view kProbes[] = {"", "a", " a ", "1", "A.", "a b"};
+  std::vector<uint32_t> suspects, ids;
+  for (std::string_view probe : kProbes) {
+    Candidates(probe, &ids);
+    suspects.insert(suspects.end(), ids.begin(), ids.end());
+  }
+  std::sort(suspects.begin(), suspects.end());
+  suspects.erase(std::unique(suspects.begin(), suspects.end()), suspects.end());
+  bool ok = true;
+  for (uint32_t id : suspects) {
+    for (std::string_view probe : kProbes) {
+      if (MatchesEmpty(id, probe)) {
+        errors->push_back({static_cast<int>(id), "pattern matches the empty string"});
+        ok = false;
+        break;
+      }
+    }
+  }
+  return ok;
+}
+
+const PatternSet::Pattern& PatternSet::Compiled(uint32_t id) const {
+  const Pattern& p = *patterns_[id];
+  std::call_once(p.compiled, [&] {
+    if (!p.re) p.re = std::make_unique<RE2>(p.text, options_);
+    const auto& groups = p.re->NamedCapturingGroups();
+    if (auto it = groups.find("match"); it != groups.end()) p.match_group = it->second;
+  });
+  return p;
+}
+
+bool PatternSet::MatchesEmpty(uint32_t id, std::string_view probe) const {
+  const RE2& re = *Compiled(id).re;
+  re2::StringPiece input(probe.data(), probe.size()), m;
+  for (size_t pos = 0; pos <= probe.size(); ++pos) {
+    if (re.Match(input, pos, probe.size(), RE2::UNANCHORED, &m, 1) && m.empty()) return true;
+  }
+  return false;
+}
+
+void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const {
+  const Pattern& p = Compiled(id);
+  re2::StringPiece input(text.data(), text.size());
+  // Groups 0..match_group: on the stack unless the pattern has very many.
+  const size_t group_count = static_cast<size_t>(p.match_group) + 1;
+  re2::StringPiece stack_groups[8];
+  std::vector<re2::StringPiece> heap_groups(group_count > 8 ? group_count : 0);
+  re2::StringPiece* groups = group_count > 8 ? heap_groups.data() : stack_groups;
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         p.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, static_cast<int>(group_count))) {
+    const re2::StringPiece& whole = groups[0];
+    const re2::StringPiece& part = groups[p.match_group];
+    if (part.data() != nullptr && !part.empty()) {
+      auto begin = static_cast<uint32_t>(part.data() - text.data());
+      hits->push_back({id, begin, begin + static_cast<uint32_t>(part.size())});
+    }
+    size_t end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+    if (end > pos) {
+      pos = end;
+    } else {  // empty match: step over one character
+      ++pos;
+      while (pos < text.size() && IsUtf8Continuation(static_cast<unsigned char>(text[pos]))) ++pos;
+    }
+  }
+}
+
+void PatternSet::Candidates(std::string_view text, std::vector<uint32_t>* ids) const {
+  ids->clear();
+  for (const Prefilter& p : prefilters_) {
+    const size_t first = ids->size();
+    if (p.db->Scan(text, ids)) {
+      size_t kept = first;
+      for (size_t k = first; k < ids->size(); ++k) {
+        const uint32_t id = p.to_id[(*ids)[k]];
+        if (id != kNone) (*ids)[kept++] = id;
+      }
+      ids->resize(kept);
+    } else {
+      // The prefilter could not scan: every pattern it holds is a candidate,
+      // and Find decides.
+      ids->resize(first);
+      const std::vector<uint32_t>& refused = p.db->refused();
+      for (uint32_t k = 0; k < p.to_id.size(); ++k) {
+        if (p.to_id[k] != kNone && !std::binary_search(refused.begin(), refused.end(), k)) ids->push_back(p.to_id[k]);
+      }
+    }
+  }
+  std::vector<int> matched;
+  for (const Set& s : sets_) {
+    matched.clear();
+    RE2::Set::ErrorInfo info;
+    if (s.set->Match(re2::StringPiece(text.data(), text.size()), &matched, &info)) {
+      for (int k : matched) ids->push_back(s.ids[static_cast<size_t>(k)]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      // The set's DFA ran out of memory on this text: every pattern of the
+      // set is a candidate, and Find decides.
+      ids->insert(ids->end(), s.ids.begin(), s.ids.end());
+    }
+  }
+  std::sort(ids->begin(), ids->end());
+}
+
+}  // namespace postcheck

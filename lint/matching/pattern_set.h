@@ -1,0 +1,163 @@
+// Every RE2 pattern of every rule behind one prefilter: a draft is scanned
+// once by a Vectorscan database over all the patterns (vectorscan_prefilter.h),
+// and a pattern's own RE2 runs only on drafts the prefilter names, and only
+// when the caller asks where it matched. The prefilter's speed does not
+// depend on having seen similar text before, and its memory is fixed when it
+// is compiled.
+//
+// The prefilter may name a pattern that does not match (it widens bounded
+// repeats such as "[^.!?]{0,60}"); Find, which runs RE2, is exact. A
+// pattern Vectorscan refuses (\C, say) goes to an RE2::Set instead, which is
+// exact; a large one gets a set of its own.
+//
+// The prefilter of the bundled packs is loaded from a file the build wrote
+// (prefilter_file.h): the patterns it holds are scanned from it, and only
+// the others (user packs, --rules, config) are compiled, into a second
+// database.
+//
+// A pattern's own RE2 is compiled the first time Find needs it: a cold start
+// that lints one short draft compiles the few patterns its draft touches, not
+// all of them. Only patterns that may be large (RegexSizeBound) are compiled
+// when added, to check that they fit. Each RE2 has a bounded memory budget
+// (kPatternMaxMem): past it, RE2 falls back from its DFA to slower, exact
+// matching rather than growing.
+//
+// A pattern may mark the part of its match that a finding covers with a group
+// named `match`, e.g. "DOB:? (?P<match>\d\d/\d\d/\d{4})".
+#ifndef POSTCHECK_PATTERN_SET_H_
+#define POSTCHECK_PATTERN_SET_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "matching/vectorscan_prefilter.h"
+
+namespace postcheck {
+
+struct PatternHit {
+  uint32_t pattern;  // id returned by Add
+  uint32_t begin;    // byte span in the text
+  uint32_t end;
+};
+
+class PatternSet {
+ public:
+  // `max_mem`: RE2's memory budget for each regex and fallback set (tests
+  // make it small to see a set fail).
+  explicit PatternSet(int64_t max_mem = kPatternMaxMem);
+  ~PatternSet();
+  PatternSet(const PatternSet&) = delete;
+  PatternSet& operator=(const PatternSet&) = delete;
+
+  // Adds `pattern` and returns its id, or -1 with *error set when it is
+  // empty or not valid RE2. Adding a pattern already added returns the same
+  // id: it is compiled and matched once.
+  int Add(std::string_view pattern, std::string* error);
+
+  struct CompileError {
+    int pattern;          // the pattern's id, or -1 when none can be named
+    std::string message;  // e.g. "pattern matches the empty string"
+  };
+
+  // Where Compile looks for a serialised prefilter: by default the bundled
+  // packs' file beside the binary (DefaultPrefilterFile); "" for none. Call
+  // before Compile.
+  void set_prefilter_file(std::string path) { prefilter_file_ = std::move(path); prefilter_file_set_ = true; }
+
+  // Builds the prefilter (or loads it, see above), then rejects every pattern that can match the
+  // empty string (only the patterns the prefilter reports on a few short
+  // probe texts are compiled to check). Call once, after every Add. Returns
+  // false with the problems appended to *errors. A set that does not fit in
+  // memory is reported against its largest pattern, so that the error can
+  // name a file and rule.
+  bool Compile(std::vector<CompileError>* errors);
+
+  // Sets *ids to the ids of the patterns that may match somewhere in `text`
+  // (valid UTF-8), in increasing order: every pattern that matches, and
+  // perhaps some that do not (Find tells). One pass of the prefilter, and one
+  // of each fallback set's DFA. Thread-safe after Compile, with no lock.
+  void Candidates(std::string_view text, std::vector<uint32_t>* ids) const;
+
+  // Appends every non-overlapping match of pattern `id` in `text` to *hits,
+  // in order of position. Thread-safe after Compile.
+  void Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const;
+
+  // Writes the compiled prefilter to `path` for set_prefilter_file, keyed by
+  // these patterns. After Compile.
+  bool WritePrefilter(const std::string& path, std::string* error) const;
+
+  // After Compile: whether a prefilter was loaded from a file, how many
+  // patterns were compiled into one at start-up, how many are in the
+  // RE2::Set fallback, and in how many sets, and the databases' size.
+  bool prefilter_loaded() const { return prefilter_loaded_; }
+  size_t compiled_count() const { return compiled_count_; }
+  size_t fallback_count() const;
+  size_t set_count() const { return sets_.size(); }
+  size_t prefilter_size() const;
+
+  // RE2's default budget for each pattern's program and DFAs.
+  static constexpr int64_t kPatternMaxMem = int64_t{2} << 20;
+
+  // A pattern whose RE2 program has more instructions than this gets a set of
+  // its own.
+  static constexpr size_t kOwnSetProgramSize = 1000;
+
+  size_t size() const { return patterns_.size(); }
+  // The text of pattern `id`, as added.
+  const std::string& pattern(uint32_t id) const { return patterns_[id]->text; }
+
+ private:
+  struct Pattern {
+    std::string text;
+    mutable std::once_flag compiled;
+    mutable std::unique_ptr<RE2> re;  // set when added if it may be large, else on first use
+    mutable int match_group = 0;      // 0: the whole match
+    size_t program_size = 0;          // known when added only if it may be large
+  };
+  struct Set {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<uint32_t> ids;  // pattern id of each of the set's entries
+  };
+
+  // The pattern's RE2, compiled on first use. Cannot fail: the text parsed
+  // when added, and its program is known to fit.
+  const Pattern& Compiled(uint32_t id) const;
+  // True if pattern `id` matches the empty string somewhere in `probe`.
+  bool MatchesEmpty(uint32_t id, std::string_view probe) const;
+  // The set for a pattern of `program_size` instructions (0 if not known to
+  // be large): the shared set, made on first use, or a new set of its own.
+  size_t SetFor(size_t program_size);
+  // Loads the prefilter from prefilter_file_ for the patterns it holds,
+  // compiles one for the others, and sets refused_.
+  void BuildPrefilters();
+
+  RE2::Options options_;
+  std::vector<std::unique_ptr<Pattern>> patterns_;
+  std::unordered_map<std::string_view, int> ids_;  // Pattern::text -> id
+  std::vector<Set> sets_;                    // the fallback: patterns the prefilter refused
+  std::unique_ptr<RE2::Set> parser_;         // parses small patterns as they are added; freed by Compile
+  // One database, or two: the file's, and one of the patterns it lacks.
+  struct Prefilter {
+    std::unique_ptr<VectorscanPrefilter> db;
+    std::vector<uint32_t> to_id;  // pattern id of each of the database's ids (kNone: not ours)
+  };
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<Prefilter> prefilters_;
+  std::vector<uint32_t> refused_;  // ids no prefilter holds: in sets_
+  std::string prefilter_file_;
+  bool prefilter_file_set_ = false;
+  bool prefilter_loaded_ = false;
+  size_t compiled_count_ = 0;
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_PATTERN_SET_H_

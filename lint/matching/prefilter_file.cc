@@ -1,0 +1,119 @@
+#include "matching/prefilter_file.h"
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace postcheck {
+
+namespace {
+
+constexpr std::string_view kMagic = "postcheck-prefilter2\n";
+constexpr size_t kHeaderSize = 21 + 4 * 8;
+constexpr uint64_t kChecksumSeed = 0x452821E638D01377ull;
+
+void Put64(std::string* out, uint64_t v) {
+  for (int k = 0; k < 8; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
+}
+
+uint64_t Get64(const char* p) {
+  uint64_t v = 0;
+  for (int k = 0; k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+  return v;
+}
+
+}  // namespace
+
+uint64_t Hash64(std::string_view bytes, uint64_t seed) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = seed ^ (bytes.size() * kMul);
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, bytes.data() + i, 8);
+    h ^= w * 0xC2B2AE3D27D4EB4Full;
+    h = ((h << 31) | (h >> 33)) * kMul;
+  }
+  uint64_t tail = 0;
+  if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  h ^= tail * 0x165667B19E3779F9ull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 32;
+  return h;
+}
+
+PatternHash PatternHashOf(std::string_view pattern) {
+  return {Hash64(pattern, 0x243F6A8885A308D3ull), Hash64(pattern, 0x13198A2E03707344ull)};
+}
+
+bool WritePrefilterFile(const std::string& path, std::string_view signature, const PrefilterFile& file,
+                        std::string* error) {
+  std::string body;
+  for (const PatternHash& h : file.patterns) {
+    Put64(&body, h.a);
+    Put64(&body, h.b);
+  }
+  body += file.payload;
+  std::string header(kMagic);
+  Put64(&header, Hash64(signature, kChecksumSeed));
+  Put64(&header, file.patterns.size());
+  Put64(&header, Hash64(body, kChecksumSeed));
+  Put64(&header, file.payload.size());
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+    out.write(body.data(), static_cast<std::streamsize>(body.size()));
+    if (!out.flush()) {
+      *error = "cannot write " + temporary;
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    *error = "cannot rename " + temporary + " to " + path + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view signature, PrefilterFile* file) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return PrefilterFileState::kMissing;
+  char header[kHeaderSize];
+  if (!in.read(header, kHeaderSize) || std::string_view(header, kMagic.size()) != kMagic) {
+    return PrefilterFileState::kDamaged;
+  }
+  const char* p = header + kMagic.size();
+  if (Get64(p) != Hash64(signature, kChecksumSeed)) return PrefilterFileState::kStale;
+  const uint64_t count = Get64(p + 8), checksum = Get64(p + 16), payload_size = Get64(p + 24);
+  if (count > (uint64_t{1} << 24) || payload_size > (uint64_t{1} << 32)) return PrefilterFileState::kDamaged;
+  std::string body(count * 16 + payload_size, '\0');
+  if (!in.read(body.data(), static_cast<std::streamsize>(body.size())) || in.peek() != EOF ||
+      Hash64(body, kChecksumSeed) != checksum) {
+    return PrefilterFileState::kDamaged;
+  }
+  file->patterns.resize(count);
+  for (uint64_t k = 0; k < count; ++k) file->patterns[k] = {Get64(&body[k * 16]), Get64(&body[k * 16 + 8])};
+  body.erase(0, count * 16);
+  file->payload = std::move(body);
+  return PrefilterFileState::kLoaded;
+}
+
+std::string DefaultPrefilterFile() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  const fs::path dir = exe.parent_path();
+  for (const fs::path& c : {dir / "share" / "postcheck" / "patterns.hsdb",
+                            dir / ".." / "share" / "postcheck" / "patterns.hsdb"}) {
+    if (fs::is_regular_file(c, ec)) return c.lexically_normal().string();
+  }
+  return "";
+}
+
+}  // namespace postcheck

@@ -1,0 +1,266 @@
+#include "matching/word_index.h"
+
+#include <array>
+
+#include "text/normalize.h"
+#include "text/reused_space.h"
+#include "text/utf8.h"
+
+namespace postcheck {
+namespace {
+
+// Whether the text between two tokens keeps them in one phrase: spaces,
+// hyphens, apostrophes and the like do; sentence and clause punctuation,
+// brackets, slashes and line breaks do not.
+bool JoinsPhrase(std::string_view gap) {
+  for (char c : gap) {
+    switch (c) {
+      case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')':
+      case '[': case ']': case '{': case '}': case '"': case '|': case '/': case '\n':
+      case '\r':
+        return false;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+bool HasRunOfThree(std::string_view s) {
+  for (size_t i = 2; i < s.size(); ++i) {
+    if (s[i] == s[i - 1] && s[i] == s[i - 2]) return true;
+  }
+  return false;
+}
+
+// Characters that can make up a disguised word, by byte: letters, digits,
+// leetspeak symbols and masks, sorted into what the scan for runs tells
+// apart. 0 for any other byte.
+enum EvasionClass : unsigned char { kNotEvasion = 0, kEvasionLetter, kEvasionDot, kEvasionBang, kEvasionOther };
+const std::array<unsigned char, 256> kEvasionClass = [] {
+  std::array<unsigned char, 256> cls{};
+  for (int c = 0; c < 256; ++c) {
+    if (IsAsciiLetter(static_cast<char>(c))) cls[c] = kEvasionLetter;
+    if (IsAsciiDigit(static_cast<char>(c))) cls[c] = kEvasionOther;
+  }
+  cls['@'] = cls['$'] = cls['*'] = cls['#'] = kEvasionOther;
+  cls['.'] = kEvasionDot;
+  cls['!'] = kEvasionBang;
+  return cls;
+}();
+
+}  // namespace
+
+bool WordIndex::Add(std::string_view phrase, const WordOptions& options, uint32_t owner) {
+  std::vector<std::string> folded = FoldedWords(phrase);
+  if (folded.empty()) return false;
+  const bool match_case = options.match_case;
+  if (owner_flags_.size() <= owner) owner_flags_.resize(owner + 1);
+  owner_flags_[owner] = static_cast<uint8_t>((!match_case && options.forms ? kForms : 0) |
+                                             (!match_case && options.disguises ? kDisguises : 0));
+  Entry entry;
+  entry.match_case = match_case;
+  entry.owners = {owner};
+  if (match_case) entry.exact = PhraseWords(phrase);
+  // The same words the same way: one more owner of the existing entry.
+  std::string key(match_case ? "1" : "0");
+  for (const auto& w : match_case ? entry.exact : folded) key.append("\x1f").append(w);
+  auto [known, added] = entry_ids_.emplace(key, static_cast<uint32_t>(entries_.size()));
+  if (!added) {
+    entries_[known->second].owners.push_back(owner);
+    AddForms(known->second, owner_flags_[owner] & kDisguises);
+    return true;
+  }
+  for (const std::string& w : folded) entry.words.push_back(word_ids_.Intern(w));
+  auto id = static_cast<uint32_t>(entries_.size());
+  if (by_first_word_.size() < word_ids_.size()) by_first_word_.resize(word_ids_.size());
+  by_first_word_[entry.words[0]].push_back(
+      {id, entry.words.size() > 1 ? entry.words[1] : kNoWord, static_cast<uint32_t>(entry.words.size()), match_case});
+  if (!match_case && folded.size() == 1) {
+    size_t len = folded[0].size();
+    if (single_by_length_.size() <= len) single_by_length_.resize(len + 1);
+    single_by_length_[len].push_back(id);
+  }
+  entries_.push_back(std::move(entry));
+  AddForms(id, owner_flags_[owner] & kDisguises);
+  return true;
+}
+
+uint32_t WordIndex::WordId(std::string_view word) const { return word_ids_.Find(word); }
+
+void WordIndex::Emit(const Entry& entry, uint32_t begin, uint32_t end, uint8_t need,
+                     std::vector<WordHit>* hits) const {
+  for (uint32_t owner : entry.owners) {
+    if ((owner_flags_[owner] & need) == need) hits->push_back({owner, begin, end});
+  }
+}
+
+void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>& words, size_t first,
+                        uint32_t first_id, uint8_t need, std::vector<WordHit>* hits) const {
+  const auto& tokens = text.tokens;
+  for (const Head& head : by_first_word_[first_id]) {
+    const size_t n = head.size;
+    if (first + n > tokens.size()) continue;
+    if (n > 1 && !head.match_case) {
+      if (!words[first].joins_next || !words[first + 1].Has(head.second)) continue;
+    }
+    const Entry& entry = entries_[head.entry];
+    if (entry.match_case && text.Original(tokens[first]) != entry.exact[0]) continue;
+    bool ok = true;
+    for (size_t k = 1; k < n && ok; ++k) {
+      ok = words[first + k - 1].joins_next &&
+           (entry.match_case ? text.Original(tokens[first + k]) == entry.exact[k]
+                             : words[first + k].Has(entry.words[k]));
+    }
+    if (ok) Emit(entry, tokens[first].begin, tokens[first + n - 1].end, need, hits);
+  }
+}
+
+void WordIndex::Match(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const {
+  if (entries_.empty()) return;
+  MatchTokens(text, lexicon, 0, hits);
+  MatchSpelledOut(text, lexicon, hits);
+  MatchEvasions(text, hits);
+  MatchSplits(text, lexicon, hits);
+  if (lexicon && !entries_by_deletion_.empty()) MatchMisspellings(text, *lexicon, hits);
+}
+
+void WordIndex::MatchTokens(const TokenizedText& text, const Lexicon* lexicon, uint8_t need,
+                            std::vector<WordHit>* hits) const {
+  const auto& tokens = text.tokens;
+  thread_local std::vector<TokenWords> reused;
+  std::vector<TokenWords> fresh;
+  std::vector<TokenWords>& words = text.text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
+  words.resize(tokens.size());
+  std::string squeezed;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    TokenWords& w = words[i];
+    std::string_view folded = text.Folded(tokens[i]);
+    w.ids[0] = WordId(folded);
+    w.ids[1] = w.ids[2] = kNoWord;
+    if (HasRunOfThree(folded)) {
+      for (int keep = 1; keep <= 2; ++keep) {
+        if (SqueezeRepeats(folded, keep, &squeezed)) w.ids[keep] = WordId(squeezed);
+      }
+    }
+    w.joins_next = i + 1 < tokens.size() &&
+                   JoinsPhrase(text.text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end));
+  }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const TokenWords& w = words[i];
+    for (int k = 0; k < 3; ++k) {
+      // A squeezed form equal to one already tried adds nothing.
+      if (w.ids[k] == kNoWord || (k > 0 && w.ids[k] == w.ids[0]) || (k == 2 && w.ids[2] == w.ids[1])) continue;
+      MatchAt(text, words, i, w.ids[k], need, hits);
+    }
+    if (stem_ids_.size() != 0) MatchForms(text, tokens[i], w, lexicon, need, hits);
+  }
+}
+
+// Finds single words disguised with leetspeak or masks: maximal runs of
+// letters, digits and the symbols @ $ * # . ! that are not plain words.
+// Leetspeak finds every entry; masks only disguised ones.
+void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* hits) const {
+  if (single_by_length_.empty()) return;
+  std::string_view s = text.text;
+  std::string form;
+  size_t i = 0;
+  auto class_of = [&](size_t k) { return kEvasionClass[static_cast<unsigned char>(s[k])]; };
+  while (i < s.size()) {
+    if (class_of(i) == kNotEvasion) {
+      ++i;
+      continue;
+    }
+    size_t begin = i;
+    // Most runs are plain words, perhaps after or before sentence
+    // punctuation (".word", "word.", "word!"): this scan is all they need.
+    bool plain_word = true, seen_letter = false, seen_tail = false;
+    for (unsigned char c; i < s.size() && (c = class_of(i)) != kNotEvasion; ++i) {
+      if (c == kEvasionLetter) {
+        plain_word &= !seen_tail;
+        seen_letter = true;
+      } else if (c != kEvasionOther && seen_letter) {  // '.' or '!' after a letter
+        seen_tail = true;
+      } else if (c != kEvasionDot) {  // digit, '@', '$', '*', '#', or '!' before any letter
+        plain_word = false;
+      }
+    }
+    if (plain_word) continue;
+    size_t end = i;
+    // Word boundaries: a run glued to other letters (non-ASCII) is not a word.
+    if ((begin > 0 && static_cast<unsigned char>(s[begin - 1]) >= 0x80) ||
+        (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80)) {
+      continue;
+    }
+    while (end > begin && (s[end - 1] == '.' || s[end - 1] == '!')) --end;  // sentence punctuation
+    while (begin < end && s[begin] == '.') ++begin;
+    if (end - begin < 3) continue;
+    std::string_view run = s.substr(begin, end - begin);
+    int letters = 0;
+    bool plain = true, masked = false, email = false;
+    const size_t last_dot = run.rfind('.');  // an '@' before it makes an email address
+    for (size_t k = 0; k < run.size(); ++k) {
+      char c = run[k];
+      if (IsAsciiLetter(c)) {
+        ++letters;
+        continue;
+      }
+      plain = false;
+      if (IsMaskChar(c)) masked = true;
+      if (c == '@' && k > 0 && last_dot != std::string_view::npos && last_dot > k) email = true;
+    }
+    if (plain || letters < 1 || email || IsMaskChar(run[0])) continue;
+    if (masked) {
+      if (run.size() >= single_by_length_.size()) continue;
+      for (uint32_t id : single_by_length_[run.size()]) {
+        std::string_view word = word_ids_.Get(entries_[id].words[0]);
+        bool ok = true;
+        for (size_t k = 0; k < run.size() && ok; ++k) {
+          char c = AsciiLower(run[k]);
+          if (IsMaskChar(c)) {
+            ok = word[k] >= 'a' && word[k] <= 'z';
+          } else if (IsAsciiLetter(c)) {
+            ok = c == word[k];
+          } else {
+            ok = LeetLetter(c) == word[k] || LeetAlternative(c) == word[k];
+          }
+        }
+        if (ok) Emit(entries_[id], static_cast<uint32_t>(begin), static_cast<uint32_t>(end), kDisguises, hits);
+      }
+      continue;
+    }
+    // Leetspeak: every non-letter must stand for a letter.
+    form.clear();
+    bool mappable = true, has_one = false;
+    for (char c : run) {
+      if (IsAsciiLetter(c)) {
+        form.push_back(AsciiLower(c));
+      } else if (char l = LeetLetter(c)) {
+        form.push_back(l);
+        has_one |= c == '1';
+      } else {
+        mappable = false;
+        break;
+      }
+    }
+    if (!mappable) continue;
+    auto emit = [&](std::string_view candidate) {
+      uint32_t word = WordId(candidate);
+      if (word == kNoWord) return;
+      for (const Head& head : by_first_word_[word]) {
+        if (head.match_case || head.size != 1) continue;
+        const Entry& entry = entries_[head.entry];
+        Emit(entry, static_cast<uint32_t>(begin), static_cast<uint32_t>(end), 0, hits);
+      }
+    };
+    emit(form);
+    if (has_one) {
+      for (size_t k = 0; k < run.size(); ++k) {
+        if (run[k] == '1') form[k] = 'l';
+      }
+      emit(form);
+    }
+  }
+}
+
+}  // namespace postcheck

@@ -1,0 +1,154 @@
+// A hashed index of every word and phrase of every rule, matched against a
+// tokenised draft in one pass: one hash look-up per token, whatever the
+// number of rules.
+//
+// Matching is whole-word and, unless a phrase asks for exact case, sees
+// through what FoldWord folds (case, compatibility forms, invisible
+// characters, look-alike letters), letters repeated for emphasis ("shiiiit"),
+// letters spelt out one by one ("f u c k", "r-a-p-e-d"), the parts of a
+// CamelCase word or hashtag ("#ToriesOut", "#blacklivesmatter"), and, for
+// single words, leetspeak ("sh1t", "$cum") and, with WordOptions::forms,
+// inflections of a word listed in its base form ("bitch": "bitches";
+// "fuck": "fucking"; but "groomed" lists that form alone).
+//
+// Entries added with WordOptions::disguises (strong terms: profanity and
+// slurs) are also found masked with `*`, `.` or `#` inside the word ("f*ck",
+// "f***ing", "sh.t"), inside a compound the dictionary does not know
+// ("fuckface", "motherfuckin") and misspelt by one edit when the dictionary
+// does not know the word ("fcuk", "bich"). Other entries never match those
+// forms: "c***" is no party name.
+#ifndef POSTCHECK_WORD_INDEX_H_
+#define POSTCHECK_WORD_INDEX_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "matching/lexicon.h"
+#include "text/string_id_table.h"
+#include "text/tokenizer.h"
+
+namespace postcheck {
+
+struct WordHit {
+  uint32_t owner;  // the id given to Add
+  uint32_t begin;  // byte span in the original text
+  uint32_t end;
+};
+
+// How an entry is matched besides its plain folded form.
+struct WordOptions {
+  bool match_case = false;  // exactly the case given, and no other form at all
+  bool forms = true;        // inflections of a single word
+  bool disguises = false;   // masks, compounds and one-edit misspellings
+};
+
+class WordIndex {
+ public:
+  // Adds `phrase` under `owner`, an id of the caller's choosing (each owner
+  // is added once). Returns false when the phrase has no word in it.
+  bool Add(std::string_view phrase, const WordOptions& options, uint32_t owner);
+  bool Add(std::string_view phrase, bool match_case, uint32_t owner) {
+    return Add(phrase, WordOptions{match_case, !match_case, false}, owner);
+  }
+
+  // Appends every occurrence of every phrase in `text` to *hits, in no
+  // particular order. `lexicon` (may be null: then no compound is split and
+  // no misspelling matched) tells words from disguises. Thread-safe.
+  void Match(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  void Match(const TokenizedText& text, std::vector<WordHit>* hits) const { Match(text, nullptr, hits); }
+
+  // The number of distinct phrases (a phrase added by several owners counts once).
+  size_t size() const { return entries_.size(); }
+
+ private:
+  static constexpr uint32_t kNoWord = StringIdTable::kNone;
+
+  // One phrase, however many owners added it: a phrase in several rules (or
+  // in copies of a pack) is checked once per position.
+  struct Entry {
+    std::vector<uint32_t> words;      // ids of the folded words
+    std::vector<std::string> exact;   // original words, for match_case
+    bool match_case = false;
+    std::vector<uint32_t> owners;
+    bool stemmed = false;    // registered under its stem
+    bool disguised = false;  // registered for compounds and misspellings
+  };
+  // What Match knows of one token before trying phrases: the ids of its
+  // folded form and of that form with runs of three or more letters squeezed
+  // to one and to two ("shiiiit": "shit", "shiit"), kNoWord when no phrase
+  // has such a word; and whether the gap after it keeps a phrase going.
+  struct TokenWords {
+    uint32_t ids[3];
+    bool joins_next;
+    // Whether word `id` is one of the token's forms.
+    bool Has(uint32_t id) const { return ids[0] == id || ids[1] == id || ids[2] == id; }
+  };
+
+  // What an owner asked for, as bits of `need` in Emit.
+  enum OwnerFlag : uint8_t { kForms = 1, kDisguises = 2 };
+
+  // The id of folded word `word`, kNoWord if no phrase has it.
+  uint32_t WordId(std::string_view word) const;
+  // Words and phrases at every token of `text`, and single words' forms,
+  // for the owners that have every bit of `need`.
+  void MatchTokens(const TokenizedText& text, const Lexicon* lexicon, uint8_t need,
+                   std::vector<WordHit>* hits) const;
+  void MatchAt(const TokenizedText& text, const std::vector<TokenWords>& words, size_t first,
+               uint32_t first_id, uint8_t need, std::vector<WordHit>* hits) const;
+  // The single words that token `t` is an inflection of: a longer word with
+  // the same stem, which the lexicon (if any) does not know as a word of its
+  // own (word_index_forms.cc).
+  void MatchForms(const TokenizedText& text, const Token& t, const TokenWords& w, const Lexicon* lexicon,
+                  uint8_t need, std::vector<WordHit>* hits) const;
+  void MatchEvasions(const TokenizedText& text, std::vector<WordHit>* hits) const;
+  // Letters spelt out one by one, CamelCase, hashtags and compounds
+  // (word_index_split.cc).
+  void MatchSpelledOut(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  void MatchSplits(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  bool HasDisguisedPart(std::string_view folded) const;
+  // Unknown words one edit from a disguised entry (word_index_forms.cc).
+  void MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
+
+  // Appends a hit for every owner of `entry` that has every bit of `need`.
+  void Emit(const Entry& entry, uint32_t begin, uint32_t end, uint8_t need, std::vector<WordHit>* hits) const;
+  // Registers entry `id` for its stem and, when `disguised`, its deletions.
+  void AddForms(uint32_t id, bool disguised);
+
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, uint32_t> entry_ids_;  // phrase key -> entry
+  // Every folded word of every phrase, by id: a token is hashed once and its
+  // phrases are compared word by word as integers.
+  StringIdTable word_ids_;
+  // An entry as listed under its first word: enough to rule most entries
+  // out at a token without reading the entry itself.
+  struct Head {
+    uint32_t entry;
+    uint32_t second;  // id of the entry's second word; kNoWord for one word
+    uint32_t size;    // number of words
+    bool match_case;
+  };
+  std::vector<std::vector<Head>> by_first_word_;  // word id -> entries starting with it
+  std::vector<std::vector<uint32_t>> single_by_length_;  // one-word, foldable entries by length
+
+  std::vector<uint8_t> owner_flags_;  // by owner id: OwnerFlag bits
+  // Word forms: one-word entries by the stem of their word, and which
+  // three-letter starts any such stem has (a token whose start is not among
+  // them need not be stemmed).
+  StringIdTable stem_ids_;
+  std::vector<std::vector<uint32_t>> entries_by_stem_;
+  std::vector<bool> stem_starts_;  // 26 * 26 * 26 bits
+  // Disguised one-word entries: their words (for compounds), and by each
+  // string one deletion away from their word, and by the word itself (for
+  // misspellings).
+  StringIdTable disguised_words_;
+  size_t disguised_min_ = SIZE_MAX, disguised_max_ = 0;
+  StringIdTable deletion_ids_;
+  std::vector<std::vector<uint32_t>> entries_by_deletion_;
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_WORD_INDEX_H_

@@ -1,0 +1,137 @@
+// WordIndex: inflections of listed words (by stem) and misspellings of
+// disguised ones (one edit, symmetric delete).
+#include <algorithm>
+
+#include "text/edit_distance.h"
+#include "text/utf8.h"
+#include "matching/word_index.h"
+#include "text/word_stem.h"
+
+namespace postcheck {
+namespace {
+
+bool IsLowerAsciiWord(std::string_view s) {
+  for (char c : s) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return !s.empty();
+}
+
+// The bit of a word's first three letters in stem_starts_.
+size_t StartBit(std::string_view word) {
+  return static_cast<size_t>(word[0] - 'a') * 676 + static_cast<size_t>(word[1] - 'a') * 26 +
+         static_cast<size_t>(word[2] - 'a');
+}
+
+// Whether `word` is the base its forms are made from: its own stem, but for
+// a final y that the stemmer writes as i ("pussy": "pussi"). A listed form
+// ("groomed") is not: the list chose that form, and "grooming" need not be
+// meant.
+bool IsOwnStem(std::string_view word, std::string_view stem) {
+  if (stem == word) return true;
+  return word.size() == stem.size() && word.back() == 'y' && stem.back() == 'i' &&
+         word.substr(0, word.size() - 1) == stem.substr(0, stem.size() - 1);
+}
+
+// Disguised entries shorter than this are not matched misspelt.
+constexpr size_t kMinMisspeltLength = 4;
+// Entries up to this long match misspelt only with two letters swapped
+// ("fcuk") or one left out ("bich"): a changed or added letter turns too many
+// short words into others ("squak" is no "squaw", "boone" no "boong").
+constexpr size_t kMaxShortLength = 5;
+
+}  // namespace
+
+void WordIndex::AddForms(uint32_t id, bool disguised) {
+  Entry& entry = entries_[id];
+  if (entry.match_case || entry.words.size() != 1) return;
+  const std::string word(word_ids_.Get(entry.words[0]));
+  if (!IsLowerAsciiWord(word)) return;
+  if (!entry.stemmed && word.size() >= 3) {
+    std::string stem;
+    if (StemWord(word, &stem) && stem.size() >= 3 && IsLowerAsciiWord(stem) && IsOwnStem(word, stem)) {
+      const uint32_t sid = stem_ids_.Intern(stem);
+      if (entries_by_stem_.size() <= sid) entries_by_stem_.resize(sid + 1);
+      entries_by_stem_[sid].push_back(id);
+      if (stem_starts_.empty()) stem_starts_.assign(26 * 26 * 26, false);
+      stem_starts_[StartBit(stem)] = true;
+    }
+    entry.stemmed = true;
+  }
+  if (disguised && !entry.disguised) {
+    entry.disguised = true;
+    disguised_words_.Intern(word);
+    disguised_min_ = std::min(disguised_min_, word.size());
+    disguised_max_ = std::max(disguised_max_, word.size());
+    if (word.size() >= kMinMisspeltLength) {
+      auto add = [&](std::string_view key) {
+        const uint32_t did = deletion_ids_.Intern(key);
+        if (entries_by_deletion_.size() <= did) entries_by_deletion_.resize(did + 1);
+        auto& list = entries_by_deletion_[did];
+        if (list.empty() || list.back() != id) list.push_back(id);
+      };
+      add(word);
+      ForEachDeletion(word, add);
+    }
+  }
+}
+
+void WordIndex::MatchForms(const TokenizedText& text, const Token& t, const TokenWords& w,
+                           const Lexicon* lexicon, uint8_t need, std::vector<WordHit>* hits) const {
+  std::string_view folded = text.Folded(t);
+  if (folded.size() < 3 || !IsLowerAsciiWord(folded) || !stem_starts_[StartBit(folded)]) return;
+  thread_local std::string stem;
+  if (!StemWord(folded, &stem)) return;
+  const uint32_t sid = stem_ids_.Find(stem);
+  if (sid == kNoWord) return;
+  bool asked = false;
+  for (uint32_t e : entries_by_stem_[sid]) {
+    const Entry& entry = entries_[e];
+    if (w.Has(entry.words[0])) continue;  // the token is the word itself: matched already
+    // An inflection is longer than its word: "grass" is no form of "grassed".
+    if (folded.size() <= word_ids_.Get(entry.words[0]).size()) continue;
+    if (lexicon && !asked) {
+      if (lexicon->IsBaseWord(folded)) return;  // "crappie" is no form of "crappy"
+      asked = true;
+    }
+    Emit(entry, t.begin, t.end, need | kForms, hits);
+  }
+}
+
+void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon,
+                                  std::vector<WordHit>* hits) const {
+  thread_local std::vector<uint32_t> candidates;
+  for (const Token& t : text.tokens) {
+    std::string_view folded = text.Folded(t);
+    if (folded.size() < kMinMisspeltLength || folded.size() > disguised_max_ + 1) continue;
+    if (t.capitalised && !t.sentence_start && !t.all_caps) continue;  // a name, most likely
+    if (!IsLowerAsciiWord(folded) || WordId(folded) != kNoWord) continue;
+    candidates.clear();
+    auto collect = [&](std::string_view key) {
+      const uint32_t did = deletion_ids_.Find(key);
+      if (did == kNoWord) return;
+      for (uint32_t e : entries_by_deletion_[did]) {
+        if (std::find(candidates.begin(), candidates.end(), e) == candidates.end()) candidates.push_back(e);
+      }
+    };
+    collect(folded);
+    ForEachDeletion(folded, collect);
+    bool asked = false, known = false;
+    for (uint32_t e : candidates) {
+      const Entry& entry = entries_[e];
+      std::string_view word = word_ids_.Get(entry.words[0]);
+      const Edit edit = OneEditBetween(word, folded);
+      if (edit == Edit::kNone) continue;
+      if (word.size() == kMinMisspeltLength && edit != Edit::kTransposition) continue;
+      if (word.size() <= kMaxShortLength && edit != Edit::kTransposition && edit != Edit::kDeletion) continue;
+      if (!asked) {
+        known = lexicon.Knows(text.Original(t));
+        asked = true;
+      }
+      if (known) break;
+      Emit(entry, t.begin, t.end, kDisguises, hits);
+    }
+  }
+}
+
+}  // namespace postcheck

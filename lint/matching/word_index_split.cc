@@ -1,0 +1,116 @@
+// WordIndex: words written in pieces or run together. Letters spelt out one
+// by one ("f u c k", "c.u.n.t"), CamelCase and hashtags split into their
+// words, and compounds of a disguised word that the dictionary does not know
+// ("fuckface", "shitbag").
+#include "text/compound_split.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+#include "matching/word_index.h"
+
+namespace postcheck {
+namespace {
+
+bool IsAsciiLetterRun(std::string_view s) {
+  for (char c : s) {
+    if (!IsAsciiLetter(c)) return false;
+  }
+  return !s.empty();
+}
+
+// The separators that spell a word out letter by letter.
+bool IsSpellingSeparator(char c) { return c == ' ' || c == '-' || c == '_' || c == '.'; }
+
+// A token right after one of these is part of a handle or a link.
+bool IsNotWrittenWords(char before) { return before == '@' || before == '/' || before == '=' || before == '.'; }
+
+// Letters spelt out: at least this many one-letter tokens in a row.
+constexpr size_t kMinSpelledOut = 3;
+
+}  // namespace
+
+bool WordIndex::HasDisguisedPart(std::string_view folded) const {
+  const size_t n = folded.size();
+  for (size_t len = disguised_min_; len <= disguised_max_ && len + 2 <= n; ++len) {
+    if (disguised_words_.Find(folded.substr(0, len)) != StringIdTable::kNone ||
+        disguised_words_.Find(folded.substr(n - len)) != StringIdTable::kNone) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void WordIndex::MatchSpelledOut(const TokenizedText& text, const Lexicon* lexicon,
+                                std::vector<WordHit>* hits) const {
+  const auto& tokens = text.tokens;
+  auto single_letter = [&](size_t i) { return tokens[i].end - tokens[i].begin == 1 && tokens[i].has_letter; };
+  for (size_t i = 0; i < tokens.size();) {
+    if (!single_letter(i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    char separator = 0;
+    for (; j < tokens.size() && single_letter(j); ++j) {
+      if (tokens[j].begin != tokens[j - 1].end + 1) break;
+      const char c = text.text[tokens[j - 1].end];
+      if (!IsSpellingSeparator(c) || (separator && c != separator)) break;
+      separator = c;
+    }
+    if (j - i >= kMinSpelledOut) {
+      TokenizedText joined;
+      joined.text = text.text;
+      Token word = tokens[i];
+      word.end = tokens[j - 1].end;
+      word.folded_begin = 0;
+      for (size_t k = i; k < j; ++k) joined.folded.append(text.Folded(tokens[k]));
+      word.folded_size = static_cast<uint32_t>(joined.folded.size());
+      joined.tokens.push_back(word);
+      MatchTokens(joined, lexicon, 0, hits);
+      i = j;
+    } else {
+      ++i;  // a run cut short by another separator may start at the next letter
+    }
+  }
+}
+
+void WordIndex::MatchSplits(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const {
+  std::vector<WordPart> parts;
+  std::string capitalised;
+  for (const Token& t : text.tokens) {
+    std::string_view original = text.Original(t);
+    if (original.size() < 4 || !IsAsciiLetterRun(original)) continue;
+    // A handle ("@TheRandomBoner") names an account, and a link's path or
+    // query ("watch?v=AbCd") was not written as words: neither is split.
+    if (t.begin > 0 && IsNotWrittenWords(text.text[t.begin - 1])) continue;
+    parts.clear();
+    uint8_t need = 0;
+    if (!SplitCamelCase(original, &parts)) {
+      std::string_view folded = text.Folded(t);
+      if (!lexicon || folded.size() < 6 || WordId(folded) != kNoWord) continue;
+      const bool hashtag = t.begin > 0 && text.text[t.begin - 1] == '#';
+      if (!hashtag) {
+        if (disguised_words_.size() == 0 || !HasDisguisedPart(folded)) continue;
+        need = kDisguises;
+      }
+      capitalised.assign(original);
+      capitalised[0] = AsciiUpper(capitalised[0]);
+      if (lexicon->Knows(original) || lexicon->Knows(capitalised)) continue;  // "cocktail", "Penistone"
+      auto is_word = [&](std::string_view part) { return WordId(part) != kNoWord || lexicon->Knows(part); };
+      if (!SplitIntoWords(folded, is_word, &parts)) continue;
+    }
+    TokenizedText split;
+    split.text = text.text;
+    for (const WordPart& p : parts) {
+      Token part = t;
+      part.begin = t.begin + p.begin;
+      part.end = t.begin + p.end;
+      part.folded_begin = static_cast<uint32_t>(split.folded.size());
+      FoldAsciiWord(original.substr(p.begin, p.end - p.begin), &split.folded);
+      part.folded_size = p.end - p.begin;
+      split.tokens.push_back(part);
+    }
+    MatchTokens(split, lexicon, need, hits);
+  }
+}
+
+}  // namespace postcheck

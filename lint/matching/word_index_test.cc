@@ -1,0 +1,314 @@
+// Unit tests for the hashed word and phrase index (word_index.h).
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include <set>
+
+#include "matching/lexicon.h"
+#include "text/tokenizer.h"
+#include "matching/word_index.h"
+
+namespace postcheck {
+namespace {
+
+// Every hit as "owner:'matched text'@begin", sorted and de-duplicated,
+// joined by " | ".
+std::string Hits(const WordIndex& index, std::string_view text, const Lexicon* lexicon = nullptr) {
+  TokenizedText tokens;
+  Tokenize(text, &tokens);
+  std::vector<WordHit> hits;
+  index.Match(tokens, lexicon, &hits);
+  std::sort(hits.begin(), hits.end(), [](const WordHit& a, const WordHit& b) {
+    return std::tie(a.begin, a.end, a.owner) < std::tie(b.begin, b.end, b.owner);
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const WordHit& a, const WordHit& b) {
+                           return a.begin == b.begin && a.end == b.end && a.owner == b.owner;
+                         }),
+             hits.end());
+  std::string out;
+  for (const WordHit& h : hits) {
+    if (!out.empty()) out += " | ";
+    out += std::to_string(h.owner) + ":'" + std::string(text.substr(h.begin, h.end - h.begin)) +
+           "'@" + std::to_string(h.begin);
+  }
+  return out;
+}
+
+// A dictionary of the words the tests need.
+class SetLexicon : public Lexicon {
+ public:
+  explicit SetLexicon(std::set<std::string, std::less<>> words) : words_(std::move(words)) {}
+  bool Knows(std::string_view word) const override { return words_.count(word) > 0; }
+  bool IsBaseWord(std::string_view word) const override { return Knows(word) && word != "fucking"; }
+
+ private:
+  std::set<std::string, std::less<>> words_;
+};
+
+TEST_CASE("Add refuses phrases with no word") {
+  WordIndex index;
+  CHECK_FALSE(index.Add("", false, 1));
+  CHECK_FALSE(index.Add("!!! --- ...", false, 1));
+  CHECK(index.size() == 0);
+  CHECK(index.Add("ok", false, 1));
+  CHECK(index.size() == 1);
+}
+
+TEST_CASE("an empty index matches nothing") {
+  WordIndex index;
+  CHECK(Hits(index, "anything at all") == "");
+}
+
+TEST_CASE("single words: whole-word and case-insensitive") {
+  WordIndex index;
+  index.Add("ass", false, 7);
+  index.Add("cunt", false, 8);
+  CHECK(Hits(index, "class assess Scunthorpe passage") == "");
+  CHECK(Hits(index, "You ASS, you Ass.") == "7:'ASS'@4 | 7:'Ass'@13");
+  CHECK(Hits(index, "the ass's") == "7:'ass'@4");
+}
+
+TEST_CASE("multi-word phrases") {
+  WordIndex index;
+  index.Add("Bang to rights", false, 1);
+  index.Add("bang", false, 2);
+  CHECK(Hits(index, "Got him bang to rights.") == "2:'bang'@8 | 1:'bang to rights'@8");
+  CHECK(Hits(index, "BANG  TO\tRIGHTS") == "2:'BANG'@0 | 1:'BANG  TO\tRIGHTS'@0");
+  CHECK(Hits(index, "bang-to-rights") == "2:'bang'@0 | 1:'bang-to-rights'@0");
+  // Clause punctuation and line breaks split a phrase.
+  CHECK(Hits(index, "bang, to rights") == "2:'bang'@0");
+  CHECK(Hits(index, "bang to\nrights") == "2:'bang'@0");
+  CHECK(Hits(index, "bang to") == "2:'bang'@0");
+}
+
+TEST_CASE("match_case") {
+  WordIndex index;
+  index.Add("MOP", true, 3);
+  index.Add("Bang To", true, 4);
+  CHECK(Hits(index, "a MOP and a mop and a Mop") == "3:'MOP'@2");
+  CHECK(Hits(index, "M0P M*P MOOOP \xEF\xBC\xAD\xEF\xBC\xAF\xEF\xBC\xB0") == "");  // no evasion forms
+  CHECK(Hits(index, "Bang To and bang to and Bang to") == "4:'Bang To'@0");
+}
+
+// Profanity and slurs: every form and disguise.
+constexpr WordOptions kDisguised{false, true, true};
+
+TEST_CASE("evasion forms of single words") {
+  WordIndex index;
+  index.Add("fuck", kDisguised, 1);
+  index.Add("fucking", kDisguised, 2);
+  index.Add("shit", kDisguised, 3);
+  index.Add("scum", kDisguised, 4);
+  index.Add("arse", kDisguised, 5);
+  index.Add("stuffed", false, 6);
+  struct Case {
+    std::string text;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"oh f*ck off", "1:'f*ck'@3"},
+      {"oh F*CK off", "1:'F*CK'@3"},
+      {"oh f***ing hell", "2:'f***ing'@3"},
+      {"oh f#ck off", "1:'f#ck'@3"},
+      {"oh sh.t.", "3:'sh.t'@3"},
+      {"oh sh1t", "3:'sh1t'@3"},
+      {"oh $cum bag", "4:'$cum'@3"},
+      {"oh @rse", "5:'@rse'@3"},
+      {"oh shiiiit", "3:'shiiiit'@3"},
+      {"oh SHIIIIIIT!", "3:'SHIIIIIIT'@3"},
+      {"oh sh\xE2\x80\x8Bit", "3:'sh\xE2\x80\x8Bit'@3"},
+      {"oh sh\xC2\xAD" "it", "3:'sh\xC2\xAD" "it'@3"},
+      {"oh \xEF\xBD\x93\xEF\xBD\x88\xEF\xBD\x89\xEF\xBD\x94", "3:'\xEF\xBD\x93\xEF\xBD\x88\xEF\xBD\x89\xEF\xBD\x94'@3"},
+      {"oh \xD1\x95h\xD1\x96t", "3:'\xD1\x95h\xD1\x96t'@3"},
+      {"oh stu\xEF\xAC\x80" "ed", "6:'stu\xEF\xAC\x80" "ed'@3"},
+      {"oh \xE2\x93\x95\xE2\x93\xA4\xE2\x93\x92\xE2\x93\x9A", "1:'\xE2\x93\x95\xE2\x93\xA4\xE2\x93\x92\xE2\x93\x9A'@3"},  // circled
+      {"oh \xF0\x9F\x85\xB5\xF0\x9F\x86\x84\xF0\x9F\x85\xB2\xF0\x9F\x85\xBA", "1:'\xF0\x9F\x85\xB5\xF0\x9F\x86\x84\xF0\x9F\x85\xB2\xF0\x9F\x85\xBA'@3"},  // negative squared
+      {"oh \xEA\x9C\xB0\xE1\xB4\x9C\xE1\xB4\x84\xE1\xB4\x8B", "1:'\xEA\x9C\xB0\xE1\xB4\x9C\xE1\xB4\x84\xE1\xB4\x8B'@3"},  // small capitals
+      {"oh f\xD5\xBD" "ck", "1:'f\xD5\xBD" "ck'@3"},  // Armenian u
+      {"oh \xE1\x8F\x9A\xE1\x8F\x82\xE1\x8E\xA5\xE1\x8E\xA2", "3:'\xE1\x8F\x9A\xE1\x8F\x82\xE1\x8E\xA5\xE1\x8E\xA2'@3"},  // Cherokee
+      {"oh \xF0\x9F\x87\xAB\xF0\x9F\x87\xBA\xF0\x9F\x87\xA8\xF0\x9F\x87\xB0", "1:'\xF0\x9F\x87\xAB\xF0\x9F\x87\xBA\xF0\x9F\x87\xA8\xF0\x9F\x87\xB0'@3"},  // regional indicators
+  };
+  for (const Case& c : cases) {
+    INFO("text: ", c.text);
+    CHECK(Hits(index, c.text) == c.expected);
+  }
+}
+
+TEST_CASE("evasion look-alikes that are not the word") {
+  WordIndex index;
+  index.Add("fuck", kDisguised, 1);
+  index.Add("shit", kDisguised, 3);
+  // Masks must line up letter for letter; leetspeak must map every symbol;
+  // an e-mail address or a run starting with a mask is not a word.
+  CHECK(Hits(index, "f*k f**kk sh.tt s.hit *uck sh1tt sh1t@example.com #uck") == "");
+  CHECK(Hits(index, "shi") == "");
+}
+
+TEST_CASE("masks match only the lists that ask for disguises") {
+  WordIndex index;
+  index.Add("snps", false, 1);   // a party, say
+  index.Add("cops", false, 2);   // an informant list, say
+  index.Add("shit", kDisguised, 3);
+  index.Add("cunt", kDisguised, 4);
+  CHECK(Hits(index, "What a load of s***") == "3:'s***'@15");
+  CHECK(Hits(index, "He's a c***") == "4:'c***'@7");
+  // Leetspeak is no mask: every list still sees it.
+  CHECK(Hits(index, "the c0ps") == "2:'c0ps'@4");
+}
+
+TEST_CASE("word forms: a listed word matches its inflections") {
+  WordIndex index;
+  index.Add("bitch", false, 1);
+  index.Add("fuck", false, 2);
+  index.Add("rape", false, 3);
+  index.Add("ass", false, 4);
+  index.Add("cock", false, 5);
+  index.Add("cunt", false, 6);
+  CHECK(Hits(index, "bitches Bitching") == "1:'bitches'@0 | 1:'Bitching'@8");
+  CHECK(Hits(index, "fucking fucked") == "2:'fucking'@0 | 2:'fucked'@8");
+  CHECK(Hits(index, "he was raped") == "3:'raped'@7");
+  CHECK(Hits(index, "cunts") == "6:'cunts'@0");
+  // Whole words only, and other words that merely start the same stay clean.
+  CHECK(Hits(index, "Scunthorpe Penistone Cockermouth cocktail grape therapist assassinate class assess") == "");
+}
+
+TEST_CASE("word forms: only longer words, and not words of their own") {
+  WordIndex index;
+  index.Add("grassed", false, 1);
+  index.Add("crappy", false, 2);
+  index.Add("fuck", false, 3);
+  CHECK(Hits(index, "cut the grass") == "");  // shorter than the word listed
+  index.Add("groomed", false, 4);
+  CHECK(Hits(index, "the dangers of grooming") == "");  // a listed form has no forms of its own
+  CHECK(Hits(index, "crappie fishing") == "2:'crappie'@0");  // no dictionary to ask
+  const SetLexicon lexicon({"crappie", "fucking"});
+  CHECK(Hits(index, "crappie fishing", &lexicon) == "");       // a word of its own
+  CHECK(Hits(index, "fucking hell", &lexicon) == "3:'fucking'@0");  // known, but as a form of "fuck"
+}
+
+TEST_CASE("word forms can be turned off for an entry") {
+  WordIndex index;
+  index.Add("apprehend", WordOptions{false, false, false}, 1);  // a swap: its replacement fits only this form
+  index.Add("apprehend", false, 2);
+  CHECK(Hits(index, "apprehended") == "2:'apprehended'@0");
+  CHECK(Hits(index, "apprehend") == "1:'apprehend'@0 | 2:'apprehend'@0");
+}
+
+TEST_CASE("letters spelt out one by one") {
+  WordIndex index;
+  index.Add("fuck", false, 1);
+  index.Add("cunt", false, 2);
+  index.Add("rape", false, 3);
+  CHECK(Hits(index, "oh f u c k off") == "1:'f u c k'@3");
+  CHECK(Hits(index, "f-u-c-k") == "1:'f-u-c-k'@0");
+  CHECK(Hits(index, "f_u_c_k") == "1:'f_u_c_k'@0");
+  CHECK(Hits(index, "a c.u.n.t") == "2:'c.u.n.t'@2");
+  CHECK(Hits(index, "she was r a p e d") == "3:'r a p e d'@8");
+  // Mixed separators, wide gaps and too few letters are not one word.
+  CHECK(Hits(index, "f u-c k") == "");
+  CHECK(Hits(index, "f  u  c  k") == "");
+  CHECK(Hits(index, "I a m A B C") == "");
+}
+
+const SetLexicon kLexicon({"the", "police", "out", "black", "lives", "matter", "face", "hole", "bag",
+                           "idiot", "fucking", "mother", "cocktail", "tail", "Penistone", "tone", "penis",
+                           "ditch", "Fick", "shitbag", "hat"});
+
+TEST_CASE("CamelCase and hashtags are split into their words") {
+  WordIndex index;
+  index.Add("tories", false, 1);
+  index.Add("black lives matter", false, 2);
+  index.Add("fuck", kDisguised, 3);
+  CHECK(Hits(index, "#ToriesOut") == "1:'Tories'@1");
+  // Handles and links are not split: an account's name is not the post's words.
+  CHECK(Hits(index, "@ToriesOut example.com/ToriesOut?v=ToriesOut") == "");
+  CHECK(Hits(index, "#BlackLivesMatter") == "2:'BlackLivesMatter'@1");
+  // Lower-case hashtags need the dictionary to find their words.
+  CHECK(Hits(index, "#toriesout #fuckthepolice") == "");
+  CHECK(Hits(index, "#toriesout #fuckthepolice", &kLexicon) == "1:'tories'@1 | 3:'fuck'@12");
+  CHECK(Hits(index, "#blacklivesmatter", &kLexicon) == "2:'blacklivesmatter'@1");
+}
+
+TEST_CASE("compounds of a disguised word that the dictionary does not know") {
+  WordIndex index;
+  index.Add("fuck", kDisguised, 1);
+  index.Add("cock", kDisguised, 2);
+  index.Add("penis", kDisguised, 3);
+  index.Add("shit", kDisguised, 4);
+  index.Add("idiot", false, 5);
+  index.Add("hole", false, 6);
+  CHECK(Hits(index, "you fuckface", &kLexicon) == "1:'fuck'@4");
+  CHECK(Hits(index, "fuckingidiot", &kLexicon) == "1:'fucking'@0");
+  // The parts of a compound match only the lists that ask for disguises:
+  // "hole" is no hit in "shithole", "shit" is.
+  CHECK(Hits(index, "a shithole", &kLexicon) == "4:'shit'@2");
+  // Words the dictionary knows are never split.
+  CHECK(Hits(index, "a cocktail in penistone or Penistone", &kLexicon) == "");
+  CHECK(Hits(index, "a shitbag", &kLexicon) == "");  // known: a list must name it
+}
+
+TEST_CASE("misspellings of disguised words the dictionary does not know") {
+  WordIndex index;
+  index.Add("fuck", kDisguised, 1);
+  index.Add("bitch", kDisguised, 2);
+  index.Add("dick", false, 3);
+  CHECK(Hits(index, "oh fcuk", &kLexicon) == "1:'fcuk'@3");
+  CHECK(Hits(index, "Fcuk that", &kLexicon) == "1:'Fcuk'@0");
+  CHECK(Hits(index, "a bich and a bicth", &kLexicon) == "2:'bich'@2 | 2:'bicth'@13");
+  index.Add("squaw", kDisguised, 4);
+  index.Add("motherfucker", kDisguised, 5);
+  CHECK(Hits(index, "a squak and a biitch", &kLexicon) == "");  // short words: no letter changed or added
+  CHECK(Hits(index, "muthafucker motherfuckker", &kLexicon) == "5:'motherfuckker'@12");
+  // Four-letter words only with two letters swapped; known words, names and
+  // lists that do not ask never.
+  CHECK(Hits(index, "fack fuk ditch dikc", &kLexicon) == "");
+  CHECK(Hits(index, "Hello Fcuk and Fick", &kLexicon) == "");
+  CHECK(Hits(index, "fcuk") == "");  // no dictionary, no misspellings
+}
+
+TEST_CASE("'1' can stand for 'l'") {
+  WordIndex index;
+  index.Add("hell", false, 9);
+  CHECK(Hits(index, "what the he11") == "9:'he11'@9");
+}
+
+TEST_CASE("the same phrase under two owners gives two hits") {
+  WordIndex index;
+  index.Add("damn", false, 1);
+  index.Add("DAMN", false, 2);
+  CHECK(Hits(index, "damn") == "1:'damn'@0 | 2:'damn'@0");
+}
+
+TEST_CASE("multibyte text around a hit keeps byte offsets right") {
+  WordIndex index;
+  index.Add("fox", false, 1);
+  CHECK(Hits(index, "caf\xC3\xA9 \xF0\x9F\x98\x80 fox") == "1:'fox'@11");
+  CHECK(Hits(index, "\xE6\x97\xA5" "fox") == "");  // glued to a CJK letter: not a word of its own
+}
+
+TEST_CASE("a phrase added by several owners is one entry that reports every owner") {
+  WordIndex index;
+  CHECK(index.Add("bang to rights", false, 7));
+  CHECK(index.Add("Bang to rights", false, 9));   // folds the same
+  CHECK(index.Add("Bang to rights", true, 11));   // exact case: another entry
+  CHECK(index.size() == 2);
+  TokenizedText text;
+  Tokenize("He was bang to rights.", &text);
+  std::vector<WordHit> hits;
+  index.Match(text, &hits);
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].owner == 7);
+  CHECK(hits[1].owner == 9);
+  CHECK(hits[0].begin == 7);
+  CHECK(hits[1].end == 21);
+}
+
+}  // namespace
+}  // namespace postcheck

@@ -1,0 +1,44 @@
+#include "text/string_id_table.h"
+
+#include "text/string_hash.h"
+
+namespace postcheck {
+
+size_t StringIdTable::SlotOf(std::string_view s, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  const auto hash32 = static_cast<uint32_t>(hash);
+  for (size_t i = static_cast<size_t>(hash >> 32) & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == kNone || (slot.hash == hash32 && Get(slot.id) == s)) return i;
+  }
+}
+
+uint32_t StringIdTable::Find(std::string_view s) const {
+  if (slots_.empty()) return kNone;
+  return slots_[SlotOf(s, HashShortString(s))].id;
+}
+
+uint32_t StringIdTable::Intern(std::string_view s) {
+  if (2 * (size() + 1) > slots_.size()) Grow();
+  const uint64_t hash = HashShortString(s);
+  Slot& slot = slots_[SlotOf(s, hash)];
+  if (slot.id != kNone) return slot.id;
+  slot = {static_cast<uint32_t>(hash), static_cast<uint32_t>(size())};
+  chars_.append(s);
+  offsets_.push_back(static_cast<uint32_t>(chars_.size()));
+  return slot.id;
+}
+
+void StringIdTable::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id == kNone) continue;
+    size_t i = static_cast<size_t>(HashShortString(Get(s.id)) >> 32) & mask;
+    while (slots_[i].id != kNone) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+}  // namespace postcheck

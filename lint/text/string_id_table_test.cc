@@ -1,0 +1,111 @@
+// Unit tests for the flat string-to-id table (string_id_table.h).
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "text/string_hash.h"
+#include "text/string_id_table.h"
+
+namespace postcheck {
+namespace {
+
+TEST_CASE("an empty table finds nothing") {
+  StringIdTable table;
+  CHECK(table.size() == 0);
+  CHECK(table.Find("") == StringIdTable::kNone);
+  CHECK(table.Find("word") == StringIdTable::kNone);
+}
+
+TEST_CASE("ids are dense, in order of first interning, and stable") {
+  StringIdTable table;
+  CHECK(table.Intern("arrested") == 0);
+  CHECK(table.Intern("suspect") == 1);
+  CHECK(table.Intern("arrested") == 0);
+  CHECK(table.Intern("") == 2);  // the empty string is a key like any other
+  CHECK(table.size() == 3);
+  CHECK(table.Find("suspect") == 1);
+  CHECK(table.Find("") == 2);
+  CHECK(table.Get(0) == "arrested");
+  CHECK(table.Get(2).empty());
+  // Prefixes, extensions and near misses are other keys.
+  CHECK(table.Find("arrest") == StringIdTable::kNone);
+  CHECK(table.Find("arrestedd") == StringIdTable::kNone);
+  CHECK(table.Find("Arrested") == StringIdTable::kNone);
+}
+
+TEST_CASE("keys of every length up to and past a hash step, and bytes of any value") {
+  StringIdTable table;
+  std::string key;
+  for (int n = 0; n < 40; ++n) {
+    CHECK(table.Intern(key) == static_cast<uint32_t>(n));
+    key.push_back(static_cast<char>(n % 2 ? 0 : 0xE2));  // NUL and high bytes
+  }
+  key.clear();
+  for (int n = 0; n < 40; ++n) {
+    CHECK(table.Find(key) == static_cast<uint32_t>(n));
+    CHECK(table.Get(static_cast<uint32_t>(n)) == key);
+    key.push_back(static_cast<char>(n % 2 ? 0 : 0xE2));
+  }
+  CHECK(table.Find(std::string(40, 'x')) == StringIdTable::kNone);
+}
+
+TEST_CASE("agrees with a std::unordered_map through many growths") {
+  StringIdTable table;
+  std::unordered_map<std::string, uint32_t> reference;
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  for (int i = 0; i < 20000; ++i) {
+    std::string key(1 + next() % 14, ' ');
+    for (char& c : key) c = static_cast<char>('a' + next() % 6);  // many collisions of short keys
+    auto [it, added] = reference.emplace(key, static_cast<uint32_t>(reference.size()));
+    REQUIRE(table.Intern(key) == it->second);
+  }
+  CHECK(table.size() == reference.size());
+  for (const auto& [key, id] : reference) {
+    REQUIRE(table.Find(key) == id);
+    REQUIRE(table.Get(id) == key);
+  }
+  CHECK(table.Find("g") == StringIdTable::kNone);  // a letter never used
+}
+
+TEST_CASE("HashShortString: every byte counts, and short words spread over the table") {
+  // All words of one to five lower-case letters drawn from a small alphabet
+  // (the worst case for a hash that reads few bytes), and their lengths.
+  std::vector<std::string> words;
+  const std::string letters = "aeinrst";
+  for (size_t len = 1; len <= 5; ++len) {
+    std::string w(len, 'a');
+    std::vector<size_t> digit(len, 0);
+    while (true) {
+      for (size_t k = 0; k < len; ++k) w[k] = letters[digit[k]];
+      words.push_back(w);
+      size_t k = 0;
+      while (k < len && ++digit[k] == letters.size()) digit[k++] = 0;
+      if (k == len) break;
+    }
+  }
+  std::unordered_set<uint64_t> hashes;
+  std::vector<int> buckets(4096, 0);  // as StringIdTable picks a slot: high bits
+  for (const std::string& w : words) {
+    uint64_t h = HashShortString(w);
+    hashes.insert(h);
+    ++buckets[(h >> 32) & 4095];
+  }
+  CHECK(hashes.size() == words.size());  // no two of 19,607 words collide
+  // 19,607 words in 4,096 buckets: about 4.8 each; a poor spread piles up.
+  CHECK(*std::max_element(buckets.begin(), buckets.end()) < 20);
+  CHECK(HashShortString("") != HashShortString(std::string(1, '\0')));
+  CHECK(HashShortString("abcdefgh") != HashShortString("abcdefgi"));
+  CHECK(HashShortString("abcdefghijklmnop") != HashShortString("abcdefghijklmnoq"));
+}
+
+}  // namespace
+}  // namespace postcheck
