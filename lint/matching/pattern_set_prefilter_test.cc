@@ -261,7 +261,8 @@ TEST_CASE("a stale, damaged or foreign file is not loaded: the prefilter is comp
   SUBCASE("intact, over a payload Vectorscan cannot load") {
     PrefilterFile content;
     for (const std::string& p : kPatterns) content.patterns.push_back(PatternHashOf(p));
-    content.payload = std::string("\0\0\0\0garbage database bytes", 28);
+    static constexpr char kGarbage[] = "\0\0\0\0garbage database bytes";
+    content.payload = std::string(kGarbage, sizeof kGarbage - 1);  // NULs and all, not the terminator
     REQUIRE(WritePrefilterFile(file, VectorscanPrefilter::CompileSignature(), content, &error));
     expect_compiled(kPatterns);
     // A refused id beyond the file's patterns: not a file this code wrote.
