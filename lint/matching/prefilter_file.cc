@@ -109,8 +109,12 @@ std::string DefaultPrefilterFile() {
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return "";
   const fs::path dir = exe.parent_path();
+  // The binary's folder, its parent (an install's BINDIR/..) and the one
+  // above (a test or fuzzer in BUILD/tests/ or BUILD/tests/fuzz/). A file
+  // found is used only if its signature and pattern hashes match.
   for (const fs::path& c : {dir / "share" / "postcheck" / "patterns.hsdb",
-                            dir / ".." / "share" / "postcheck" / "patterns.hsdb"}) {
+                            dir / ".." / "share" / "postcheck" / "patterns.hsdb",
+                            dir / ".." / ".." / "share" / "postcheck" / "patterns.hsdb"}) {
     if (fs::is_regular_file(c, ec)) return c.lexically_normal().string();
   }
   return "";

@@ -53,8 +53,9 @@ enum class PrefilterFileState {
 PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view signature, PrefilterFile* file);
 
 // Where the bundled packs' database is, beside the binary: in a build tree
-// (BINDIR/share/postcheck/patterns.hsdb) or an install
-// (BINDIR/../share/postcheck/patterns.hsdb). Empty if neither exists.
+// (BINDIR/share/postcheck/patterns.hsdb, or two folders up for the tests
+// and fuzzers in BUILD/tests/ and BUILD/tests/fuzz/) or an install
+// (BINDIR/../share/postcheck/patterns.hsdb). Empty if none exists.
 std::string DefaultPrefilterFile();
 
 }  // namespace postcheck
