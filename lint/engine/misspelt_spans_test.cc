@@ -7,25 +7,11 @@
 #include <vector>
 
 #include "engine/misspelt_spans.h"
+#include "matching/set_lexicon.h"
 #include "text/tokenizer.h"
 
 namespace postcheck {
 namespace {
-
-// A dictionary of the words given, exactly as written.
-class SetLexicon : public Lexicon {
- public:
-  explicit SetLexicon(std::set<std::string, std::less<>> words) : words_(std::move(words)) {}
-  bool Knows(std::string_view word) const override {
-    asked.emplace_back(word);
-    return words_.count(word) > 0;
-  }
-  bool IsBaseWord(std::string_view word) const override { return Knows(word); }
-  mutable std::vector<std::string> asked;
-
- private:
-  std::set<std::string, std::less<>> words_;
-};
 
 // The misspelt words of `text`, each as "word@offset", space-separated.
 std::string Misspelt(std::string_view text, const SetLexicon& dictionary) {

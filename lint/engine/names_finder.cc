@@ -70,7 +70,7 @@ bool IsFunctionWord(std::string_view word) {
 
 NamesFinder::NamesFinder(const NamesMatcher& config) {
   for (const auto& t : config.titles) titles_.Intern(Fold(t));
-  for (const auto& n : config.first_names) first_names_.Intern(Fold(n));
+  for (const auto& n : *config.first_names) first_names_.Intern(Fold(n));
   for (const auto& n : config.not_surnames) not_surnames_.Intern(Fold(n));
 }
 
@@ -85,6 +85,21 @@ bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
   // A street word is still a surname in the press-release form "Jessica Lane, 22,".
   std::string_view after = text.text.substr(t.end, 5);
   return after.size() >= 3 && after[0] == ',' && after[1] == ' ' && after[2] >= '0' && after[2] <= '9';
+}
+
+size_t NamesFinder::LowerCaseNameEnd(const TokenizedText& text, size_t i, const Lexicon* dictionary) const {
+  const auto& tokens = text.tokens;
+  if (i + 1 >= tokens.size()) return 0;
+  const Token& first = tokens[i];
+  const Token& surname = tokens[i + 1];
+  for (const Token* t : {&first, &surname}) {
+    if (t->capitalised || t->has_digit || !t->has_letter || t->end - t->begin < 2) return 0;
+    if (IsFunctionWord(text.Folded(*t)) || Has(not_surnames_, text.Folded(*t))) return 0;
+  }
+  if (!Has(first_names_, text.Folded(first)) || !SpaceBetween(text, i, i + 1, false)) return 0;
+  if (AgeFollows(text.text, surname.end)) return i + 1;
+  if (dictionary && IntroducedAt(text, i) && !dictionary->Knows(text.Original(surname))) return i + 1;
+  return 0;
 }
 
 size_t NamesFinder::SurnameEnd(const TokenizedText& text, size_t i) const {
@@ -103,7 +118,8 @@ size_t NamesFinder::SurnameEnd(const TokenizedText& text, size_t i) const {
   return i;
 }
 
-void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t, uint32_t>>* spans) const {
+void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
+                       std::vector<std::pair<uint32_t, uint32_t>>* spans) const {
   const auto& tokens = text.tokens;
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     const Token& t = tokens[i];
@@ -116,6 +132,10 @@ void NamesFinder::Find(const TokenizedText& text, std::vector<std::pair<uint32_t
           next.end - next.begin >= 2 && !IsFunctionWord(text.Folded(next)) && !Has(not_surnames_, text.Folded(next))) {
         spans->emplace_back(t.begin, next.end);
         ++i;
+      } else if (size_t end = LowerCaseNameEnd(text, i, dictionary); end > 0) {
+        // A first name and surname in lower case: "tyler jones, 15,".
+        spans->emplace_back(t.begin, tokens[end].end);
+        i = end;
       }
       continue;
     }

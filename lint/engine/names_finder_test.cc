@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/names_finder.h"
+#include "matching/set_lexicon.h"
 #include "text/tokenizer.h"
 
 namespace postcheck {
@@ -16,18 +17,24 @@ namespace {
 NamesMatcher Config() {
   NamesMatcher config;
   config.titles = {"Mr", "Mrs", "Dr", "Ms"};
-  config.first_names = {"darren", "Amy", "sean", "MARY"};
+  config.first_names =
+      std::make_shared<const NamesMatcher::Words>(NamesMatcher::Words{"darren", "Amy", "sean", "MARY", "tyler", "mark"});
   config.not_surnames = {"Road", "street", "Police"};
   return config;
 }
 
+// A dictionary of a few lower-case words ("yesterday", "smith") and the
+// proper nouns it knows.
+const SetLexicon kDictionary({"yesterday", "today", "smith", "mark", "lane", "Amy", "Tyler"});
+
 // Each name found as "'text'@begin", joined by " | ".
-std::string Names(std::string_view text, const NamesMatcher& config = Config()) {
+std::string Names(std::string_view text, const NamesMatcher& config = Config(),
+                  const Lexicon* dictionary = &kDictionary) {
   NamesFinder finder(config);
   TokenizedText tokens;
   Tokenize(text, &tokens);
   std::vector<std::pair<uint32_t, uint32_t>> spans;
-  finder.Find(tokens, &spans);
+  finder.Find(tokens, dictionary, &spans);
   std::string out;
   for (auto [b, e] : spans) {
     if (!out.empty()) out += " | ";
@@ -98,6 +105,22 @@ TEST_CASE("first name and O' surname") {
   CHECK(Names("Amy D'Souza") == "'Amy D'Souza'@0");
 }
 
+TEST_CASE("a first name and surname in lower case, with an age or introduced") {
+  CHECK(Names("tyler jones, 15, was arrested for robbery.") == "'tyler jones'@0");
+  CHECK(Names("we nicked mark smith, aged 19, last night") == "'mark smith'@10");
+  CHECK(Names("he was named as tyler jones") == "'tyler jones'@16");
+  CHECK(Names("a lad called darren whitley") == "'darren whitley'@13");
+  // Innocent twins: no age and no introduction; a known word after the name;
+  // a function word; no dictionary to ask.
+  CHECK(Names("tyler jones was arrested") == "");
+  CHECK(Names("we called amy yesterday") == "");
+  CHECK(Names("someone called mark smith") == "");  // 'smith' is a word too: an age is needed
+  CHECK(Names("named as tyler and his mate") == "");
+  CHECK(Names("he was named as tyler jones", Config(), nullptr) == "");
+  CHECK(Names("he was named as bob jones") == "");  // not a known first name
+  CHECK(Names("tyler jones,15") == "");             // not an age the way a release writes one
+}
+
 TEST_CASE("not a surname") {
   CHECK(Names("Officers on Darren Road tonight") == "");
   CHECK(Names("Darren street") == "");
@@ -118,7 +141,7 @@ TEST_CASE("byte offsets after multibyte text") {
 
 TEST_CASE("no titles, only first names") {
   NamesMatcher config;
-  config.first_names = {"amy"};
+  config.first_names = std::make_shared<const NamesMatcher::Words>(NamesMatcher::Words{"amy"});
   CHECK(Names("Mr Jones and Amy Patel", config) == "'Amy Patel'@13");
 }
 

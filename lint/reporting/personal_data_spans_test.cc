@@ -23,7 +23,10 @@ Rule MakeRule(std::string id, std::string category, bool names) {
   r.id = id;
   r.full_id = "p." + id;
   r.category = category;
-  if (names) r.names = NamesMatcher{{"Mr", "Mrs"}, {}, {}};
+  if (names) {
+    r.names.emplace();
+    r.names->titles = {"Mr", "Mrs"};
+  }
   return r;
 }
 

@@ -3,6 +3,7 @@
 #ifndef POSTCHECK_RULE_H_
 #define POSTCHECK_RULE_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,12 +67,19 @@ struct Example {
 
 // The `names` matcher: people's names, by title + Surname or by a known first
 // name + Surname.
+// The first-name list runs to tens of thousands of names, so rules that name
+// the same file share one copy of it.
 struct NamesMatcher {
+  using Words = std::vector<std::string>;
   std::vector<std::string> titles;       // e.g. Mr, Mrs, Dr
-  std::vector<std::string> first_names;  // folded forms, from first_names_file
+  std::shared_ptr<const Words> first_names = std::make_shared<const Words>();  // from first_names_file; never null
   std::vector<std::string> not_surnames; // capitalised words that end a name (Road, Police)
 
-  bool operator==(const NamesMatcher&) const = default;
+  // Equal lists, whether shared or not.
+  bool operator==(const NamesMatcher& other) const {
+    return titles == other.titles && not_surnames == other.not_surnames &&
+           (first_names == other.first_names || *first_names == *other.first_names);
+  }
 };
 
 // The `spelling` matcher: Hunspell with extra accepted words.

@@ -40,8 +40,8 @@ std::string JoinKeys(std::initializer_list<const char*> keys) {
 constexpr size_t kMaxExampleBytes = 1 << 20;
 
 // Word lists already read during one load, by path: several rules often
-// name the same list.
-using WordListCache = std::map<std::string, std::vector<std::string>>;
+// name the same list, and a names matcher keeps the cached list itself.
+using WordListCache = std::map<std::string, std::shared_ptr<const std::vector<std::string>>>;
 
 // The whole of a file, or false if it cannot be read.
 bool ReadText(const std::string& path, std::string* out, std::string* reason) {
@@ -107,8 +107,12 @@ class PackReader {
   bool ReadStrings(const YAML::Node& node, const std::string& key, bool allow_scalar,
                    std::vector<std::string>* out);
   bool ReadPatterns(const YAML::Node& node, const std::string& key, std::vector<Located>* out);
+  // Appends the words of the files named by `node` to `out`. With
+  // `shared_out`, the words go there instead: a single file's cached list
+  // itself, several files' words in one new list (`out` is then scratch).
   void ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out,
-                     std::vector<std::string>* lists);
+                     std::vector<std::string>* lists,
+                     std::shared_ptr<const std::vector<std::string>>* shared_out = nullptr);
   void ReadContext(const YAML::Node& node, const std::string& key, std::vector<Context>* out);
   void ReadOneContext(const YAML::Node& node, const std::string& key, Context* out);
   void ReadExamples(const YAML::Node& node, Rule* rule);
@@ -211,7 +215,8 @@ bool PackReader::ReadPatterns(const YAML::Node& node, const std::string& key, st
 }
 
 void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out,
-                               std::vector<std::string>* lists) {
+                               std::vector<std::string>* lists,
+                               std::shared_ptr<const std::vector<std::string>>* shared_out) {
   std::vector<std::string> files;
   if (!ReadStrings(node, key, /*allow_scalar=*/true, &files)) return;
   for (const std::string& f : files) {
@@ -228,10 +233,15 @@ void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, s
         Error(node, "cannot read " + key + " '" + path.string() + "'");
         continue;
       }
-      cached = lists_->emplace(path.string(), std::move(words)).first;
+      cached = lists_->emplace(path.string(), std::make_shared<const std::vector<std::string>>(std::move(words))).first;
     }
-    out->insert(out->end(), cached->second.begin(), cached->second.end());
+    if (shared_out && files.size() == 1) {
+      *shared_out = cached->second;
+      continue;
+    }
+    out->insert(out->end(), cached->second->begin(), cached->second->end());
   }
+  if (shared_out && !out->empty()) *shared_out = std::make_shared<const std::vector<std::string>>(std::move(*out));
 }
 
 void PackReader::ReadOneContext(const YAML::Node& node, const std::string& key, Context* out) {
@@ -341,10 +351,13 @@ void PackReader::ReadNames(const YAML::Node& node, Rule* rule) {
   if (!CheckMap(node, "'names'", {"titles", "first_names_file", "not_surnames", "not_surnames_file"})) return;
   NamesMatcher names;
   if (node["titles"]) ReadStrings(node["titles"], "titles", false, &names.titles);
-  if (node["first_names_file"]) ReadWordFiles(node["first_names_file"], "first_names_file", &names.first_names, nullptr);
+  if (node["first_names_file"]) {
+    std::vector<std::string> scratch;
+    ReadWordFiles(node["first_names_file"], "first_names_file", &scratch, nullptr, &names.first_names);
+  }
   if (node["not_surnames"]) ReadStrings(node["not_surnames"], "not_surnames", false, &names.not_surnames);
   if (node["not_surnames_file"]) ReadWordFiles(node["not_surnames_file"], "not_surnames_file", &names.not_surnames, nullptr);
-  if (names.titles.empty() && names.first_names.empty()) {
+  if (names.titles.empty() && names.first_names->empty()) {
     Error(node, "'names' needs titles or first_names_file");
   }
   rule->names = std::move(names);

@@ -497,7 +497,7 @@ TEST_CASE("names and spelling matchers load") {
   const Rule& name = packs[0].rules[0];
   REQUIRE(name.names.has_value());
   CHECK(name.names->titles == std::vector<std::string>{"Mr", "Dr"});
-  CHECK(name.names->first_names == std::vector<std::string>{"Darren", "amy", "Sean", "Mary"});
+  CHECK(*name.names->first_names == std::vector<std::string>{"Darren", "amy", "Sean", "Mary"});
   CHECK(name.names->not_surnames == std::vector<std::string>{"Lane", "Road", "Street", "Police"});
   CHECK(name.category == "personal-data");
   const Rule& spell = packs[0].rules[1];
