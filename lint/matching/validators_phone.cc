@@ -35,6 +35,16 @@ bool IsPublicServiceNumber(std::string_view national_number) {
   return false;
 }
 
+// The ranges Ofcom keeps for drama and examples that libphonenumber calls
+// invalid: 07700 900000 to 900999 (mobile) and 01632 960000 to 960999 (its
+// other drama ranges, 020 7946 0xxx and the like, are valid to it already).
+// To a reader of a post they are a phone number like any other, and they are
+// what trainers' example drafts give.
+bool IsOfcomDramaNumber(std::string_view national_number) {
+  return national_number.size() == 10 &&
+         (national_number.substr(0, 7) == "7700900" || national_number.substr(0, 7) == "1632960");
+}
+
 // Digits, spaces, hyphens, dots, parentheses and one leading '+'; at least one
 // digit. Collects every digit, in order, in `digits`.
 bool HasOnlyPhoneCharacters(std::string_view s, AsciiBuffer* digits) {
@@ -114,6 +124,7 @@ bool IsUkPhoneNumberReadBy(std::string_view candidate, NumberReader read) {
     std::string national;
     util.GetNationalSignificantNumber(number, &national);
     if (IsPublicServiceNumber(national)) return false;
+    if (IsOfcomDramaNumber(national)) return true;
     // GetNumberType is UNKNOWN exactly when IsValidNumber is false (both look
     // the number up in its region's metadata), so one call answers both.
     switch (util.GetNumberType(number)) {

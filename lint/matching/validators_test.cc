@@ -209,9 +209,12 @@ TEST_CASE("uk_phone") {
            "01481 712345" /* Guernsey */, "07623 456789" /* pager */,
            // As people write them: brackets round the +44, no +, dots, slashes.
            "(+44) 7911 123456", "(+44)7911123456", "447911123456", "44 7911 123456",
-           "07911.123.456", "07911/123/456", "0044 7922 987654"});
+           "07911.123.456", "07911/123/456", "0044 7922 987654",
+           // Ofcom's drama ranges, which libphonenumber calls invalid.
+           "07700 900123", "07700 900 461", "+44 7700 900999", "01632 960123"});
   Rejects(&IsUkPhoneNumber,
-          {"07700 900123",    // Ofcom drama range
+          {"07700 901123",    // next to the drama range: not allocated
+           "01632 961123",
            "0800 555 111",    // Crimestoppers
            "+44 800 555 111", "101", "999", "111", "112", "159", "105",
            "116 123", "116123",
@@ -219,7 +222,6 @@ TEST_CASE("uk_phone") {
            "0300 123 1212",   // UAN
            "0845 4647 000",   // 084: premium rate in libphonenumber 8.12
            "0871 234 5678",   // premium rate
-           "01632 960123",    // Ofcom drama range
            "0909 8790000",    // premium rate
            "+1 650 253 0000", // valid, but not UK
            "07911 12345",     // too short

@@ -184,38 +184,72 @@ void MatchView::Build(std::string_view original) {
   SwapLettersInDigitRuns();
 }
 
-void MatchView::SwapLettersInDigitRuns() {
-  auto swappable = [](char c) { return c == 'O' || c == 'o' || c == 'l' || c == 'I'; };
-  std::string_view t = text();
+namespace {
+
+bool SwappableLetter(char c) { return c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
+
+// A maximal run of digits and swappable letters, with ASCII non-alphanumeric
+// bytes (or the text's ends) on both sides.
+struct DigitRun {
+  size_t begin = 0;
+  size_t end = 0;
+  int digits = 0;
+  int letters = 0;
+};
+
+std::vector<DigitRun> BoundedDigitRuns(std::string_view t) {
+  std::vector<DigitRun> runs;
   for (size_t i = 0; i < t.size();) {
-    if (!IsAsciiDigit(t[i]) && !swappable(t[i])) {
+    if (!IsAsciiDigit(t[i]) && !SwappableLetter(t[i])) {
       ++i;
       continue;
     }
-    size_t end = i;
-    int digits = 0, letters = 0;
-    while (end < t.size() && (IsAsciiDigit(t[end]) || swappable(t[end]))) {
-      if (IsAsciiDigit(t[end])) {
-        ++digits;
-      } else {
-        ++letters;
-      }
-      ++end;
+    DigitRun run;
+    run.begin = i;
+    run.end = i;
+    while (run.end < t.size() && (IsAsciiDigit(t[run.end]) || SwappableLetter(t[run.end]))) {
+      (IsAsciiDigit(t[run.end]) ? run.digits : run.letters) += 1;
+      ++run.end;
     }
-    const bool bounded = (i == 0 || (!IsAsciiAlnum(t[i - 1]) && static_cast<unsigned char>(t[i - 1]) < 0x80)) &&
-                         (end == t.size() || (!IsAsciiAlnum(t[end]) && static_cast<unsigned char>(t[end]) < 0x80));
-    if (bounded && digits >= 4 && letters >= 1 && letters <= 2) {
-      if (!changed_) {
-        StartCopy(original_.size());
-      }
-      for (size_t k = i; k < end; ++k) {
-        char& c = buffer_[k];
+    const bool bounded =
+        (i == 0 || (!IsAsciiAlnum(t[i - 1]) && static_cast<unsigned char>(t[i - 1]) < 0x80)) &&
+        (run.end == t.size() || (!IsAsciiAlnum(t[run.end]) && static_cast<unsigned char>(t[run.end]) < 0x80));
+    if (bounded && run.digits > 0) runs.push_back(run);
+    i = run.end;
+  }
+  return runs;
+}
+
+}  // namespace
+
+void MatchView::SwapLettersInDigitRuns() {
+  const std::vector<DigitRun> runs = BoundedDigitRuns(text());
+  // Runs one separator apart (" ", "-", ".") are one number written in
+  // groups ("07o00 9oo 461"): swap in all of them when the groups hold at
+  // least six digits and at most three letters. A run on its own swaps with
+  // at least four digits and at most two letters.
+  for (size_t first = 0; first < runs.size();) {
+    size_t last = first;
+    int digits = runs[first].digits, letters = runs[first].letters;
+    while (last + 1 < runs.size() && runs[last + 1].begin == runs[last].end + 1 &&
+           (text()[runs[last].end] == ' ' || text()[runs[last].end] == '-' || text()[runs[last].end] == '.')) {
+      ++last;
+      digits += runs[last].digits;
+      letters += runs[last].letters;
+    }
+    for (size_t k = first; k <= last; ++k) {
+      const DigitRun& run = runs[k];
+      const bool alone = run.digits >= 4 && run.letters <= 2;
+      const bool grouped = last > first && digits >= 6 && letters <= 3;
+      if (run.letters == 0 || !(alone || grouped)) continue;
+      if (!changed_) StartCopy(original_.size());
+      for (size_t b = run.begin; b < run.end; ++b) {
+        char& c = buffer_[b];
         if (c == 'O' || c == 'o') c = '0';
         if (c == 'l' || c == 'I') c = '1';
       }
-      t = text();
     }
-    i = end;
+    first = last + 1;
   }
 }
 

@@ -14,7 +14,10 @@
 //   - full-width ASCII forms ("０７９１１", "＠") as ASCII; digits of other
 //     scripts (mathematical, Arabic-Indic, Devanagari, ...) as ASCII digits;
 //   - inside a run of at least four digits, O/o as 0 and l/I as 1
-//     ("O7911", "l23456"), at most two such letters a run.
+//     ("O7911", "l23456"), at most two such letters a run; in runs one
+//     space, '-' or '.' apart, as a number is written in groups, when the
+//     groups hold at least six digits and at most three letters ("07o00 9oo
+//     461").
 // Every view byte maps back to the original bytes it came from, so findings
 // point into the draft as written. A draft needing none of this is its own
 // view, with no copy.

@@ -92,6 +92,19 @@ TEST_CASE("letters standing for digits inside digit runs") {
   CHECK(ViewOf("lOlO12") == "lOlO12");  // more letters than a swap allows
 }
 
+TEST_CASE("letters standing for digits in a number written in groups") {
+  CHECK(ViewOf("her number's 07o00 9oo 461") == "her number's 07000 900 461");
+  CHECK(ViewOf("0161-4l6-0O00") == "0161-416-0000");
+  CHECK(ViewOf("ring 0791I.12345o") == "ring 07911.123450");
+  // Innocent twins: too few digits in the groups, too many letters, a word
+  // between, or groups of letters alone.
+  CHECK(ViewOf("2 oo 1 l") == "2 oo 1 l");
+  CHECK(ViewOf("1O lOl 1O") == "1O lOl 1O");
+  CHECK(ViewOf("O7 lOl lO1") == "O7 lOl lO1");
+  CHECK(ViewOf("07911 too 123") == "07911 too 123");
+  CHECK(ViewOf("I lol 12") == "I lol 12");
+}
+
 TEST_CASE("ToView finds the view byte of an original offset") {
   MatchView view;
   const std::string text = "a\u00a0b\nc";
