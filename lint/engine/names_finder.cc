@@ -90,15 +90,34 @@ bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
 size_t NamesFinder::LowerCaseNameEnd(const TokenizedText& text, size_t i, const Lexicon* dictionary) const {
   const auto& tokens = text.tokens;
   if (i + 1 >= tokens.size()) return 0;
+  auto lower_word = [&](const Token& t) { return !t.capitalised && !t.has_digit && t.has_letter; };
+  auto plain_word = [&](const Token& t) {
+    return lower_word(t) && t.end - t.begin >= 2 && !IsFunctionWord(text.Folded(t)) &&
+           !Has(not_surnames_, text.Folded(t));
+  };
   const Token& first = tokens[i];
-  const Token& surname = tokens[i + 1];
-  for (const Token* t : {&first, &surname}) {
-    if (t->capitalised || t->has_digit || !t->has_letter || t->end - t->begin < 2) return 0;
-    if (IsFunctionWord(text.Folded(*t)) || Has(not_surnames_, text.Folded(*t))) return 0;
+  if (!plain_word(first) || !Has(first_names_, text.Folded(first)) || !SpaceBetween(text, i, i + 1, false)) {
+    return 0;
   }
-  if (!Has(first_names_, text.Folded(first)) || !SpaceBetween(text, i, i + 1, false)) return 0;
-  if (AgeFollows(text.text, surname.end)) return i + 1;
-  if (dictionary && IntroducedAt(text, i) && !dictionary->Knows(text.Original(surname))) return i + 1;
+  // The surname: one word, or o'/d' and a word ("o'connor"), or words
+  // joined by hyphens ("smith-jones").
+  size_t last = i + 1;
+  auto gap = [&](size_t k) { return text.text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end); };
+  const std::string_view gap_after = last + 1 < tokens.size() ? gap(last) : std::string_view();
+  const std::string_view head = text.Original(tokens[last]);
+  const bool apostrophe = gap_after == "'" || gap_after == "\xE2\x80\x99";
+  if ((head == "o" || head == "d") && apostrophe && plain_word(tokens[last + 1])) {
+    ++last;
+  } else if (!plain_word(tokens[last])) {
+    return 0;
+  }
+  while (last + 1 < tokens.size() && gap(last) == "-" && plain_word(tokens[last + 1])) {
+    ++last;
+  }
+  if (AgeFollows(text.text, tokens[last].end)) return last;
+  if (dictionary && IntroducedAt(text, i) && last == i + 1 && !dictionary->Knows(text.Original(tokens[last]))) {
+    return last;
+  }
   return 0;
 }
 

@@ -110,6 +110,8 @@ TEST_CASE("a first name and surname in lower case, with an age or introduced") {
   CHECK(Names("we nicked mark smith, aged 19, last night") == "'mark smith'@10");
   CHECK(Names("he was named as tyler jones") == "'tyler jones'@16");
   CHECK(Names("a lad called darren whitley") == "'darren whitley'@13");
+  CHECK(Names("amy o'connor, 16, has been arrested") == "'amy o'connor'@0");
+  CHECK(Names("amy smith-jones, 16, has been arrested") == "'amy smith-jones'@0");
   // Innocent twins: no age and no introduction; a known word after the name;
   // a function word; no dictionary to ask.
   CHECK(Names("tyler jones was arrested") == "");
@@ -119,6 +121,8 @@ TEST_CASE("a first name and surname in lower case, with an age or introduced") {
   CHECK(Names("he was named as tyler jones", Config(), nullptr) == "");
   CHECK(Names("he was named as bob jones") == "");  // not a known first name
   CHECK(Names("tyler jones,15") == "");             // not an age the way a release writes one
+  CHECK(Names("amy o, 16, was there") == "");
+  CHECK(Names("amy o'connor was there") == "");
 }
 
 TEST_CASE("not a surname") {
