@@ -62,9 +62,33 @@ bool IsInwardCode(std::string_view s) {
   return true;
 }
 
-// A9, A99, AA9, AA99, A9A, AA9A with the letter-position rules.
+// The 121 postcode areas of the UK and those of Guernsey, Jersey and the Isle
+// of Man (Royal Mail), upper case: the letters an outward code starts with.
+bool IsPostcodeArea(std::string_view letters) {
+  static constexpr std::string_view kAreas[] = {
+      "AB", "AL", "B",  "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH", "CM",
+      "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E",  "EC", "EH",
+      "EN", "EX", "FK", "FY", "G",  "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG",
+      "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L",  "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M",
+      "ME", "MK", "ML", "N",  "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO",
+      "PR", "RG", "RH", "RM", "S",  "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST",
+      "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W",  "WA", "WC", "WD", "WF", "WN",
+      "WR", "WS", "WV", "YO", "ZE"};
+  char upper[2];
+  if (letters.empty() || letters.size() > 2) return false;
+  for (size_t i = 0; i < letters.size(); ++i) upper[i] = ToAsciiUpper(letters[i]);
+  const std::string_view area(upper, letters.size());
+  for (std::string_view a : kAreas) {
+    if (a == area) return true;
+  }
+  return false;
+}
+
+// A9, A99, AA9, AA99, A9A, AA9A with the letter-position rules, in one of the
+// postcode areas.
 bool IsOutwardCode(std::string_view s) {
   if (s.size() < 2 || s.size() > 4) return false;
+  if (!IsPostcodeArea(s.substr(0, IsAsciiDigit(s[1]) ? 1 : 2))) return false;
   if (!IsLetterNotIn(s[0], "QVX")) return false;
   if (IsAsciiDigit(s[1])) {
     // A9, A99, A9A

@@ -150,11 +150,16 @@ TEST_CASE("uk_postcode") {
           {"M14 5RT", "m14 5rt", "M145RT", "SW1A 2AA", "EC1A 1BB", "W1A 0AX",
            "B33 8TH", "CR2 6XH", "DN55 1PT", "GIR 0AA", "LS1 1UR", "N1C 4AG",
            // As people write them: two spaces, a hyphen, a space in the inward code.
-           "M14  5RT", "M14-5RT", "M14 5 RT", "m14 5 rt", "GIR0AA"});
+           "M14  5RT", "M14-5RT", "M14 5 RT", "m14 5 rt", "GIR0AA",
+           // Crown dependencies and the areas at the ends of the list.
+           "GY1 1AA", "JE2 3AB", "IM1 1AD", "ZE1 0AA", "AB10 1XG", "wa5 0zd"});
   Rejects(&IsUkPostcode,
           {"SE9", "SE9 ", "M14", "QA1 1AA", "AJ1 1AA", "W1L 1AA", "EC1C 1AA",
            "M14 5RC", "M14 5IT", "M14 55T", "A1 1st", "B2 4th", "A1 2nd", "12 345",
-           "M14   5RT", "M14 - 5RT", "M14--5RT", "M14 5R T", "M 14 5RT", "M14 5-RT", "M14 5 R T"});
+           "M14   5RT", "M14 - 5RT", "M14--5RT", "M14 5R T", "M 14 5RT", "M14 5-RT", "M14 5 R T",
+           // Shaped like a postcode, but no postcode area starts so: a
+           // registration ("WM53 0ZD"), a code.
+           "WM53 0ZD", "AA1 1AA", "K1 1AA", "ZZ9 9ZZ"});
 }
 
 TEST_CASE("vehicle_reg") {
