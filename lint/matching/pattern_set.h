@@ -117,6 +117,11 @@ class PatternSet {
   static constexpr size_t kOwnSetProgramSize = 1000;
 
   size_t size() const { return patterns_.size(); }
+  // The id Add gave `pattern`, or -1 if it was never added.
+  int IdOf(std::string_view pattern) const {
+    auto it = ids_.find(pattern);
+    return it == ids_.end() ? -1 : it->second;
+  }
   // The text of pattern `id`, as added.
   const std::string& pattern(uint32_t id) const { return patterns_[id]->text; }
 
