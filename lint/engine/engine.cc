@@ -26,7 +26,7 @@ std::vector<std::string> DictionaryDirs(const EngineOptions& options) {
 }
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-const PatternSet& Engine::pattern_set() const { return impl_->patterns; }
+const PatternSet& Engine::pattern_set() const { return *impl_->patterns; }
 Engine::~Engine() = default;
 
 std::vector<std::vector<RuleSpan>> Engine::MatchAll(std::string_view text) const {

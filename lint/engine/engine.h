@@ -61,6 +61,16 @@ class Engine {
   // missing dictionary) when it cannot.
   static std::unique_ptr<Engine> Create(std::vector<Pack> packs, const EngineOptions& options,
                                         std::vector<LoadError>* errors);
+  // The engine Create(share.packs() as loaded, options) would make, sharing
+  // `share`'s packs, compiled patterns and word index (the bulk of an
+  // engine's memory, and its RE2 caches) instead of building its own: for
+  // engines of the same packs under other options, such as the service's
+  // one per platform. `options.extra_lists` must be those `share` was
+  // built with. Lints exactly as that Create would. Returns nullptr, with
+  // an error appended, when the extra lists differ or its patterns or words
+  // would not be share's: then use Create.
+  static std::unique_ptr<Engine> CreateSharing(const Engine& share, const EngineOptions& options,
+                                               std::vector<LoadError>* errors);
   ~Engine();
 
   // Lints valid UTF-8 `text` and returns the findings of every enabled,
@@ -73,7 +83,7 @@ class Engine {
 
   // Every loaded rule, in pack then file order.
   const std::vector<const Rule*>& rules() const { return rules_; }
-  const std::vector<Pack>& packs() const { return packs_; }
+  const std::vector<Pack>& packs() const { return *packs_; }
   const Rule* FindRule(std::string_view full_id) const;
   // Whether findings of `rule` are reported under the options.
   bool IsEnabled(const Rule& rule) const;
@@ -89,7 +99,9 @@ class Engine {
   explicit Engine(std::unique_ptr<Impl> impl);
 
   std::unique_ptr<Impl> impl_;
-  std::vector<Pack> packs_;  // owned here so Rule pointers stay valid
+  // Owned here (and by the engines CreateSharing made from this one) so
+  // Rule pointers stay valid; not changed after Create.
+  std::shared_ptr<std::vector<Pack>> packs_;
   std::vector<const Rule*> rules_;
 };
 

@@ -7,6 +7,7 @@
 
 #include "engine/engine_impl.h"
 #include "engine/findings_stage.h"
+#include "matching/prefilter_file.h"  // Hash64
 
 namespace postcheck {
 namespace {
@@ -17,9 +18,17 @@ constexpr const char* kSpellingSkipPattern =
 
 class EngineBuilder {
  public:
+  // With `share`, patterns and words are looked up in its sets instead of
+  // added to new ones (Engine::CreateSharing).
   EngineBuilder(Engine::Impl* impl, std::vector<Pack>* packs, std::vector<const Rule*>* rules,
-                const EngineOptions& options, std::vector<LoadError>* errors)
-      : impl_(*impl), packs_(*packs), rules_(*rules), options_(options), errors_(errors) {}
+                const EngineOptions& options, std::vector<LoadError>* errors, const Engine::Impl* share)
+      : impl_(*impl), packs_(*packs), rules_(*rules), options_(options), errors_(errors), share_(share) {
+    if (share_) {
+      impl_.patterns = share_->patterns;
+      impl_.words = share_->words;
+      impl_.pattern_owners.resize(share_->patterns->size());
+    }
+  }
 
   // Force-specific entries join every list read from a file of that name.
   void AddExtraLists();
@@ -40,6 +49,9 @@ class EngineBuilder {
   // A rule after every rule its conditions and its cluster refer to, and
   // which rules are needed (enabled, or named by a needed rule).
   void OrderRules();
+  // With a shared engine: whether every pattern was found in its set and
+  // the same words were added in the same order.
+  void CheckShared();
   // Waits for the dictionaries and gives each spelling rule its own.
   void AttachDictionaries();
   // Each rule's rank in the order, and the self-searching ones.
@@ -61,6 +73,8 @@ class EngineBuilder {
   std::vector<const Rule*>& rules_;
   const EngineOptions& options_;
   std::vector<LoadError>* errors_;
+  const Engine::Impl* share_;
+  bool share_missed_ = false;  // a pattern not in share_'s set
   bool ok_ = true;
   std::unordered_map<std::string, uint32_t> index_;  // full rule id -> index in rules_
   std::map<std::string, std::future<std::pair<std::unique_ptr<SpellChecker>, std::string>>> loading_;
@@ -73,6 +87,8 @@ class EngineBuilder {
 };
 
 void EngineBuilder::AddExtraLists() {
+  impl_.extra_lists = options_.extra_lists;
+  if (share_) return;  // the shared packs have them already
   for (const auto& [list, entries] : options_.extra_lists) {
     bool used = false;
     auto has = [&, &list = list](const std::vector<std::string>& lists) {
@@ -154,7 +170,16 @@ void EngineBuilder::StartDictionaries() {
 
 void EngineBuilder::AddPattern(const Located& p, const Owner& owner, const std::string& rule_id) {
   std::string error;
-  int id = impl_.patterns.Add(p.text, &error);
+  if (share_) {
+    const int id = share_->patterns->IdOf(p.text);
+    if (id < 0) {
+      share_missed_ = true;
+    } else {
+      impl_.pattern_owners[static_cast<size_t>(id)].push_back(owner);
+    }
+    return;
+  }
+  int id = impl_.patterns->Add(p.text, &error);
   if (id < 0) {
     Fail(p.mark, rule_id, error + " in pattern '" + p.text + "'");
     return;
@@ -171,7 +196,13 @@ void EngineBuilder::AddPattern(const Located& p, const Owner& owner, const std::
 void EngineBuilder::AddWord(const std::string& w, bool match_case, const Owner& owner, const Rule& rule) {
   auto id = static_cast<uint32_t>(impl_.word_owners.size());
   WordOptions word_options{match_case, owner.swap < 0, rule.disguises && owner.slot == kMatchSlot};
-  if (!impl_.words.Add(w, word_options, id)) {
+  impl_.words_key = Hash64(w, impl_.words_key ^ (uint64_t{id} << 3) ^ (uint64_t{word_options.match_case} << 0) ^
+                                  (uint64_t{word_options.forms} << 1) ^ (uint64_t{word_options.disguises} << 2));
+  if (share_) {  // the word is in share_'s index if its key comes out the same (CheckShared)
+    impl_.word_owners.push_back(owner);
+    return;
+  }
+  if (!impl_.words->Add(w, word_options, id)) {
     Fail(rule.mark, rule.id, "word list entry '" + w + "' has no word in it");
     return;
   }
@@ -227,8 +258,14 @@ void EngineBuilder::AddMatchers() {
 }
 
 void EngineBuilder::CompilePatterns() {
+  if (share_) {  // compiled already
+    const int skip_id = share_->patterns->IdOf(kSpellingSkipPattern);
+    if (skip_id < 0) share_missed_ = true;
+    impl_.spelling_skip = static_cast<uint32_t>(std::max(skip_id, 0));
+    return;
+  }
   std::string skip_error;
-  const int skip_id = impl_.patterns.Add(kSpellingSkipPattern, &skip_error);
+  const int skip_id = impl_.patterns->Add(kSpellingSkipPattern, &skip_error);
   if (skip_id < 0) {
     Fail({}, "", "spelling's URL pattern: " + skip_error);
   } else {
@@ -236,7 +273,7 @@ void EngineBuilder::CompilePatterns() {
     if (impl_.spelling_skip == impl_.pattern_owners.size()) impl_.pattern_owners.emplace_back();  // no rule's
   }
   std::vector<PatternSet::CompileError> pattern_errors;
-  if (!ok_ || impl_.patterns.Compile(&pattern_errors)) return;
+  if (!ok_ || impl_.patterns->Compile(&pattern_errors)) return;
   for (const auto& e : pattern_errors) {
     if (e.pattern < 0 || static_cast<size_t>(e.pattern) >= pattern_origins_.size()) {
       Fail({}, "", e.message);
@@ -244,6 +281,14 @@ void EngineBuilder::CompilePatterns() {
     }
     const PatternOrigin& origin = pattern_origins_[static_cast<size_t>(e.pattern)];
     Fail(origin.pattern->mark, *origin.rule_id, e.message + " in pattern '" + origin.pattern->text + "'");
+  }
+}
+
+void EngineBuilder::CheckShared() {
+  if (!share_) return;
+  if (share_missed_) Fail({}, "", "cannot share the engine's patterns: it was built from other patterns");
+  if (impl_.words_key != share_->words_key || impl_.word_owners.size() != share_->word_owners.size()) {
+    Fail({}, "", "cannot share the engine's word index: it was built from other word lists");
   }
 }
 
@@ -309,24 +354,54 @@ void EngineBuilder::RankRules() {
 
 }  // namespace
 
-std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOptions& options,
-                                       std::vector<LoadError>* errors) {
-  if (!CheckPacks(packs, errors)) return nullptr;
-  std::unique_ptr<Engine> engine(new Engine(std::make_unique<Impl>()));
-  engine->packs_ = std::move(packs);
-  EngineBuilder build(engine->impl_.get(), &engine->packs_, &engine->rules_, options, errors);
+namespace {
+
+std::unique_ptr<Engine> Build(std::unique_ptr<Engine> engine, Engine::Impl* impl, std::vector<Pack>* packs,
+                              std::vector<const Rule*>* rules, const EngineOptions& options,
+                              std::vector<LoadError>* errors, const Engine::Impl* share) {
+  EngineBuilder build(impl, packs, rules, options, errors, share);
   build.AddExtraLists();
   build.IndexRules();
   build.CheckOptionNames();
   build.StartDictionaries();
   build.AddMatchers();
   build.CompilePatterns();
+  build.CheckShared();
   build.AddAllowList();
   build.OrderRules();
   build.AttachDictionaries();
   build.RankRules();
   if (!build.ok()) return nullptr;
   return engine;
+}
+
+}  // namespace
+
+std::unique_ptr<Engine> Engine::Create(std::vector<Pack> packs, const EngineOptions& options,
+                                       std::vector<LoadError>* errors) {
+  if (!CheckPacks(packs, errors)) return nullptr;
+  std::unique_ptr<Engine> engine(new Engine(std::make_unique<Impl>()));
+  engine->packs_ = std::make_shared<std::vector<Pack>>(std::move(packs));
+  Impl* impl = engine->impl_.get();
+  std::vector<Pack>* own_packs = engine->packs_.get();
+  std::vector<const Rule*>* rules = &engine->rules_;
+  return Build(std::move(engine), impl, own_packs, rules, options, errors, nullptr);
+}
+
+std::unique_ptr<Engine> Engine::CreateSharing(const Engine& share, const EngineOptions& options,
+                                              std::vector<LoadError>* errors) {
+  if (options.extra_lists != share.impl_->extra_lists) {
+    LoadError error;
+    error.message = "cannot share the engine: it was built with other extra lists";
+    errors->push_back(std::move(error));
+    return nullptr;
+  }
+  std::unique_ptr<Engine> engine(new Engine(std::make_unique<Impl>()));
+  engine->packs_ = share.packs_;  // as loaded and checked, the extra lists already in
+  Impl* impl = engine->impl_.get();
+  std::vector<Pack>* own_packs = engine->packs_.get();
+  std::vector<const Rule*>* rules = &engine->rules_;
+  return Build(std::move(engine), impl, own_packs, rules, options, errors, share.impl_.get());
 }
 
 }  // namespace postcheck

@@ -89,10 +89,19 @@ struct RuleSpans {
 
 struct Engine::Impl {
   const std::vector<const Rule*>* rules = nullptr;
-  PatternSet patterns;
+  // The compiled patterns and the word index depend only on the packs and
+  // the extra lists, not on which rules are enabled: an engine built for
+  // another platform from the same packs shares its base engine's
+  // (Engine::Create's `share`), with its own owners.
+  std::shared_ptr<PatternSet> patterns = std::make_shared<PatternSet>();
   std::vector<std::vector<Owner>> pattern_owners;  // by pattern id: one pattern can serve many rules
-  WordIndex words;
+  std::shared_ptr<WordIndex> words = std::make_shared<WordIndex>();
   std::vector<Owner> word_owners;
+  // A hash of every word added to `words`, with its options and owner id, in
+  // order: an engine may share `words` only if it would have added the same.
+  uint64_t words_key = 0;
+  // The extra lists added to the packs (EngineOptions::extra_lists).
+  std::map<std::string, std::vector<std::string>> extra_lists;
   std::vector<Slot> slots;
   std::vector<CompiledRule> compiled;
   std::vector<uint32_t> order;  // referenced rules before the rules that refer to them

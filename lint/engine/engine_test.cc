@@ -652,5 +652,49 @@ TEST_CASE("Lint on empty text and text with no findings") {
   CHECK(engine->Lint("nothing to see").empty());
 }
 
+// ---------------------------------------------------------------- sharing
+
+TEST_CASE("CreateSharing: another platform's engine shares packs, patterns and words, and lints as one built alone") {
+  const std::string yaml =
+      P("t", R("fox", "    words: [fox, \"bang to rights\"]\n") +
+                 R("dob", "    patterns: ['DOB:? (?P<match>\\d\\d/\\d\\d/\\d{4})']\n    near: {words: [born], within: 5}\n") +
+                 "  - id: len\n    platform: x\n    severity: error\n    message: \"len {count}\"\n    why: test\n"
+                 "    length: {measure: twitter, limit: 20}\n    examples: {flag: [\"" + std::string(30, 'a') +
+                 "\"], pass: [y]}\n");
+  auto base = Build(yaml);
+  EngineOptions x;
+  x.platform = "x";
+  std::vector<LoadError> errors;
+  std::unique_ptr<Engine> shared = Engine::CreateSharing(*base, x, &errors);
+  INFO(AllErrors(errors));
+  REQUIRE(shared != nullptr);
+  CHECK(errors.empty());
+  auto alone = Build(yaml, x);
+  // One set of packs, compiled patterns and words for both.
+  CHECK(&shared->packs() == &base->packs());
+  CHECK(&shared->pattern_set() == &base->pattern_set());
+  CHECK(&alone->pattern_set() != &base->pattern_set());
+  for (std::string_view text : {"the fox", "born DOB 01/02/2003, bang to rights", "a fox and a fox and a fox, DOB 01/02/2003",
+                                "", "nothing"}) {
+    INFO(std::string(text));
+    CHECK(Lint(*shared, text) == Lint(*alone, text));
+  }
+  CHECK(Lint(*shared, "a fox and a fox and a fox") == Lint(*alone, "a fox and a fox and a fox"));
+  CHECK(Lint(*shared, "a fox and a fox and a fox") == "t.fox 'fox'@2 | t.fox 'fox'@12 | t.len 'a fox'@20 | t.fox 'fox'@22");
+  CHECK(Lint(*base, "a fox and a fox and a fox") == "t.fox 'fox'@2 | t.fox 'fox'@12 | t.fox 'fox'@22");  // no platform: no length rule
+  // The base engine lints as before, from any thread, while the other is used.
+  CHECK(Lint(*base, "born DOB 01/02/2003") == "t.dob '01/02/2003'@9");
+}
+
+TEST_CASE("CreateSharing refuses other extra lists") {
+  auto base = Build(P("t", R("fox", "    words: [fox]\n")));
+  EngineOptions other;
+  other.extra_lists["places"] = {"Leeds"};
+  std::vector<LoadError> errors;
+  CHECK(Engine::CreateSharing(*base, other, &errors) == nullptr);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "cannot share the engine: it was built with other extra lists");
+}
+
 }  // namespace
 }  // namespace postcheck

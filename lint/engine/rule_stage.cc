@@ -73,7 +73,7 @@ void DraftEvaluation::AddMisspellings(const CompiledRule& rule, std::vector<Rule
     const auto& ids = space_.candidate_patterns;
     if (!it->second.empty() && std::binary_search(ids.begin(), ids.end(), engine_.spelling_skip)) {
       std::vector<PatternHit> skip;
-      engine_.patterns.Find(engine_.spelling_skip, text_.text, &skip);
+      engine_.patterns->Find(engine_.spelling_skip, text_.text, &skip);
       DropSpansOverlapping(skip, 0, &it->second);
     }
   }

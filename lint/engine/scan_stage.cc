@@ -29,8 +29,8 @@ void EvaluationSpace::Reset(const Engine::Impl& engine) {
     searched[id] = false;
   }
   searched_ids.clear();
-  found.resize(engine.patterns.size());
-  searched.resize(engine.patterns.size(), false);
+  found.resize(engine.patterns->size());
+  searched.resize(engine.patterns->size(), false);
   names.resize(engine.names_finders.size());
   for (auto& found_names : names) found_names.clear();
   names_done.assign(engine.names_finders.size(), false);
@@ -70,7 +70,7 @@ void DraftEvaluation::Route(const Owner& o, uint32_t begin, uint32_t end) {
 
 const std::vector<PatternHit>& DraftEvaluation::Find(uint32_t id) {
   if (!space_.searched[id]) {
-    engine_.patterns.Find(id, text_.text, &space_.found[id]);
+    engine_.patterns->Find(id, text_.text, &space_.found[id]);
     space_.searched[id] = true;
     space_.searched_ids.push_back(id);
   }
@@ -82,7 +82,7 @@ void DraftEvaluation::Scan() {
   // rule's own patterns, when the rule is evaluated and its near conditions
   // can hold; for the patterns of near/unless conditions, when the rule has
   // a candidate to check. Most rules have nothing to check in most drafts.
-  engine_.patterns.Candidates(text_.text, &space_.candidate_patterns);
+  engine_.patterns->Candidates(text_.text, &space_.candidate_patterns);
   for (uint32_t id : space_.candidate_patterns) {
     for (const Owner& o : engine_.pattern_owners[id]) {
       if (o.slot == kMatchSlot) {
@@ -95,7 +95,7 @@ void DraftEvaluation::Scan() {
     }
   }
   space_.word_hits.clear();
-  engine_.words.Match(text_, engine_.lexicon, &space_.word_hits);
+  engine_.words->Match(text_, engine_.lexicon, &space_.word_hits);
   for (const WordHit& h : space_.word_hits) Route(engine_.word_owners[h.owner], h.begin, h.end);
   // The rules to evaluate, in `order`.
   const auto& to_evaluate = space_.to_evaluate;

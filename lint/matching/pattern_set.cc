@@ -4,6 +4,7 @@
 
 #include "matching/prefilter_file.h"
 #include "matching/regex_size_bound.h"
+#include "matching/shared_prefilter.h"
 #include "text/utf8.h"
 
 namespace postcheck {
@@ -59,21 +60,17 @@ void PatternSet::BuildPrefilters() {
   const std::string signature = VectorscanPrefilter::CompileSignature();
   std::vector<bool> covered(patterns_.size(), false);
   if (!prefilter_file_.empty()) {
-    PrefilterFile file;
-    std::string error;
-    std::unique_ptr<VectorscanPrefilter> db;
-    if (ReadPrefilterFile(prefilter_file_, signature, &file) == PrefilterFileState::kLoaded &&
-        (db = VectorscanPrefilter::Deserialize(file.payload, &error)) &&
-        (db->refused().empty() || db->refused().back() < file.patterns.size())) {
-      file.payload = std::string();
+    // Loaded once per process: engines built from the same file share it.
+    if (std::shared_ptr<const LoadedPrefilter> file = LoadSharedPrefilter(prefilter_file_, signature)) {
       std::unordered_map<uint64_t, uint32_t> by_hash;  // first hash -> id
       for (uint32_t id = 0; id < patterns_.size(); ++id) by_hash.emplace(PatternHashOf(patterns_[id]->text).a, id);
-      Prefilter loaded{std::move(db), std::vector<uint32_t>(file.patterns.size(), kNone)};
+      Prefilter loaded{std::shared_ptr<const VectorscanPrefilter>(file, file->db.get()),
+                       std::vector<uint32_t>(file->patterns.size(), kNone)};
       const std::vector<uint32_t>& refused = loaded.db->refused();
       size_t used = 0;
-      for (uint32_t k = 0; k < file.patterns.size(); ++k) {
-        auto it = by_hash.find(file.patterns[k].a);
-        if (it == by_hash.end() || PatternHashOf(patterns_[it->second]->text) != file.patterns[k] ||
+      for (uint32_t k = 0; k < file->patterns.size(); ++k) {
+        auto it = by_hash.find(file->patterns[k].a);
+        if (it == by_hash.end() || PatternHashOf(patterns_[it->second]->text) != file->patterns[k] ||
             covered[it->second] || std::binary_search(refused.begin(), refused.end(), k)) {
           continue;
         }

@@ -13,7 +13,8 @@
 // The prefilter of the bundled packs is loaded from a file the build wrote
 // (prefilter_file.h): the patterns it holds are scanned from it, and only
 // the others (user packs, --rules, config) are compiled, into a second
-// database.
+// database. The file's database is loaded once per process and shared by
+// every set that uses it (shared_prefilter.h).
 //
 // A pattern's own RE2 is compiled the first time Find needs it: a cold start
 // that lints one short draft compiles the few patterns its draft touches, not
@@ -102,6 +103,11 @@ class PatternSet {
   size_t fallback_count() const;
   size_t set_count() const { return sets_.size(); }
   size_t prefilter_size() const;
+  // The database loaded from the prefilter file (shared with every other set
+  // that loaded the same file), or nullptr when none was loaded.
+  const VectorscanPrefilter* file_prefilter() const {
+    return prefilter_loaded_ ? prefilters_.front().db.get() : nullptr;
+  }
 
   // RE2's default budget for each pattern's program and DFAs.
   static constexpr int64_t kPatternMaxMem = int64_t{2} << 20;
@@ -111,6 +117,11 @@ class PatternSet {
   static constexpr size_t kOwnSetProgramSize = 1000;
 
   size_t size() const { return patterns_.size(); }
+  // The id Add gave `pattern`, or -1 if it was never added.
+  int IdOf(std::string_view pattern) const {
+    auto it = ids_.find(pattern);
+    return it == ids_.end() ? -1 : it->second;
+  }
   // The text of pattern `id`, as added.
   const std::string& pattern(uint32_t id) const { return patterns_[id]->text; }
 
@@ -146,7 +157,7 @@ class PatternSet {
   std::unique_ptr<RE2::Set> parser_;         // parses small patterns as they are added; freed by Compile
   // One database, or two: the file's, and one of the patterns it lacks.
   struct Prefilter {
-    std::unique_ptr<VectorscanPrefilter> db;
+    std::shared_ptr<const VectorscanPrefilter> db;  // the file's is shared (shared_prefilter.h)
     std::vector<uint32_t> to_id;  // pattern id of each of the database's ids (kNone: not ours)
   };
   static constexpr uint32_t kNone = UINT32_MAX;

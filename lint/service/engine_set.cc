@@ -24,7 +24,13 @@ const Engine* EngineSet::ForPlatform(std::string_view platform, std::string* err
     EngineOptions options = options_;
     options.platform = it->first;
     std::vector<LoadError> errors;
-    slot.engine = Engine::Create(base_.packs(), options, &errors);
+    // The base engine's patterns and word index serve every platform (the
+    // same packs and lists); built anew only if the base cannot share them.
+    slot.engine = Engine::CreateSharing(base_, options, &errors);
+    if (!slot.engine) {
+      errors.clear();
+      slot.engine = Engine::Create(base_.packs(), options, &errors);
+    }
     if (!slot.engine) slot.error = errors.empty() ? "cannot build the engine" : errors.front().ToString();
   });
   if (!slot.engine) *error = slot.error;

@@ -1,7 +1,9 @@
 // The engines a server lints with: the one the command line built (its
 // options, its default platform) and, made on first use, one per other
 // platform a request names. Each is what `postcheck --platform NAME` with the
-// same options would build, so a request's findings are the CLI's.
+// same options would build, so a request's findings are the CLI's. They
+// share the base engine's compiled patterns and word index
+// (Engine::CreateSharing), so each costs only its rules' own state.
 #ifndef POSTCHECK_SERVICE_ENGINE_SET_H_
 #define POSTCHECK_SERVICE_ENGINE_SET_H_
 

@@ -101,20 +101,28 @@ std::string ErrorJson(std::string_view message) {
 
 // A socket stream that keeps its read buffer for the whole connection (so a
 // pipelined request is never lost) and sends each response in one call.
+// Few system calls a request: a read tries the socket before waiting on it,
+// a write only buffers (the send is bounded by the socket's SO_SNDTIMEO, set
+// by Serve), and the addresses are asked for once a connection.
 class HttpServer::BufferedSocketStream final : public httplib::Stream {
  public:
   BufferedSocketStream(socket_t sock, int timeout_ms) : sock_(sock), timeout_ms_(timeout_ms) {}
 
   bool is_readable() const override { return begin_ < end_ || PollFor(sock_, POLLIN, timeout_ms_); }
-  bool is_writable() const override { return PollFor(sock_, POLLOUT, timeout_ms_); }
+  // Writes only fill the buffer; Flush's send has the socket's send timeout.
+  bool is_writable() const override { return true; }
 
   ssize_t read(char* ptr, size_t size) override {
     if (!Flush()) return -1;
     if (begin_ == end_) {
-      if (!PollFor(sock_, POLLIN, timeout_ms_)) return -1;
       ssize_t n;
-      do n = ::recv(sock_, buffer_, sizeof buffer_, 0);
+      do n = ::recv(sock_, buffer_, sizeof buffer_, MSG_DONTWAIT);  // most often already there
       while (n < 0 && errno == EINTR);
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        if (!PollFor(sock_, POLLIN, timeout_ms_)) return -1;
+        do n = ::recv(sock_, buffer_, sizeof buffer_, 0);
+        while (n < 0 && errno == EINTR);
+      }
       if (n <= 0) return n;
       begin_ = 0;
       end_ = static_cast<size_t>(n);
@@ -157,31 +165,46 @@ class HttpServer::BufferedSocketStream final : public httplib::Stream {
     return false;
   }
 
-  void get_remote_ip_and_port(std::string& ip, int& port) const override { Address(::getpeername, ip, port); }
-  void get_local_ip_and_port(std::string& ip, int& port) const override { Address(::getsockname, ip, port); }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    if (!remote_.known) remote_ = Address(::getpeername);
+    ip = remote_.ip;
+    port = remote_.port;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    if (!local_.known) local_ = Address(::getsockname);
+    ip = local_.ip;
+    port = local_.port;
+  }
   socket_t socket() const override { return sock_; }
 
  private:
   static constexpr size_t kFlushAt = 1 << 16;
   static constexpr int kStopCheckMs = 50;
 
-  void Address(int (*get)(int, sockaddr*, socklen_t*), std::string& ip, int& port) const {
+  struct Endpoint {
+    bool known = false;
+    std::string ip;
+    int port = 0;
+  };
+
+  Endpoint Address(int (*get)(int, sockaddr*, socklen_t*)) const {
+    Endpoint e;
+    e.known = true;
     sockaddr_storage addr{};
     socklen_t len = sizeof addr;
-    ip.clear();
-    port = 0;
-    if (get(sock_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return;
+    if (get(sock_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return e;
     char text[INET6_ADDRSTRLEN] = "";
     if (addr.ss_family == AF_INET) {
       auto* a = reinterpret_cast<sockaddr_in*>(&addr);
       inet_ntop(AF_INET, &a->sin_addr, text, sizeof text);
-      port = ntohs(a->sin_port);
+      e.port = ntohs(a->sin_port);
     } else if (addr.ss_family == AF_INET6) {
       auto* a = reinterpret_cast<sockaddr_in6*>(&addr);
       inet_ntop(AF_INET6, &a->sin6_addr, text, sizeof text);
-      port = ntohs(a->sin6_port);
+      e.port = ntohs(a->sin6_port);
     }
-    ip = text;
+    e.ip = text;
+    return e;
   }
 
   socket_t sock_;
@@ -189,6 +212,7 @@ class HttpServer::BufferedSocketStream final : public httplib::Stream {
   char buffer_[8192];
   size_t begin_ = 0, end_ = 0;
   std::string out_;
+  mutable Endpoint remote_, local_;
 };
 
 // httplib's TaskQueue: a connection within the limit goes to the fixed pool,
@@ -328,6 +352,9 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
 void HttpServer::Serve(socket_t sock) {
   int one = 1;
   ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  // Bounds each send of a response (the stream writes without polling).
+  timeval send_timeout{limits_.timeout_seconds, 0};
+  ::setsockopt(sock, SOL_SOCKET, SO_SNDTIMEO, &send_timeout, sizeof send_timeout);
   ConnectionState state;
   {
     BufferedSocketStream stream(sock, limits_.timeout_seconds * 1000);

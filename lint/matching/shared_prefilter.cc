@@ -1,0 +1,70 @@
+// See shared_prefilter.h.
+#include "matching/shared_prefilter.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <map>
+#include <mutex>
+
+namespace postcheck {
+namespace {
+
+// What tells one version of the file from another: the path, the
+// signature, the file's identity and times, and its header (which holds the
+// checksum of everything after it). "" when the file cannot be read.
+std::string FileKey(const std::string& path, std::string_view signature) {
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) return "";
+  char header[64] = {};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  in.read(header, sizeof header);
+  std::string key = path;
+  key += '\0';
+  key += signature;
+  key += '\0';
+  for (long long v : {static_cast<long long>(st.st_dev), static_cast<long long>(st.st_ino),
+                      static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec),
+                      static_cast<long long>(st.st_mtim.tv_nsec)}) {
+    key += std::to_string(v);
+    key += ',';
+  }
+  key.append(header, static_cast<size_t>(in.gcount()));
+  return key;
+}
+
+std::shared_ptr<const LoadedPrefilter> Load(const std::string& path, std::string_view signature) {
+  PrefilterFile file;
+  if (ReadPrefilterFile(path, signature, &file) != PrefilterFileState::kLoaded) return nullptr;
+  std::string error;
+  std::unique_ptr<VectorscanPrefilter> db = VectorscanPrefilter::Deserialize(file.payload, &error);
+  if (!db || (!db->refused().empty() && db->refused().back() >= file.patterns.size())) return nullptr;
+  auto loaded = std::make_shared<LoadedPrefilter>();
+  loaded->patterns = std::move(file.patterns);
+  loaded->db = std::move(db);
+  return loaded;
+}
+
+}  // namespace
+
+std::shared_ptr<const LoadedPrefilter> LoadSharedPrefilter(const std::string& path, std::string_view signature) {
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<const LoadedPrefilter>> loaded;
+  const std::string key = FileKey(path, signature);
+  if (key.empty()) return nullptr;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = loaded.find(key); it != loaded.end()) {
+    if (auto shared = it->second.lock()) return shared;
+  }
+  for (auto it = loaded.begin(); it != loaded.end();) {  // forget the ones nobody holds
+    it = it->second.expired() ? loaded.erase(it) : std::next(it);
+  }
+  std::shared_ptr<const LoadedPrefilter> fresh = Load(path, signature);
+  // Keyed as it was before the read: a file changed meanwhile gets a new key
+  // next time, and is read again.
+  if (fresh) loaded[key] = fresh;
+  return fresh;
+}
+
+}  // namespace postcheck

@@ -1,0 +1,39 @@
+// A prefilter file (prefilter_file.h) loaded once per process and shared:
+// every PatternSet that loads the same file while another still holds it
+// gets the same deserialised Vectorscan database, as the service's
+// per-platform engines do (one database, about 4.5 MB, instead of one each).
+//
+// Promises: LoadSharedPrefilter returns what ReadPrefilterFile and
+// VectorscanPrefilter::Deserialize would give, or nullptr where they would
+// fail. Two calls for the same file get the same object as long as one
+// holder keeps it alive and the file has not changed (its header, size,
+// modification time and inode are the key); a file changed on disk is read
+// again. A database is immutable once loaded; scanning it from several
+// threads is safe (each thread has its own scratch, see
+// vectorscan_prefilter.h). Thread-safe: concurrent calls wait for one load.
+#ifndef POSTCHECK_SHARED_PREFILTER_H_
+#define POSTCHECK_SHARED_PREFILTER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "matching/prefilter_file.h"
+#include "matching/vectorscan_prefilter.h"
+
+namespace postcheck {
+
+struct LoadedPrefilter {
+  std::vector<PatternHash> patterns;          // the database's pattern k has hash patterns[k]
+  std::unique_ptr<const VectorscanPrefilter> db;  // never null
+};
+
+// The file at `path`, written under `signature`, loaded or shared; nullptr
+// when it is missing, stale, damaged, or holds a database Vectorscan cannot
+// load (or one whose refused ids lie beyond its patterns).
+std::shared_ptr<const LoadedPrefilter> LoadSharedPrefilter(const std::string& path, std::string_view signature);
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_SHARED_PREFILTER_H_

@@ -1,0 +1,149 @@
+// Unit tests for the process-wide prefilter databases (shared_prefilter.h):
+// one load per file while anyone holds it, shared by every PatternSet and
+// thread; a file changed on disk, or a bad one, is not served from memory.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "matching/pattern_set.h"
+#include "matching/shared_prefilter.h"
+
+namespace postcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDir {
+  fs::path path = fs::temp_directory_path() / ("postcheck_shared_prefilter_" + std::to_string(getpid()));
+  TempDir() { fs::create_directories(path); }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+const std::vector<std::string> kPatterns = {"\\bcode\\b", "[^.!?]{0,60}\\barrested\\b", "a\\Cb", "\\d{3} km"};
+
+std::unique_ptr<PatternSet> Compiled(const std::vector<std::string>& patterns, const std::string& file) {
+  auto set = std::make_unique<PatternSet>();
+  std::string error;
+  for (const std::string& p : patterns) REQUIRE(set->Add(p, &error) >= 0);
+  set->set_prefilter_file(file);
+  std::vector<PatternSet::CompileError> errors;
+  REQUIRE(set->Compile(&errors));
+  return set;
+}
+
+std::vector<uint32_t> CandidatesOf(const PatternSet& set, std::string_view text) {
+  std::vector<uint32_t> ids;
+  set.Candidates(text, &ids);
+  return ids;
+}
+
+std::string WriteFile(const TempDir& dir, const std::vector<std::string>& patterns, const std::string& name) {
+  const std::string file = (dir.path / name).string();
+  std::string error;
+  REQUIRE(Compiled(patterns, "")->WritePrefilter(file, &error));
+  return file;
+}
+
+const std::string kSignature = VectorscanPrefilter::CompileSignature();
+
+TEST_CASE("one file, one database: loads share it, across threads too") {
+  TempDir dir;
+  const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
+  std::vector<std::shared_ptr<const LoadedPrefilter>> got(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t) threads.emplace_back([&, t] { got[t] = LoadSharedPrefilter(file, kSignature); });
+  for (auto& t : threads) t.join();
+  REQUIRE(got[0] != nullptr);
+  for (const auto& g : got) CHECK(g == got[0]);
+  CHECK(got[0]->patterns.size() == kPatterns.size());
+  CHECK(got[0]->patterns[0] == PatternHashOf(kPatterns[0]));
+  CHECK(got[0]->db->refused() == std::vector<uint32_t>{2});  // \C: Vectorscan refuses it
+  // Another file is another database.
+  const std::string other = WriteFile(dir, kPatterns, "q.hsdb");
+  auto second = LoadSharedPrefilter(other, kSignature);
+  REQUIRE(second != nullptr);
+  CHECK(second != got[0]);
+}
+
+TEST_CASE("two pattern sets (two engines) over the same file scan one database object") {
+  TempDir dir;
+  const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
+  auto a = Compiled(kPatterns, file);
+  std::vector<std::string> reordered = {kPatterns[3], kPatterns[0], "\\bcharged\\b", kPatterns[1]};
+  auto b = Compiled(reordered, file);
+  REQUIRE(a->file_prefilter() != nullptr);
+  CHECK(a->file_prefilter() == b->file_prefilter());
+  CHECK(a->prefilter_loaded());
+  CHECK(b->compiled_count() == 1);  // "charged", which the file lacks
+  // Each set maps the shared database's ids to its own.
+  auto reference_a = Compiled(kPatterns, "");
+  auto reference_b = Compiled(reordered, "");
+  for (std::string_view text : {"code 120 km", "he was arrested. code", "charged", "a-b", ""}) {
+    CHECK(CandidatesOf(*a, text) == CandidatesOf(*reference_a, text));
+    CHECK(CandidatesOf(*b, text) == CandidatesOf(*reference_b, text));
+  }
+  // Scanned from several threads at once, with a scratch space each.
+  std::vector<std::thread> threads;
+  std::vector<std::vector<uint32_t>> seen(4);
+  for (size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 200; ++k) seen[t] = CandidatesOf(t % 2 ? *a : *b, "he was arrested. code 120 km");
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (size_t t = 0; t < seen.size(); ++t) CHECK(seen[t] == CandidatesOf(t % 2 ? *reference_a : *reference_b, "he was arrested. code 120 km"));
+  CHECK(Compiled(kPatterns, "")->file_prefilter() == nullptr);  // no file: nothing shared
+}
+
+TEST_CASE("a database nobody holds is let go; a changed file is read again") {
+  TempDir dir;
+  const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
+  std::weak_ptr<const LoadedPrefilter> first = LoadSharedPrefilter(file, kSignature);
+  CHECK(first.expired());  // nobody held it
+  auto held = LoadSharedPrefilter(file, kSignature);
+  REQUIRE(held != nullptr);
+  // Rewritten with other patterns while the old one is still held: the new
+  // content, not the old database.
+  const std::vector<std::string> fewer = {kPatterns[0], kPatterns[3]};
+  fs::rename(WriteFile(dir, fewer, "new.hsdb"), file);
+  auto fresh = LoadSharedPrefilter(file, kSignature);
+  REQUIRE(fresh != nullptr);
+  CHECK(fresh != held);
+  CHECK(fresh->patterns.size() == 2);
+  CHECK(held->patterns.size() == kPatterns.size());  // still usable by its holders
+}
+
+TEST_CASE("a missing, stale or damaged file is not loaded") {
+  TempDir dir;
+  const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
+  auto held = LoadSharedPrefilter(file, kSignature);
+  REQUIRE(held != nullptr);
+  CHECK(LoadSharedPrefilter(file, kSignature + "x") == nullptr);  // another signature
+  CHECK(LoadSharedPrefilter((dir.path / "none.hsdb").string(), kSignature) == nullptr);
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  // Damaged in place (the header, and so its checksum, unchanged) while the
+  // intact one is held: read again, and refused.
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x40);
+  {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(1));
+  CHECK(LoadSharedPrefilter(file, kSignature) == nullptr);
+  CHECK_FALSE(Compiled(kPatterns, file)->prefilter_loaded());
+}
+
+}  // namespace
+}  // namespace postcheck
