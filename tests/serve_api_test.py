@@ -108,7 +108,7 @@ class SameFindingsAsCli(unittest.TestCase):
     def check(self, platform, *cli_args):
         expected = cli_findings(self.drafts, *cli_args)
         conn = self.server.connection()
-        total = 0
+        with_findings = 0
         for text, want in zip(self.drafts, expected):
             status, _, body = self.server.request(
                 "POST", "/v1/lint", json.dumps({"text": text, **({"platform": platform} if platform else {})}),
@@ -119,9 +119,11 @@ class SameFindingsAsCli(unittest.TestCase):
             answer = json.loads(body)
             severities = [json.loads(f)["severity"] for f in want]
             self.assertEqual(answer["summary"], {s: severities.count(s) for s in ("error", "warning", "suggestion")})
-            total += len(got)
+            with_findings += bool(got)
         conn.close()
-        self.assertGreater(total, len(self.drafts))  # the corpus is full of findings
+        # Not a vacuous comparison: most drafts have findings (the rest are
+        # the corpus's clean near-misses).
+        self.assertGreater(with_findings, len(self.drafts) // 2)
 
     def test_default_options(self):
         self.check(None)
