@@ -27,6 +27,7 @@ class EngineBuilder {
       impl_.patterns = share_->patterns;
       impl_.words = share_->words;
       impl_.pattern_owners.resize(share_->patterns->size());
+      impl_.names_finders = share_->names_finders;
     }
   }
 
@@ -238,14 +239,21 @@ void EngineBuilder::AddMatchers() {
         Fail(rule.mark, rule.id, "unknown validator '" + v + "'");
       }
     }
-    if (rule.names) {
+    if (rule.names && share_) {
+      // The shared engine's own packs, indexed in the same order: its finder
+      // for this rule (CheckShared checks that the rule counts match).
+      c.names = r < share_->compiled.size() ? share_->compiled[r].names : -1;
+      if (c.names < 0 || static_cast<size_t>(c.names) >= impl_.names_finders.size()) {
+        Fail(rule.mark, rule.id, "cannot share the names finder");
+      }
+    } else if (rule.names) {
       auto same = std::find_if(rules_.begin(), rules_.begin() + r,
                                [&](const Rule* other) { return other->names == rule.names; });
       if (same != rules_.begin() + r) {
         c.names = impl_.compiled[static_cast<size_t>(same - rules_.begin())].names;
       } else {
         c.names = static_cast<int32_t>(impl_.names_finders.size());
-        impl_.names_finders.push_back(std::make_unique<NamesFinder>(*rule.names));
+        impl_.names_finders.push_back(std::make_shared<const NamesFinder>(*rule.names));
       }
     }
     AddSlots(r, rule.near, &c.near_slots);
@@ -287,6 +295,9 @@ void EngineBuilder::CompilePatterns() {
 void EngineBuilder::CheckShared() {
   if (!share_) return;
   if (share_missed_) Fail({}, "", "cannot share the engine's patterns: it was built from other patterns");
+  if (impl_.compiled.size() != share_->compiled.size()) {
+    Fail({}, "", "cannot share the engine's rules: it was built from other packs");
+  }
   if (impl_.words_key != share_->words_key || impl_.word_owners.size() != share_->word_owners.size()) {
     Fail({}, "", "cannot share the engine's word index: it was built from other word lists");
   }

@@ -110,8 +110,10 @@ struct Engine::Impl {
   // ranks.
   std::vector<uint64_t> self_searching;
   // One finder per distinct `names` configuration: rules that share one (the
-  // same YAML anchor, a copied pack) share its work on every draft.
-  std::vector<std::unique_ptr<NamesFinder>> names_finders;
+  // same YAML anchor, a copied pack) share its work on every draft, and an
+  // engine made by Engine::CreateSharing shares the finders themselves (the
+  // first-name table runs to tens of thousands of names).
+  std::vector<std::shared_ptr<const NamesFinder>> names_finders;
   std::map<std::string, std::unique_ptr<SpellChecker>> spellers;
   // The dictionary that tells disguised words from real ones (word_index.h);
   // null when no rule matches disguises.

@@ -686,6 +686,30 @@ TEST_CASE("CreateSharing: another platform's engine shares packs, patterns and w
   CHECK(Lint(*base, "born DOB 01/02/2003") == "t.dob '01/02/2003'@9");
 }
 
+TEST_CASE("CreateSharing: the names finders are shared and find the same names") {
+  const std::string yaml =
+      P("t", R("name", "    names:\n      titles: [Mr]\n      first_names_file: " + kWords + "first_names.txt\n") +
+                 R("later", "    names:\n      titles: [Dr]\n") +
+                 "  - id: len\n    platform: x\n    severity: error\n    message: \"len {count}\"\n    why: test\n"
+                 "    length: {measure: twitter, limit: 40}\n    examples: {flag: [\"" + std::string(50, 'a') +
+                 "\"], pass: [y]}\n");
+  auto base = Build(yaml);
+  EngineOptions x;
+  x.platform = "x";
+  std::vector<LoadError> errors;
+  std::unique_ptr<Engine> shared = Engine::CreateSharing(*base, x, &errors);
+  INFO(AllErrors(errors));
+  REQUIRE(shared != nullptr);
+  auto alone = Build(yaml, x);
+  for (std::string_view text : {"Darren Whitley met Mr Jones and Dr Patel.", "Mr Jones", "Dr Who and Dr Patel",
+                                "Darren Whitley met Mr Jones and Dr Patel, then Amy Smith-Jones."}) {
+    INFO(std::string(text));
+    CHECK(Lint(*shared, text) == Lint(*alone, text));
+  }
+  CHECK(Lint(*shared, "Darren Whitley met Mr Jones and Dr Patel.") ==
+        "t.name 'Darren Whitley'@0 | t.name 'Mr Jones'@19 | t.later 'Dr Patel'@32 | t.len '.'@40");
+}
+
 TEST_CASE("CreateSharing refuses other extra lists") {
   auto base = Build(P("t", R("fox", "    words: [fox]\n")));
   EngineOptions other;
