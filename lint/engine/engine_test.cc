@@ -654,22 +654,39 @@ TEST_CASE("Lint on empty text and text with no findings") {
 
 // ---------------------------------------------------------------- sharing
 
+// A rule for platform x only: a Twitter length limit of `limit`.
+std::string LengthRuleForX(int limit) {
+  return "  - id: len\n    platform: x\n    severity: error\n    message: \"len {count}\"\n    why: test\n"
+         "    length: {measure: twitter, limit: " + std::to_string(limit) + "}\n    examples: {flag: [\"" +
+         std::string(static_cast<size_t>(limit) + 10, 'a') + "\"], pass: [y]}\n";
+}
+
+EngineOptions PlatformX() {
+  EngineOptions x;
+  x.platform = "x";
+  return x;
+}
+
+// The engine for platform x that CreateSharing makes from `base`; null (and
+// a failed check) when it refuses.
+std::unique_ptr<Engine> SharingForX(const Engine& base) {
+  const EngineOptions x = PlatformX();
+  std::vector<LoadError> errors;
+  std::unique_ptr<Engine> shared = Engine::CreateSharing(base, x, &errors);
+  INFO(AllErrors(errors));
+  CHECK(errors.empty());
+  return shared;
+}
+
 TEST_CASE("CreateSharing: another platform's engine shares packs, patterns and words, and lints as one built alone") {
   const std::string yaml =
       P("t", R("fox", "    words: [fox, \"bang to rights\"]\n") +
                  R("dob", "    patterns: ['DOB:? (?P<match>\\d\\d/\\d\\d/\\d{4})']\n    near: {words: [born], within: 5}\n") +
-                 "  - id: len\n    platform: x\n    severity: error\n    message: \"len {count}\"\n    why: test\n"
-                 "    length: {measure: twitter, limit: 20}\n    examples: {flag: [\"" + std::string(30, 'a') +
-                 "\"], pass: [y]}\n");
+                 LengthRuleForX(20));
   auto base = Build(yaml);
-  EngineOptions x;
-  x.platform = "x";
-  std::vector<LoadError> errors;
-  std::unique_ptr<Engine> shared = Engine::CreateSharing(*base, x, &errors);
-  INFO(AllErrors(errors));
+  std::unique_ptr<Engine> shared = SharingForX(*base);
   REQUIRE(shared != nullptr);
-  CHECK(errors.empty());
-  auto alone = Build(yaml, x);
+  auto alone = Build(yaml, PlatformX());
   // One set of packs, compiled patterns and words for both.
   CHECK(&shared->packs() == &base->packs());
   CHECK(&shared->pattern_set() == &base->pattern_set());
@@ -689,18 +706,11 @@ TEST_CASE("CreateSharing: another platform's engine shares packs, patterns and w
 TEST_CASE("CreateSharing: the names finders are shared and find the same names") {
   const std::string yaml =
       P("t", R("name", "    names:\n      titles: [Mr]\n      first_names_file: " + kWords + "first_names.txt\n") +
-                 R("later", "    names:\n      titles: [Dr]\n") +
-                 "  - id: len\n    platform: x\n    severity: error\n    message: \"len {count}\"\n    why: test\n"
-                 "    length: {measure: twitter, limit: 40}\n    examples: {flag: [\"" + std::string(50, 'a') +
-                 "\"], pass: [y]}\n");
+                 R("later", "    names:\n      titles: [Dr]\n") + LengthRuleForX(40));
   auto base = Build(yaml);
-  EngineOptions x;
-  x.platform = "x";
-  std::vector<LoadError> errors;
-  std::unique_ptr<Engine> shared = Engine::CreateSharing(*base, x, &errors);
-  INFO(AllErrors(errors));
+  std::unique_ptr<Engine> shared = SharingForX(*base);
   REQUIRE(shared != nullptr);
-  auto alone = Build(yaml, x);
+  auto alone = Build(yaml, PlatformX());
   for (std::string_view text : {"Darren Whitley met Mr Jones and Dr Patel.", "Mr Jones", "Dr Who and Dr Patel",
                                 "Darren Whitley met Mr Jones and Dr Patel, then Amy Smith-Jones."}) {
     INFO(std::string(text));

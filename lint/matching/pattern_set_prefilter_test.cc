@@ -16,6 +16,7 @@
 
 #include "engine/engine.h"
 #include "matching/pattern_set.h"
+#include "matching/pattern_set_test_util.h"
 #include "matching/prefilter_file.h"
 #include "rules/rule_loader.h"
 #include "text/utf8.h"
@@ -128,23 +129,6 @@ TEST_CASE("the prefilter names every bundled pattern RE2 finds, on every kind of
   CHECK(plain_candidates < plain_matches * 2);
 }
 
-// Compiled PatternSet over `patterns`, looking for its prefilter in `file`.
-std::unique_ptr<PatternSet> Compiled(const std::vector<std::string>& patterns, const std::string& file) {
-  auto set = std::make_unique<PatternSet>();
-  std::string error;
-  for (const std::string& p : patterns) REQUIRE(set->Add(p, &error) >= 0);
-  set->set_prefilter_file(file);
-  std::vector<PatternSet::CompileError> errors;
-  REQUIRE(set->Compile(&errors));
-  return set;
-}
-
-std::vector<uint32_t> CandidatesOf(const PatternSet& set, std::string_view text) {
-  std::vector<uint32_t> ids;
-  set.Candidates(text, &ids);
-  return ids;
-}
-
 struct TempDir {
   fs::path path = fs::temp_directory_path() / ("pattern_set_prefilter_test." + std::to_string(::getpid()));
   TempDir() { fs::create_directories(path); }
@@ -160,13 +144,13 @@ const std::vector<std::string> kTexts = {"", "code 120 km", "\xE2\x84\xAA" "ELVI
 TEST_CASE("a serialised prefilter loads, and finds what the compiled one finds") {
   TempDir dir;
   const std::string file = (dir.path / "p.hsdb").string();
-  auto compiled = Compiled(kPatterns, "");
+  auto compiled = CompiledPatternSet(kPatterns, "");
   CHECK_FALSE(compiled->prefilter_loaded());
   CHECK(compiled->compiled_count() == kPatterns.size());
   CHECK(compiled->fallback_count() == 1);
   std::string error;
   REQUIRE(compiled->WritePrefilter(file, &error));
-  auto loaded = Compiled(kPatterns, file);
+  auto loaded = CompiledPatternSet(kPatterns, file);
   CHECK(loaded->prefilter_loaded());
   CHECK(loaded->compiled_count() == 1);  // the one the file's database refused: to the fallback again
   CHECK(loaded->fallback_count() == 1);
@@ -182,10 +166,10 @@ TEST_CASE("with other patterns, the file serves those it holds and the rest are 
   TempDir dir;
   const std::string file = (dir.path / "p.hsdb").string();
   std::string error;
-  REQUIRE(Compiled(kPatterns, "")->WritePrefilter(file, &error));
+  REQUIRE(CompiledPatternSet(kPatterns, "")->WritePrefilter(file, &error));
   auto expect = [&](const std::vector<std::string>& patterns, size_t compiled) {
-    auto reference = Compiled(patterns, "");
-    auto set = Compiled(patterns, file);
+    auto reference = CompiledPatternSet(patterns, "");
+    auto set = CompiledPatternSet(patterns, file);
     CHECK(set->prefilter_loaded());
     CHECK(set->compiled_count() == compiled);
     for (const std::string& t : kTexts) CHECK(CandidatesOf(*set, t) == CandidatesOf(*reference, t));
@@ -205,10 +189,10 @@ TEST_CASE("a stale, damaged or foreign file is not loaded: the prefilter is comp
   TempDir dir;
   const std::string file = (dir.path / "p.hsdb").string();
   std::string error;
-  REQUIRE(Compiled(kPatterns, "")->WritePrefilter(file, &error));
+  REQUIRE(CompiledPatternSet(kPatterns, "")->WritePrefilter(file, &error));
   auto expect_compiled = [&](const std::vector<std::string>& patterns) {
-    auto reference = Compiled(patterns, "");
-    auto set = Compiled(patterns, file);
+    auto reference = CompiledPatternSet(patterns, "");
+    auto set = CompiledPatternSet(patterns, file);
     CHECK_FALSE(set->prefilter_loaded());
     CHECK(set->compiled_count() == patterns.size());
     for (const std::string& t : kTexts) CHECK(CandidatesOf(*set, t) == CandidatesOf(*reference, t));
@@ -273,7 +257,7 @@ TEST_CASE("a stale, damaged or foreign file is not loaded: the prefilter is comp
 }
 
 TEST_CASE("a pair of patterns Vectorscan 5.4.9's AVX-512 scan misses one of is found") {
-  auto set = Compiled({"@.*police\\.uk", "@.*abcdefghijklmno"}, "");
+  auto set = CompiledPatternSet({"@.*police\\.uk", "@.*abcdefghijklmno"}, "");
   const std::string text =
       "Anyone with information should call the incident room on 0161 496 0000 or email "
       "major.incident@gmp.police.uk, quoting crime ref 20BW/78905H/19.";

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "matching/pattern_set.h"
+#include "matching/pattern_set_test_util.h"
 #include "matching/shared_prefilter.h"
 
 namespace postcheck {
@@ -29,26 +30,10 @@ struct TempDir {
 
 const std::vector<std::string> kPatterns = {"\\bcode\\b", "[^.!?]{0,60}\\barrested\\b", "a\\Cb", "\\d{3} km"};
 
-std::unique_ptr<PatternSet> Compiled(const std::vector<std::string>& patterns, const std::string& file) {
-  auto set = std::make_unique<PatternSet>();
-  std::string error;
-  for (const std::string& p : patterns) REQUIRE(set->Add(p, &error) >= 0);
-  set->set_prefilter_file(file);
-  std::vector<PatternSet::CompileError> errors;
-  REQUIRE(set->Compile(&errors));
-  return set;
-}
-
-std::vector<uint32_t> CandidatesOf(const PatternSet& set, std::string_view text) {
-  std::vector<uint32_t> ids;
-  set.Candidates(text, &ids);
-  return ids;
-}
-
 std::string WriteFile(const TempDir& dir, const std::vector<std::string>& patterns, const std::string& name) {
   const std::string file = (dir.path / name).string();
   std::string error;
-  REQUIRE(Compiled(patterns, "")->WritePrefilter(file, &error));
+  REQUIRE(CompiledPatternSet(patterns, "")->WritePrefilter(file, &error));
   return file;
 }
 
@@ -76,16 +61,16 @@ TEST_CASE("one file, one database: loads share it, across threads too") {
 TEST_CASE("two pattern sets (two engines) over the same file scan one database object") {
   TempDir dir;
   const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
-  auto a = Compiled(kPatterns, file);
+  auto a = CompiledPatternSet(kPatterns, file);
   std::vector<std::string> reordered = {kPatterns[3], kPatterns[0], "\\bcharged\\b", kPatterns[1]};
-  auto b = Compiled(reordered, file);
+  auto b = CompiledPatternSet(reordered, file);
   REQUIRE(a->file_prefilter() != nullptr);
   CHECK(a->file_prefilter() == b->file_prefilter());
   CHECK(a->prefilter_loaded());
   CHECK(b->compiled_count() == 1);  // "charged", which the file lacks
   // Each set maps the shared database's ids to its own.
-  auto reference_a = Compiled(kPatterns, "");
-  auto reference_b = Compiled(reordered, "");
+  auto reference_a = CompiledPatternSet(kPatterns, "");
+  auto reference_b = CompiledPatternSet(reordered, "");
   for (std::string_view text : {"code 120 km", "he was arrested. code", "charged", "a-b", ""}) {
     CHECK(CandidatesOf(*a, text) == CandidatesOf(*reference_a, text));
     CHECK(CandidatesOf(*b, text) == CandidatesOf(*reference_b, text));
@@ -100,7 +85,7 @@ TEST_CASE("two pattern sets (two engines) over the same file scan one database o
   }
   for (auto& t : threads) t.join();
   for (size_t t = 0; t < seen.size(); ++t) CHECK(seen[t] == CandidatesOf(t % 2 ? *reference_a : *reference_b, "he was arrested. code 120 km"));
-  CHECK(Compiled(kPatterns, "")->file_prefilter() == nullptr);  // no file: nothing shared
+  CHECK(CompiledPatternSet(kPatterns, "")->file_prefilter() == nullptr);  // no file: nothing shared
 }
 
 TEST_CASE("a database nobody holds is let go; a changed file is read again") {
@@ -142,7 +127,7 @@ TEST_CASE("a missing, stale or damaged file is not loaded") {
   }
   fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(1));
   CHECK(LoadSharedPrefilter(file, kSignature) == nullptr);
-  CHECK_FALSE(Compiled(kPatterns, file)->prefilter_loaded());
+  CHECK_FALSE(CompiledPatternSet(kPatterns, file)->prefilter_loaded());
 }
 
 }  // namespace
