@@ -96,7 +96,9 @@ size_t NamesFinder::LowerCaseNameEnd(const TokenizedText& text, size_t i, const 
            !Has(not_surnames_, text.Folded(t));
   };
   const Token& first = tokens[i];
-  if (!plain_word(first) || !Has(first_names_, text.Folded(first)) || !SpaceBetween(text, i, i + 1, false)) {
+  // The first-name lookup first: it rules out almost every token.
+  if (!lower_word(first) || !Has(first_names_, text.Folded(first)) || !plain_word(first) ||
+      !SpaceBetween(text, i, i + 1, false)) {
     return 0;
   }
   // The surname: one word, or o'/d' and a word ("o'connor"), or words
