@@ -24,6 +24,13 @@ bool SpaceBetween(const TokenizedText& text, size_t a, size_t b, bool allow_dot)
   return gap.size() <= 2;
 }
 
+// The text between token `i` and the next one.
+std::string_view GapAfter(const TokenizedText& text, size_t i) {
+  return text.text.substr(text.tokens[i].end, text.tokens[i + 1].begin - text.tokens[i].end);
+}
+
+bool IsApostrophe(std::string_view gap) { return gap == "'" || gap == "\xE2\x80\x99"; }
+
 // Whether the text at byte `at` gives an age the way a press release does:
 // ", 15," ", 15 " ", 15." or ", aged 15".
 bool AgeFollows(std::string_view text, size_t at) {
@@ -87,33 +94,31 @@ bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
   return after.size() >= 3 && after[0] == ',' && after[1] == ' ' && after[2] >= '0' && after[2] <= '9';
 }
 
+bool NamesFinder::IsLowerCaseWord(const TokenizedText& text, const Token& t) const {
+  return !t.capitalised && t.has_letter && !t.has_digit && t.end - t.begin >= 2 &&
+         !IsFunctionWord(text.Folded(t)) && !Has(not_surnames_, text.Folded(t));
+}
+
 size_t NamesFinder::LowerCaseNameEnd(const TokenizedText& text, size_t i, const Lexicon* dictionary) const {
   const auto& tokens = text.tokens;
   if (i + 1 >= tokens.size()) return 0;
-  auto lower_word = [&](const Token& t) { return !t.capitalised && !t.has_digit && t.has_letter; };
-  auto plain_word = [&](const Token& t) {
-    return lower_word(t) && t.end - t.begin >= 2 && !IsFunctionWord(text.Folded(t)) &&
-           !Has(not_surnames_, text.Folded(t));
-  };
   const Token& first = tokens[i];
   // The first-name lookup first: it rules out almost every token.
-  if (!lower_word(first) || !Has(first_names_, text.Folded(first)) || !plain_word(first) ||
+  if (first.capitalised || !Has(first_names_, text.Folded(first)) || !IsLowerCaseWord(text, first) ||
       !SpaceBetween(text, i, i + 1, false)) {
     return 0;
   }
   // The surname: one word, or o'/d' and a word ("o'connor"), or words
   // joined by hyphens ("smith-jones").
   size_t last = i + 1;
-  auto gap = [&](size_t k) { return text.text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end); };
-  const std::string_view gap_after = last + 1 < tokens.size() ? gap(last) : std::string_view();
   const std::string_view head = text.Original(tokens[last]);
-  const bool apostrophe = gap_after == "'" || gap_after == "\xE2\x80\x99";
-  if ((head == "o" || head == "d") && apostrophe && plain_word(tokens[last + 1])) {
+  if ((head == "o" || head == "d") && last + 1 < tokens.size() && IsApostrophe(GapAfter(text, last)) &&
+      IsLowerCaseWord(text, tokens[last + 1])) {
     ++last;
-  } else if (!plain_word(tokens[last])) {
+  } else if (!IsLowerCaseWord(text, tokens[last])) {
     return 0;
   }
-  while (last + 1 < tokens.size() && gap(last) == "-" && plain_word(tokens[last + 1])) {
+  while (last + 1 < tokens.size() && GapAfter(text, last) == "-" && IsLowerCaseWord(text, tokens[last + 1])) {
     ++last;
   }
   if (AgeFollows(text.text, tokens[last].end)) return last;
@@ -126,10 +131,10 @@ size_t NamesFinder::LowerCaseNameEnd(const TokenizedText& text, size_t i, const 
 size_t NamesFinder::SurnameEnd(const TokenizedText& text, size_t i) const {
   const auto& tokens = text.tokens;
   while (i + 1 < tokens.size()) {
-    std::string_view gap = text.text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end);
+    std::string_view gap = GapAfter(text, i);
     std::string_view word = text.Original(tokens[i]);
     bool hyphen = gap == "-";
-    bool apostrophe = (gap == "'" || gap == "\xE2\x80\x99") && (word == "O" || word == "D");
+    bool apostrophe = IsApostrophe(gap) && (word == "O" || word == "D");
     if ((hyphen || apostrophe) && tokens[i + 1].capitalised && !tokens[i + 1].has_digit) {
       ++i;
     } else {
@@ -149,8 +154,7 @@ void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
       // A title in lower case and a surname in lower case: "mr jones".
       const Token& next = tokens[i + 1];
       if (t.has_letter && !t.has_digit && IsLowerTitle(folded) && Has(titles_, folded) &&
-          SpaceBetween(text, i, i + 1, true) && !next.capitalised && next.has_letter && !next.has_digit &&
-          next.end - next.begin >= 2 && !IsFunctionWord(text.Folded(next)) && !Has(not_surnames_, text.Folded(next))) {
+          SpaceBetween(text, i, i + 1, true) && IsLowerCaseWord(text, next)) {
         spans->emplace_back(t.begin, next.end);
         ++i;
       } else if (size_t end = LowerCaseNameEnd(text, i, dictionary); end > 0) {

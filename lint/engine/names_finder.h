@@ -36,6 +36,10 @@ class NamesFinder {
             std::vector<std::pair<uint32_t, uint32_t>>* spans) const;
 
  private:
+  // Whether token `t` can be part of a name written in lower case: a word of
+  // at least two letters, no digit, neither a function word ("and", "the")
+  // nor a word of not_surnames.
+  bool IsLowerCaseWord(const TokenizedText& text, const Token& t) const;
   // The end of a lower-case "first-name surname" pair starting at token `i`,
   // or 0 when there is none (see the comment at the top).
   size_t LowerCaseNameEnd(const TokenizedText& text, size_t i, const Lexicon* dictionary) const;
