@@ -24,7 +24,9 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
   if (auto it = ids_.find(pattern); it != ids_.end()) return it->second;
   auto p = std::make_unique<Pattern>();
   p->text = std::string(pattern);
-  if (RegexSizeBound(pattern) <= kOwnSetProgramSize) {
+  if (options_.max_mem() == kPatternMaxMem && File() && File()->Holds(pattern)) {
+    // Parsed and compiled when the file was written (see the header).
+  } else if (RegexSizeBound(pattern) <= kOwnSetProgramSize) {
     // Small: only parsed now (by a set never compiled), compiled on first use.
     if (!parser_) parser_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
     std::string parse_error;
@@ -55,13 +57,21 @@ size_t PatternSet::SetFor(size_t program_size) {
   return program_size > kOwnSetProgramSize ? new_set() : 0;
 }
 
-void PatternSet::BuildPrefilters() {
-  if (!prefilter_file_set_) prefilter_file_ = DefaultPrefilterFile();
-  const std::string signature = VectorscanPrefilter::CompileSignature();
-  std::vector<bool> covered(patterns_.size(), false);
-  if (!prefilter_file_.empty()) {
+const LoadedPrefilter* PatternSet::File() {
+  if (!file_looked_up_) {
+    file_looked_up_ = true;
+    if (!prefilter_file_set_) prefilter_file_ = DefaultPrefilterFile();
     // Loaded once per process: engines built from the same file share it.
-    if (std::shared_ptr<const LoadedPrefilter> file = LoadSharedPrefilter(prefilter_file_, signature)) {
+    if (!prefilter_file_.empty()) file_ = LoadSharedPrefilter(prefilter_file_, VectorscanPrefilter::CompileSignature());
+  }
+  return file_.get();
+}
+
+void PatternSet::BuildPrefilters() {
+  std::vector<bool> covered(patterns_.size(), false);
+  File();
+  {
+    if (std::shared_ptr<const LoadedPrefilter> file = file_) {
       std::unordered_map<uint64_t, uint32_t> by_hash;  // first hash -> id
       for (uint32_t id = 0; id < patterns_.size(); ++id) by_hash.emplace(PatternHashOf(patterns_[id]->text).a, id);
       Prefilter loaded{std::shared_ptr<const VectorscanPrefilter>(file, file->db.get()),

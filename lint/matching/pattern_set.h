@@ -19,7 +19,11 @@
 // A pattern's own RE2 is compiled the first time Find needs it: a cold start
 // that lints one short draft compiles the few patterns its draft touches, not
 // all of them. Only patterns that may be large (RegexSizeBound) are compiled
-// when added, to check that they fit. Each RE2 has a bounded memory budget
+// when added, to check that they fit; the others are only parsed. A pattern
+// the prefilter file holds is neither parsed nor compiled when added: the
+// build did both when it wrote the file, with the same RE2 and options (the
+// default memory budget), so a cold start does not repeat that work for
+// the bundled packs. Each RE2 has a bounded memory budget
 // (kPatternMaxMem): past it, RE2 falls back from its DFA to slower, exact
 // matching rather than growing.
 //
@@ -39,6 +43,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "matching/shared_prefilter.h"
 #include "matching/vectorscan_prefilter.h"
 
 namespace postcheck {
@@ -68,10 +73,15 @@ class PatternSet {
     std::string message;  // e.g. "pattern matches the empty string"
   };
 
-  // Where Compile looks for a serialised prefilter: by default the bundled
-  // packs' file beside the binary (DefaultPrefilterFile); "" for none. Call
-  // before Compile.
-  void set_prefilter_file(std::string path) { prefilter_file_ = std::move(path); prefilter_file_set_ = true; }
+  // Where Add and Compile look for a serialised prefilter: by default the
+  // bundled packs' file beside the binary (DefaultPrefilterFile); "" for
+  // none. Call before the first Add.
+  void set_prefilter_file(std::string path) {
+    prefilter_file_ = std::move(path);
+    prefilter_file_set_ = true;
+    file_looked_up_ = false;
+    file_.reset();
+  }
 
   // Builds the prefilter (or loads it, see above), then rejects every pattern that can match the
   // empty string (only the patterns the prefilter reports on a few short
@@ -146,6 +156,9 @@ class PatternSet {
   // The set for a pattern of `program_size` instructions (0 if not known to
   // be large): the shared set, made on first use, or a new set of its own.
   size_t SetFor(size_t program_size);
+  // The prefilter file, loaded (or shared) at the first call; nullptr when
+  // there is none or it cannot be loaded.
+  const LoadedPrefilter* File();
   // Loads the prefilter from prefilter_file_ for the patterns it holds,
   // compiles one for the others, and sets refused_.
   void BuildPrefilters();
@@ -165,6 +178,8 @@ class PatternSet {
   std::vector<uint32_t> refused_;  // ids no prefilter holds: in sets_
   std::string prefilter_file_;
   bool prefilter_file_set_ = false;
+  std::shared_ptr<const LoadedPrefilter> file_;  // File()'s answer
+  bool file_looked_up_ = false;
   bool prefilter_loaded_ = false;
   size_t compiled_count_ = 0;
 };

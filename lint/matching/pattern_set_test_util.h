@@ -18,9 +18,9 @@ namespace postcheck {
 inline std::unique_ptr<PatternSet> CompiledPatternSet(const std::vector<std::string>& patterns,
                                                       const std::string& file) {
   auto set = std::make_unique<PatternSet>();
+  set->set_prefilter_file(file);
   std::string error;
   for (const std::string& p : patterns) REQUIRE(set->Add(p, &error) >= 0);
-  set->set_prefilter_file(file);
   std::vector<PatternSet::CompileError> errors;
   REQUIRE(set->Compile(&errors));
   return set;

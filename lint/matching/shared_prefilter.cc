@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -43,10 +44,21 @@ std::shared_ptr<const LoadedPrefilter> Load(const std::string& path, std::string
   auto loaded = std::make_shared<LoadedPrefilter>();
   loaded->patterns = std::move(file.patterns);
   loaded->db = std::move(db);
+  const std::vector<uint32_t>& refused = loaded->db->refused();
+  loaded->held.reserve(loaded->patterns.size());
+  for (uint32_t k = 0; k < loaded->patterns.size(); ++k) {
+    if (!std::binary_search(refused.begin(), refused.end(), k)) loaded->held.emplace(loaded->patterns[k].a, k);
+  }
   return loaded;
 }
 
 }  // namespace
+
+bool LoadedPrefilter::Holds(std::string_view pattern) const {
+  const PatternHash hash = PatternHashOf(pattern);
+  auto it = held.find(hash.a);
+  return it != held.end() && patterns[it->second] == hash;
+}
 
 std::shared_ptr<const LoadedPrefilter> LoadSharedPrefilter(const std::string& path, std::string_view signature) {
   static std::mutex mutex;

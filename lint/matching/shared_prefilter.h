@@ -14,9 +14,11 @@
 #ifndef POSTCHECK_SHARED_PREFILTER_H_
 #define POSTCHECK_SHARED_PREFILTER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "matching/prefilter_file.h"
@@ -27,6 +29,16 @@ namespace postcheck {
 struct LoadedPrefilter {
   std::vector<PatternHash> patterns;          // the database's pattern k has hash patterns[k]
   std::unique_ptr<const VectorscanPrefilter> db;  // never null
+
+  // Whether the database holds `pattern` (its hash is among `patterns` and
+  // Vectorscan did not refuse it). Such a pattern was added to a PatternSet
+  // with the default memory budget, and so parsed and compiled by RE2,
+  // when the file was written (tools/write_prefilter.cc): a set loading
+  // the file need not check it again. No lock.
+  bool Holds(std::string_view pattern) const;
+
+  // patterns[k].a -> k, for each k the database holds (filled by the loader).
+  std::unordered_map<uint64_t, uint32_t> held;
 };
 
 // The file at `path`, written under `signature`, loaded or shared; nullptr

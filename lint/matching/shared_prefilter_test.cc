@@ -58,6 +58,43 @@ TEST_CASE("one file, one database: loads share it, across threads too") {
   CHECK(second != got[0]);
 }
 
+TEST_CASE("the file says which patterns it holds: those the build checked, not the refused") {
+  TempDir dir;
+  auto loaded = LoadSharedPrefilter(WriteFile(dir, kPatterns, "p.hsdb"), kSignature);
+  REQUIRE(loaded != nullptr);
+  CHECK(loaded->Holds(kPatterns[0]));
+  CHECK(loaded->Holds(kPatterns[1]));
+  CHECK_FALSE(loaded->Holds(kPatterns[2]));  // refused by Vectorscan: RE2's, checked when added
+  CHECK(loaded->Holds(kPatterns[3]));
+  CHECK_FALSE(loaded->Holds("\\bcode\\b "));
+  CHECK_FALSE(loaded->Holds(""));
+}
+
+TEST_CASE("a set adds the patterns the file holds without checking them again, and still finds them") {
+  TempDir dir;
+  const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
+  PatternSet set;
+  set.set_prefilter_file(file);
+  std::string error;
+  REQUIRE(set.Add(kPatterns[3], &error) == 0);
+  REQUIRE(set.Add(kPatterns[1], &error) == 1);
+  // A pattern the file lacks is checked as ever.
+  CHECK(set.Add("(unclosed", &error) == -1);
+  CHECK(error.find("invalid regex") == 0);
+  std::vector<PatternSet::CompileError> errors;
+  REQUIRE(set.Compile(&errors));
+  CHECK(set.prefilter_loaded());
+  CHECK(set.compiled_count() == 0);
+  std::vector<PatternHit> hits;
+  const std::string text = "It was 120 km away. He was arrested.";
+  for (uint32_t id : CandidatesOf(set, text)) set.Find(id, text, &hits);
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].pattern == 0);
+  CHECK(text.substr(hits[0].begin, hits[0].end - hits[0].begin) == "120 km");
+  CHECK(hits[1].pattern == 1);
+  CHECK(text.substr(hits[1].begin, hits[1].end - hits[1].begin) == " He was arrested");
+}
+
 TEST_CASE("two pattern sets (two engines) over the same file scan one database object") {
   TempDir dir;
   const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
