@@ -3,13 +3,17 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <system_error>
+#include <thread>
 
 #include "rules/example_blocks.h"
 #include "rules/settings_file.h"
@@ -41,7 +45,29 @@ constexpr size_t kMaxExampleBytes = 1 << 20;
 
 // Word lists already read during one load, by path: several rules often
 // name the same list, and a names matcher keeps the cached list itself.
-using WordListCache = std::map<std::string, std::shared_ptr<const std::vector<std::string>>>;
+// The word lists read so far, by path: a list named by several rules or
+// packs is read once and held once. Shared by the threads that parse the
+// files of a directory; thread-safe.
+class WordListCache {
+ public:
+  using List = std::shared_ptr<const std::vector<std::string>>;
+  // The list at `path`, read on first use; nullptr when it cannot be read.
+  // Two threads asking at once may both read it; both get the first copy kept.
+  List Get(const std::string& path) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (auto it = lists_.find(path); it != lists_.end()) return it->second;
+    }
+    std::vector<std::string> words;
+    if (!ReadWordList(path, &words)) return nullptr;
+    std::lock_guard<std::mutex> lock(mutex_);
+    return lists_.emplace(path, std::make_shared<const std::vector<std::string>>(std::move(words))).first->second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, List> lists_;
+};
 
 // The whole of a file, or false if it cannot be read.
 bool ReadText(const std::string& path, std::string* out, std::string* reason) {
@@ -226,20 +252,16 @@ void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, s
       continue;
     }
     if (lists) lists->push_back(path.stem().string());
-    auto cached = lists_->find(path.string());
-    if (cached == lists_->end()) {
-      std::vector<std::string> words;
-      if (!ReadWordList(path.string(), &words)) {
-        Error(node, "cannot read " + key + " '" + path.string() + "'");
-        continue;
-      }
-      cached = lists_->emplace(path.string(), std::make_shared<const std::vector<std::string>>(std::move(words))).first;
-    }
-    if (shared_out && files.size() == 1) {
-      *shared_out = cached->second;
+    WordListCache::List list = lists_->Get(path.string());
+    if (!list) {
+      Error(node, "cannot read " + key + " '" + path.string() + "'");
       continue;
     }
-    out->insert(out->end(), cached->second->begin(), cached->second->end());
+    if (shared_out && files.size() == 1) {
+      *shared_out = list;
+      continue;
+    }
+    out->insert(out->end(), list->begin(), list->end());
   }
   if (shared_out && !out->empty()) *shared_out = std::make_shared<const std::vector<std::string>>(std::move(*out));
 }
@@ -704,14 +726,35 @@ bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs, std::vector<L
     read[i].readable = ReadText(files[i], &read[i].text, &reason);
     order.push_back(i);
   }
+  // Largest first, so that the threads below finish together.
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return read[a].text.size() > read[b].text.size(); });
   std::stable_partition(order.begin(), order.end(), [&](size_t i) {
     return read[i].text.find("spelling:") != std::string::npos;
   });
+  // Each file is parsed by itself (the bundled packs are ~450 KB of YAML,
+  // most of a cold start), on as many threads as there are cores and files;
+  // the results do not depend on which thread parsed what.
   WordListCache lists;
-  for (size_t i : order) {
-    PackReader reader(files[i], &read[i].errors, &lists, options);
-    read[i].ok = read[i].readable ? reader.Parse(read[i].text, &read[i].packs) : reader.Read(&read[i].packs);
+  std::atomic<size_t> next{0};
+  auto parse = [&] {
+    for (size_t k; (k = next.fetch_add(1)) < order.size();) {
+      const size_t i = order[k];
+      PackReader reader(files[i], &read[i].errors, &lists, options);
+      read[i].ok = read[i].readable ? reader.Parse(read[i].text, &read[i].packs) : reader.Read(&read[i].packs);
+    }
+  };
+  const size_t wanted = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const size_t threads = std::min(order.size(), wanted);
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(parse);
+    } catch (const std::system_error&) {
+      break;  // no thread to be had: this one parses the rest
+    }
   }
+  parse();
+  for (std::thread& t : helpers) t.join();
   bool ok = true;
   for (File& f : read) {
     ok &= f.ok;

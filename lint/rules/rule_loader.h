@@ -25,12 +25,18 @@ struct LoadError {
 
 // Optional hooks into loading.
 struct LoadOptions {
-  // Called on the loading thread with each rule as soon as it is read without
-  // error, before the packs after it are parsed, so that a caller can start
-  // slow work the rule implies (reading its spelling dictionary) while loading
-  // goes on. The rule may still be dropped later by an error elsewhere in its
-  // pack. Empty: not called.
+  // Called with each rule as soon as it is read without error, so that a
+  // caller can start slow work the rule implies (reading its spelling
+  // dictionary) while loading goes on. The rule may still be dropped later
+  // by an error elsewhere in its pack. Empty: not called. LoadPackDir parses
+  // files on several threads (see `threads`): it may be called from any of
+  // them, at the same time, so it must be thread-safe.
   std::function<void(const Rule&)> on_rule;
+
+  // How many threads LoadPackDir parses its files on: 0, one per core (and
+  // at most one per file); 1, the calling thread alone, one file after the
+  // other. The packs and errors are the same whichever.
+  size_t threads = 0;
 
   // False: rules' `examples` are not read (Rule::flag and Rule::pass stay
   // empty) and not checked, and parsing skips them where it safely can.
@@ -44,11 +50,12 @@ bool LoadPackFile(const std::string& path, std::vector<Pack>* packs,
                   std::vector<LoadError>* errors, const LoadOptions& options = {});
 
 // Loads every *.yaml and *.yml file directly inside `dir`. Packs are appended
-// to *packs, and errors to *errors, in file-name order. Files that have a
-// `spelling:` matcher are parsed first, so that their rules reach
-// options.on_rule before the other packs are parsed; the order of parsing
-// changes nothing else. A word list named by several rules is read once.
-// A directory with no pack in it is an error.
+// to *packs, and errors to *errors, in file-name order. Files are parsed on
+// options.threads threads, those that have a `spelling:` matcher first (on
+// one thread, their rules reach options.on_rule before the other packs are
+// parsed), then the largest first; neither the threads nor the order of
+// parsing change the packs or errors. A word list named by several rules is
+// read once and held once. A directory with no pack in it is an error.
 bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs,
                  std::vector<LoadError>* errors, const LoadOptions& options = {});
 

@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -553,12 +555,14 @@ TEST_CASE("LoadPackDir: spelling packs reach on_rule first, packs and errors sta
   std::ofstream(dir / "s.yaml") << pack("ess", "    spelling: {dictionary: en_GB}\n");
   std::vector<std::string> seen;
   LoadOptions options;
+  options.threads = 1;  // one file after the other: on_rule's order is known
   options.on_rule = [&](const Rule& rule) { seen.push_back(rule.full_id); };
   std::vector<Pack> packs;
   std::vector<LoadError> errors;
   CHECK_FALSE(LoadPackDir(dir.string(), &packs, &errors, options));
-  // b.yaml's rule has an error, so on_rule never sees it.
-  CHECK(seen == std::vector<std::string>{"ess.r", "ay.r", "sea.r"});
+  // b.yaml's rule has an error, so on_rule never sees it. Spelling first,
+  // then the largest: c.yaml ("sea") is a byte longer than a.yaml ("ay").
+  CHECK(seen == std::vector<std::string>{"ess.r", "sea.r", "ay.r"});
   REQUIRE(packs.size() == 3);
   CHECK(packs[0].id == "ay");
   CHECK(packs[1].id == "sea");
@@ -600,6 +604,34 @@ std::string Describe(const std::vector<Pack>& packs) {
     }
   }
   return out;
+}
+
+TEST_CASE("LoadPackDir: parsed on many threads, the bundled packs load exactly as on one") {
+  auto load = [](size_t threads, std::vector<std::string>* seen) {
+    std::mutex mutex;
+    LoadOptions options;
+    options.threads = threads;
+    options.on_rule = [&](const Rule& rule) {
+      std::lock_guard<std::mutex> lock(mutex);
+      seen->push_back(rule.full_id);
+    };
+    std::vector<Pack> packs;
+    std::vector<LoadError> errors;
+    CHECK(LoadPackDir(std::string(POSTCHECK_SOURCE_DIR) + "/rules", &packs, &errors, options));
+    CHECK(errors.empty());
+    return packs;
+  };
+  std::vector<std::string> seen_one, seen_many;
+  const std::vector<Pack> one = load(1, &seen_one), many = load(8, &seen_many);
+  CHECK(Describe(one) == Describe(many));
+  size_t rules = 0;
+  for (const Pack& p : one) rules += p.rules.size();
+  CHECK(rules > 100);
+  // Every rule reached on_rule once, whichever thread read it.
+  std::sort(seen_one.begin(), seen_one.end());
+  std::sort(seen_many.begin(), seen_many.end());
+  CHECK(seen_one == seen_many);
+  CHECK(seen_one.size() == rules);
 }
 
 TEST_CASE("without examples, the bundled packs load the same, less their examples") {
