@@ -27,6 +27,20 @@ void GrowThreadArena(size_t bytes) {
   for (void* block : blocks) std::free(block);
 }
 
+// A word of ASCII letters and apostrophes with at least one lower-case
+// letter: what a complete set answers alone (word_forms.h).
+bool IsLowerCaseLetterWord(std::string_view word) {
+  bool lower = false;
+  for (unsigned char c : word) {
+    if (c >= 'a' && c <= 'z') {
+      lower = true;
+    } else if (!(c >= 'A' && c <= 'Z') && c != '\'') {
+      return false;
+    }
+  }
+  return lower;
+}
+
 using Key = std::pair<std::string, std::vector<std::string>>;
 using Loading = std::shared_future<std::shared_ptr<const SharedDictionary>>;
 
@@ -53,8 +67,8 @@ Loading Start(const Key& key, bool wait_for_failed) {
     registry.loads.erase(it);
   }
   Loading loading = std::async(std::launch::async, [key] {
-                      return SharedDictionary::LoadUnshared(key.first, key.second,
-                                                            EmbeddedWordForms(key.first));
+                      return SharedDictionary::LoadUnshared(key.first, key.second, EmbeddedWordForms(key.first),
+                                                            EmbeddedWordFormsComplete(key.first));
                     }).share();
   registry.loads.emplace(key, loading);
   return loading;
@@ -75,13 +89,13 @@ void SharedDictionary::Prefetch(const std::string& name, const std::vector<std::
 
 std::shared_ptr<const SharedDictionary> SharedDictionary::LoadUnshared(const std::string& name,
                                                                        const std::vector<std::string>& search_dirs,
-                                                                       std::string_view forms) {
-  return Load(name, search_dirs, forms);
+                                                                       std::string_view forms, bool forms_complete) {
+  return Load(name, search_dirs, forms, forms_complete);
 }
 
 std::shared_ptr<const SharedDictionary> SharedDictionary::Load(const std::string& name,
                                                                const std::vector<std::string>& search_dirs,
-                                                               std::string_view forms) {
+                                                               std::string_view forms, bool forms_complete) {
   namespace fs = std::filesystem;
   for (const std::string& dir : search_dirs) {
     fs::path aff = fs::path(dir) / (name + ".aff");
@@ -93,17 +107,29 @@ std::shared_ptr<const SharedDictionary> SharedDictionary::Load(const std::string
     // under a millisecond, and Hunspell reads them next anyway.
     if (auto view = WordForms::View(forms)) {
       DictionaryStamp stamp;
-      if (StampFiles(aff.string(), dic.string(), &stamp) && stamp == view->stamp()) dictionary->forms_ = view;
+      if (StampFiles(aff.string(), dic.string(), &stamp) && stamp == view->stamp()) {
+        dictionary->forms_ = view;
+        dictionary->forms_complete_ = forms_complete;
+      }
     }
-    // Hunspell's tables take about 8 times the .dic file (9 MB for en_GB).
-    uintmax_t dic_size = fs::file_size(dic, ec);
-    if (!ec) GrowThreadArena(static_cast<size_t>(std::min<uintmax_t>(8 * dic_size, 64 << 20)));
-    dictionary->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
     dictionary->hints_ = ReadEditHints(aff.string());
     dictionary->aff_path_ = aff.string();
+    dictionary->dic_path_ = dic.string();
     return dictionary;
   }
   return nullptr;
+}
+
+Hunspell& SharedDictionary::LoadedHunspell() const {
+  if (!hunspell_) {
+    // Hunspell's tables take about 8 times the .dic file (9 MB for en_GB).
+    std::error_code ec;
+    const uintmax_t dic_size = std::filesystem::file_size(dic_path_, ec);
+    if (!ec) GrowThreadArena(static_cast<size_t>(std::min<uintmax_t>(8 * dic_size, 64 << 20)));
+    hunspell_ = std::make_unique<Hunspell>(aff_path_.c_str(), dic_path_.c_str());
+    hunspell_loaded_.store(true);
+  }
+  return *hunspell_;
 }
 
 bool SharedDictionary::InForms(std::string_view word) const {
@@ -112,11 +138,12 @@ bool SharedDictionary::InForms(std::string_view word) const {
 
 bool SharedDictionary::Knows(std::string_view word) const {
   if (forms_ && forms_->Contains(word)) return true;
+  if (forms_complete_ && IsLowerCaseLetterWord(word)) return false;
   bool ok;
   if (!known_.Find(word, &ok)) {
     {
       std::lock_guard<std::mutex> lock(hunspell_mutex_);
-      ok = hunspell_->spell(std::string(word));
+      ok = LoadedHunspell().spell(std::string(word));
     }
     known_.Insert(word, ok);
   }
@@ -129,7 +156,7 @@ bool SharedDictionary::IsBaseWord(std::string_view word) const {
     std::vector<std::string> stems;
     {
       std::lock_guard<std::mutex> lock(hunspell_mutex_);
-      stems = hunspell_->stem(std::string(word));
+      stems = LoadedHunspell().stem(std::string(word));
     }
     base = std::find(stems.begin(), stems.end(), word) != stems.end();
     base_words_.Insert(word, base);

@@ -4,12 +4,18 @@
 //
 // Promises: Knows(word) is exactly Hunspell's spell() with the dictionary's
 // own words (no added ones). A word in the word-form set is answered without
-// a lock; any other word asks Hunspell under the dictionary's mutex (answers
-// cached). With no set, or a set made from other files than those opened
-// (a newer hunspell-en-gb), every word goes to Hunspell: slower, never wrong.
+// a lock, and so is a word of ASCII letters and apostrophes with a
+// lower-case letter when the set is complete for such words
+// (EmbeddedWordFormsComplete): the spelling stage asks only words of that
+// kind. Any other word asks Hunspell under the dictionary's mutex (answers
+// cached). Hunspell itself (~40 ms and ~10 MB for en_GB) is read the first
+// time a word or IsBaseWord needs it, so a draft of known words never reads
+// it. With no set, or a set made from other files than those opened (a
+// newer hunspell-en-gb), every word goes to Hunspell: slower, never wrong.
 #ifndef POSTCHECK_SHARED_DICTIONARY_H_
 #define POSTCHECK_SHARED_DICTIONARY_H_
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -37,10 +43,11 @@ class SharedDictionary {
                                                      const std::vector<std::string>& search_dirs);
   // Starts Get's load on a thread of its own and returns at once.
   static void Prefetch(const std::string& name, const std::vector<std::string>& search_dirs);
-  // Loads a dictionary of its own, not shared, with the set in `forms` (tests).
+  // Loads a dictionary of its own, not shared, with the set in `forms` (tests);
+  // `forms_complete`: the set holds every word of letters (see above).
   static std::shared_ptr<const SharedDictionary> LoadUnshared(const std::string& name,
                                                               const std::vector<std::string>& search_dirs,
-                                                              std::string_view forms);
+                                                              std::string_view forms, bool forms_complete = false);
 
   ~SharedDictionary();
 
@@ -56,6 +63,8 @@ class SharedDictionary {
   bool IsBaseWord(std::string_view word) const;
   // Whether a word-form set matching the files is in use.
   bool has_forms() const { return forms_.has_value(); }
+  // Whether Hunspell has been read (some word needed it). Thread-safe.
+  bool hunspell_loaded() const { return hunspell_loaded_.load(); }
 
   const EditHints& hints() const { return hints_; }
   // The affix file's path (for small Hunspells of accepted words).
@@ -67,12 +76,16 @@ class SharedDictionary {
   SharedDictionary() = default;
   static std::shared_ptr<const SharedDictionary> Load(const std::string& name,
                                                       const std::vector<std::string>& search_dirs,
-                                                      std::string_view forms);
+                                                      std::string_view forms, bool forms_complete);
+  // Hunspell, read on first use. Call with hunspell_mutex_ held.
+  Hunspell& LoadedHunspell() const;
 
-  std::unique_ptr<Hunspell> hunspell_;
+  mutable std::unique_ptr<Hunspell> hunspell_;  // LoadedHunspell
+  mutable std::atomic<bool> hunspell_loaded_{false};
   std::optional<WordForms> forms_;
+  bool forms_complete_ = false;  // forms_ holds every word of letters
   EditHints hints_;
-  std::string aff_path_;
+  std::string aff_path_, dic_path_;
   mutable std::mutex hunspell_mutex_;  // Hunspell itself is not thread-safe
   mutable BoundedCache<bool> known_{kMaxCachedWords};
   mutable BoundedCache<bool> base_words_{kMaxCachedWords};

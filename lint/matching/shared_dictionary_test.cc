@@ -68,5 +68,34 @@ TEST_CASE("Knows is Hunspell's spell(), with the set, a stale set or none") {
   CHECK_FALSE(fresh->IsBaseWord("bitches"));
 }
 
+TEST_CASE("a word of letters is answered by the set alone, as Hunspell answers it; others read Hunspell") {
+  REQUIRE(EmbeddedWordFormsComplete("en_GB"));  // en_GB makes compounds of digits only
+  CHECK_FALSE(EmbeddedWordFormsComplete("xx_XX"));
+  Hunspell hunspell("/usr/share/hunspell/en_GB.aff", "/usr/share/hunspell/en_GB.dic");
+  auto complete = SharedDictionary::LoadUnshared("en_GB", kDirs, EmbeddedWordForms("en_GB"), true);
+  REQUIRE(complete);
+  // Entries with morphological fields after a tab ("astray<TAB>Adverb")
+  // are in the set; made-up words, slang and misspellings are not words.
+  for (const char* w : {"astray", "Astray", "dicey", "whitish", "zealously", "fides", "colour", "Colour", "don't",
+                        "students'", "iPhone", "Iphone", "recieved", "lmao", "Lmao", "bruv", "innit", "hELLO",
+                        "McDonald", "Mcdonald", "'tis", "Britain", "britain", "xyzzy"}) {
+    INFO(std::string(w));
+    CHECK(complete->Knows(w) == hunspell.spell(std::string(w)));
+  }
+  CHECK_FALSE(complete->hunspell_loaded());
+  // Capitals, digits and hyphens go to Hunspell, read now.
+  CHECK(complete->Knows("CMSES") == hunspell.spell(std::string("CMSES")));
+  CHECK(complete->hunspell_loaded());
+  for (const char* w : {"22nd", "well-known", "COLOUR", "LMAO"}) {
+    INFO(std::string(w));
+    CHECK(complete->Knows(w) == hunspell.spell(std::string(w)));
+  }
+  // Without the promise, a word the set lacks is asked of Hunspell.
+  auto partial = SharedDictionary::LoadUnshared("en_GB", kDirs, EmbeddedWordForms("en_GB"));
+  REQUIRE(partial);
+  CHECK_FALSE(partial->Knows("lmao"));
+  CHECK(partial->hunspell_loaded());
+}
+
 }  // namespace
 }  // namespace postcheck

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <system_error>
 
 namespace postcheck {
 namespace {
@@ -77,6 +78,20 @@ std::shared_ptr<const LoadedPrefilter> LoadSharedPrefilter(const std::string& pa
   // next time, and is read again.
   if (fresh) loaded[key] = fresh;
   return fresh;
+}
+
+std::shared_future<std::shared_ptr<const LoadedPrefilter>> PrefetchSharedPrefilter(const std::string& path,
+                                                                                   std::string_view signature) {
+  if (!path.empty()) {
+    try {
+      return std::async(std::launch::async, LoadSharedPrefilter, path, std::string(signature)).share();
+    } catch (const std::system_error&) {
+      // No thread to be had: nothing is read ahead.
+    }
+  }
+  std::promise<std::shared_ptr<const LoadedPrefilter>> none;
+  none.set_value(nullptr);
+  return none.get_future().share();
 }
 
 }  // namespace postcheck

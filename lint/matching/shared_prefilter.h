@@ -15,6 +15,7 @@
 #define POSTCHECK_SHARED_PREFILTER_H_
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,6 +46,16 @@ struct LoadedPrefilter {
 // when it is missing, stale, damaged, or holds a database Vectorscan cannot
 // load (or one whose refused ids lie beyond its patterns).
 std::shared_ptr<const LoadedPrefilter> LoadSharedPrefilter(const std::string& path, std::string_view signature);
+
+// Starts LoadSharedPrefilter(path, signature) on a thread of its own and
+// returns at once, so that the file is read while the rule packs are parsed.
+// The future holds the result: while the caller keeps it, a PatternSet that
+// loads the same file gets the same database without reading it again (or
+// waits for the read under way). Its value is what LoadSharedPrefilter
+// returns; nullptr at once for an empty path, or when no thread can be
+// started (the set then reads the file itself).
+std::shared_future<std::shared_ptr<const LoadedPrefilter>> PrefetchSharedPrefilter(const std::string& path,
+                                                                                   std::string_view signature);
 
 }  // namespace postcheck
 

@@ -86,6 +86,15 @@ std::string BuildWordForms(const std::vector<std::string>& forms,
 // when there is none (the build found no unmunch or no dictionary).
 std::string_view EmbeddedWordForms(std::string_view dictionary);
 
+// Whether the block compiled in for `dictionary` holds every word of ASCII
+// letters and apostrophes that Hunspell accepts with its files (the build
+// checked that the affix file makes no compounds of letters and converts
+// none; tools/make_word_forms.cc): then a word of that kind with a
+// lower-case letter that is not in the set is not a word. Words in capitals
+// are not covered: Hunspell matches their affixes in any case ("CMSES").
+// False when there is no block.
+bool EmbeddedWordFormsComplete(std::string_view dictionary);
+
 }  // namespace postcheck
 
 #endif  // POSTCHECK_WORD_FORMS_H_

@@ -38,4 +38,13 @@ std::string_view EmbeddedWordForms(std::string_view dictionary) {
   return {};
 }
 
+bool EmbeddedWordFormsComplete(std::string_view dictionary) {
+#if defined(POSTCHECK_WORD_FORMS_EN_GB) && POSTCHECK_WORD_FORMS_EN_GB_COMPLETE
+  return dictionary == "en_GB";
+#else
+  (void)dictionary;
+  return false;
+#endif
+}
+
 }  // namespace postcheck
