@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
+#include <vector>
 
 #include "text/string_hash.h"
 #include "text/utf8.h"
@@ -130,25 +131,54 @@ class Collector {
     return {Encode(Reshape(first, shape_)), Encode(shape_ == Shape::kUpper ? Reshape(second, shape_) : second)};
   }
 
+  // Whether `text` is a word: is_word_'s answer, asked once per distinct
+  // text while the budget lasts. Texts are told apart by a 64-bit hash,
+  // kept in an open-addressed table (no allocation per candidate).
   bool Known(std::string_view text) {
-    auto it = known_.find(text);
-    if (it != known_.end()) return it->second;
+    const uint64_t key = HashShortString(text) | 1;  // 0 marks an empty slot
+    if (keys_.empty()) {
+      keys_.assign(256, 0);
+      verdicts_.assign(256, false);
+    }
+    size_t mask = keys_.size() - 1, i = static_cast<size_t>(key) & mask;
+    for (; keys_[i] != 0; i = (i + 1) & mask) {
+      if (keys_[i] == key) return verdicts_[i];
+    }
     if (checks_left_ == 0) return false;
     --checks_left_;
-    std::string key(text);
-    const bool word = is_word_(key);
-    known_.emplace(std::move(key), word);
+    scratch_key_.assign(text);
+    const bool word = is_word_(scratch_key_);
+    keys_[i] = key;
+    verdicts_[i] = word;
+    if (++used_ * 2 > keys_.size()) Grow();
     return word;
+  }
+
+  void Grow() {
+    std::vector<uint64_t> keys(keys_.size() * 2, 0);
+    std::vector<bool> verdicts(keys.size(), false);
+    const size_t mask = keys.size() - 1;
+    for (size_t k = 0; k < keys_.size(); ++k) {
+      if (keys_[k] == 0) continue;
+      size_t i = static_cast<size_t>(keys_[k]) & mask;
+      while (keys[i] != 0) i = (i + 1) & mask;
+      keys[i] = keys_[k];
+      verdicts[i] = verdicts_[k];
+    }
+    keys_.swap(keys);
+    verdicts_.swap(verdicts);
   }
 
   // `accepted` is non-null when the caller already checked the parts.
   void Offer(std::string_view text, int cost, const std::string* accepted) {
     if (text.empty() || text == original_) return;
+    // A text found before was known to be a word, so asking first changes
+    // nothing but skips the index for the many candidates that are not.
+    if (!accepted && !Known(text)) return;
     if (auto it = index_.find(text); it != index_.end()) {
       found_[it->second].cost = std::min(found_[it->second].cost, cost);
       return;
     }
-    if (!accepted && !Known(text)) return;
     index_.emplace(std::string(text), found_.size());
     found_.push_back({std::string(text), cost});
   }
@@ -158,7 +188,10 @@ class Collector {
   std::string original_;
   size_t checks_left_;
   std::string scratch_;  // the candidate being offered
-  std::unordered_map<std::string, bool, StringViewHash, StringViewEqual> known_;
+  std::vector<uint64_t> keys_;  // Known's table: hash | 1, or 0 when empty
+  std::vector<bool> verdicts_;
+  size_t used_ = 0;
+  std::string scratch_key_;  // the text being asked
   std::unordered_map<std::string, size_t, StringViewHash, StringViewEqual> index_;
   std::vector<Found> found_;
 };
