@@ -6,12 +6,14 @@
 // take with AFF's affixes (each line's form, without the morphological
 // fields some entries carry after a tab), keeps those Hunspell itself accepts (unmunch also
 // makes some bogus cross-product forms), with their Capitalised and UPPER
-// case where Hunspell accepts those, and writes the set's block to OUT and a
+// case where Hunspell accepts those, and which lower-case forms are their
+// own stems (Hunspell stem()), and writes the set's block to OUT and a
 // header defining POSTCHECK_WORD_FORMS_EN_GB_HASH (the block's hash) and
 // POSTCHECK_WORD_FORMS_EN_GB_COMPLETE (LetterWordsComplete) to HEADER.
 // Exit status 1 with a message when anything fails.
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -137,7 +139,11 @@ int main(int argc, char** argv) {
   }
   Hunspell hunspell(aff.c_str(), dic.c_str());
   const std::string blob = postcheck::BuildWordForms(
-      forms, [&](const std::string& word) { return hunspell.spell(word); }, stamp);
+      forms, [&](const std::string& word) { return hunspell.spell(word); }, stamp,
+      [&](const std::string& word) {
+        const std::vector<std::string> stems = hunspell.stem(word);
+        return std::find(stems.begin(), stems.end(), word) != stems.end();
+      });
   auto view = postcheck::WordForms::View(blob);
   if (!view) {
     std::cerr << "make_word_forms: too many forms in " << dic << "\n";

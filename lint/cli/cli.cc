@@ -28,6 +28,8 @@
 #include "engine/rule_tests.h"
 #include "rules/rules_location.h"
 #include "service/serve_command.h"
+#include "matching/prefilter_file.h"
+#include "matching/shared_prefilter.h"
 #include "matching/spell_checker.h"
 
 namespace postcheck {
@@ -329,6 +331,11 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   engine_options.extra_lists = config.lists;
   engine_options.platform = o.platform;
   std::vector<Pack> packs;
+  // The bundled packs' prefilter (most of their patterns) is read while the
+  // packs are parsed; holding the future keeps it for Engine::Create, whose
+  // engine then holds it for as long as it needs it.
+  auto prefilter = PrefetchSharedPrefilter(o.no_default_rules ? "" : DefaultPrefilterFile(),
+                                           VectorscanPrefilter::CompileSignature());
   LoadOptions load_options = PrefetchDictionaries(engine_options);
   load_options.read_examples = o.test_rules || !o.explain.empty() || serve->parsed();
   if (!LoadAllPacks(o, load_options, &packs, err)) return kExitError;
@@ -338,6 +345,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
     return kExitError;
   }
   std::unique_ptr<Engine> created = Engine::Create(std::move(packs), engine_options, &errors);
+  prefilter = {};  // an engine without the bundled packs' patterns lets it go
   if (!created) {
     for (const LoadError& e : errors) err << "postcheck: " << e.ToString() << "\n";
     return kExitError;

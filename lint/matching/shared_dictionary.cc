@@ -151,6 +151,12 @@ bool SharedDictionary::Knows(std::string_view word) const {
 }
 
 bool SharedDictionary::IsBaseWord(std::string_view word) const {
+  // A lower-case word of letters: the set has it with its stem bit, or it
+  // is no word and has no stems.
+  if (forms_complete_ && forms_->has_base_words() && IsLowerCaseLetterWord(word) &&
+      std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return forms_->IsBase(word);
+  }
   bool base;
   if (!base_words_.Find(word, &base)) {
     std::vector<std::string> stems;

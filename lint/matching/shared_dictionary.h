@@ -59,7 +59,9 @@ class SharedDictionary {
   bool InForms(std::string_view word) const;
   // Whether the word-form set has `word` (false without a set). No lock.
   bool InSet(std::string_view word) const { return forms_ && forms_->Contains(word); }
-  // Whether `word` is among its own Hunspell stems. Thread-safe, cached.
+  // Whether `word` is among its own Hunspell stems. Thread-safe, cached. A
+  // lower-case word of letters is answered from a complete set that
+  // records stems (WordForms::IsBase), without Hunspell.
   bool IsBaseWord(std::string_view word) const;
   // Whether a word-form set matching the files is in use.
   bool has_forms() const { return forms_.has_value(); }

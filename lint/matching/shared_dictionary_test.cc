@@ -6,6 +6,7 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <vector>
@@ -82,6 +83,14 @@ TEST_CASE("a word of letters is answered by the set alone, as Hunspell answers i
     INFO(std::string(w));
     CHECK(complete->Knows(w) == hunspell.spell(std::string(w)));
   }
+  // Which lower-case words are their own stems, from the set too.
+  for (const char* w : {"information", "bitches", "crappie", "crappy", "runs", "run", "astray", "lmao", "don't"}) {
+    INFO(std::string(w));
+    const std::vector<std::string> stems = hunspell.stem(std::string(w));
+    CHECK(complete->IsBaseWord(w) == (std::find(stems.begin(), stems.end(), w) != stems.end()));
+  }
+  CHECK(complete->IsBaseWord("information"));
+  CHECK_FALSE(complete->IsBaseWord("bitches"));
   CHECK_FALSE(complete->hunspell_loaded());
   // Capitals, digits and hyphens go to Hunspell, read now.
   CHECK(complete->Knows("CMSES") == hunspell.spell(std::string("CMSES")));

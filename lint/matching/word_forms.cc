@@ -16,7 +16,7 @@ namespace {
 // Block layout (host byte order; the block is made and read on one machine):
 //   "PCWFORM2", aff size, aff hash, dic size, dic hash      (8 + 4 x 8 bytes)
 //   slot count (a power of two), strings size, offset bits, keys,
-//   log2 of the filter's 64-bit words, 0                     (6 x 4 bytes)
+//   log2 of the filter's 64-bit words, flags (kHasBaseWords)  (6 x 4 bytes)
 //   filter: a Bloom filter of the keys, three bits in one 64-bit word a key,
 //     16 bits a key: most words that are not there are told apart here,
 //     in 512 KB, without touching the table (time, and resident memory)
@@ -38,6 +38,11 @@ enum CaseBit : uint8_t {
   kUpper = 4,        // the key upper-case
   kMixed = 8,        // any other case: the key is the form as written
 };
+// A key's bit besides its case bits: the key, as written (lower case), is
+// among its own Hunspell stems. Set only in blocks made with `is_base`.
+constexpr uint8_t kBase = 16;
+// The header's flags.
+constexpr uint32_t kHasBaseWords = 1;
 
 using CaseMap = utf8proc_int32_t (*)(utf8proc_int32_t);
 
@@ -148,6 +153,7 @@ std::optional<WordForms> WordForms::View(std::string_view blob) {
   forms.offset_bits_ = Load32(p + 48);
   forms.keys_ = Load32(p + 52);
   forms.filter_log2_ = Load32(p + 56);
+  forms.has_base_words_ = (Load32(p + 60) & kHasBaseWords) != 0;
   if (slot_count == 0 || (slot_count & (slot_count - 1)) != 0 || forms.offset_bits_ == 0 ||
       forms.offset_bits_ > 28 || forms.strings_size_ >= (uint64_t{1} << forms.offset_bits_) ||
       forms.filter_log2_ < 1 || forms.filter_log2_ > 26 ||
@@ -166,22 +172,33 @@ bool WordForms::Contains(std::string_view word) const {
   std::string key;
   const uint8_t bit = Classify(word, &key);
   if (bit == 0) return false;
+  return (BitsOf(key) & bit) != 0;
+}
+
+bool WordForms::IsBase(std::string_view word) const {
+  if (!has_base_words_ || word.empty() || word.size() > 255) return false;
+  std::string key;
+  if (Classify(word, &key) != kLower) return false;
+  return (BitsOf(key) & kBase) != 0;
+}
+
+uint8_t WordForms::BitsOf(std::string_view key) const {
   const uint64_t h = HashShortString(key);
   const uint64_t mixed = FilterMix(h);
   const uint64_t bits = FilterBits(mixed);
-  if ((Load64(filter_ + (mixed >> (64 - filter_log2_)) * 8) & bits) != bits) return false;
+  if ((Load64(filter_ + (mixed >> (64 - filter_log2_)) * 8) & bits) != bits) return 0;
   const uint32_t tag = static_cast<uint32_t>(h >> 32) >> offset_bits_;
   const uint32_t offset_mask = (uint32_t{1} << offset_bits_) - 1;
   for (uint32_t i = static_cast<uint32_t>(h) & slot_mask_;; i = (i + 1) & slot_mask_) {
     const uint32_t slot = Load32(slots_ + uint64_t{i} * 4);
-    if (slot == 0) return false;
+    if (slot == 0) return 0;
     if ((slot >> offset_bits_) != tag) continue;
     const uint32_t offset = slot & offset_mask;
-    if (offset + 2 > strings_size_) return false;
+    if (offset + 2 > strings_size_) return 0;
     const unsigned char* entry = strings_ + offset;
     if (entry[1] == key.size() && offset + 2 + key.size() <= strings_size_ &&
         std::memcmp(entry + 2, key.data(), key.size()) == 0) {
-      return (entry[0] & bit) != 0;
+      return entry[0];
     }
   }
 }
@@ -194,7 +211,8 @@ bool CaseFormsOf(std::string_view word, CaseForms* forms) {
 }
 
 std::string BuildWordForms(const std::vector<std::string>& forms,
-                           const std::function<bool(const std::string&)>& spell, const DictionaryStamp& stamp) {
+                           const std::function<bool(const std::string&)>& spell, const DictionaryStamp& stamp,
+                           const std::function<bool(const std::string&)>& is_base) {
   std::unordered_map<std::string, uint8_t> bits;
   std::unordered_set<std::string> tried;
   std::string lower, key;
@@ -206,7 +224,9 @@ std::string BuildWordForms(const std::vector<std::string>& forms,
     for (const std::string* v : variants) {
       if (v->size() > 255 || !tried.insert(*v).second || !spell(*v)) continue;
       const uint8_t bit = Classify(*v, &key);
-      if (bit != 0) bits[key] |= bit;
+      if (bit == 0) continue;
+      bits[key] |= bit;
+      if (bit == kLower && is_base && is_base(*v)) bits[key] |= kBase;
     }
   }
   std::vector<std::string> keys;
@@ -250,7 +270,7 @@ std::string BuildWordForms(const std::vector<std::string>& forms,
   Put32(&blob, offset_bits);
   Put32(&blob, static_cast<uint32_t>(keys.size()));
   Put32(&blob, filter_log2);
-  Put32(&blob, 0);
+  Put32(&blob, is_base ? kHasBaseWords : 0);
   for (uint64_t f : filter) Put64(&blob, f);
   for (uint32_t s : slots) Put32(&blob, s);
   blob += strings;

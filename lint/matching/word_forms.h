@@ -55,7 +55,18 @@ class WordForms {
   // made. No lock, no allocation for words of up to 15 bytes.
   bool Contains(std::string_view word) const;
 
+  // Whether the set records which of its lower-case forms are their own
+  // Hunspell stems (made with BuildWordForms' `is_base`).
+  bool has_base_words() const { return has_base_words_; }
+  // Whether `word` (as written; only a lower-case form can be) is in the
+  // set and among its own Hunspell stems ("information", not "bitches").
+  // False when the set does not record it. No lock.
+  bool IsBase(std::string_view word) const;
+
  private:
+  // The bits kept for `key` (case bits and kBase); 0 when it is not there.
+  uint8_t BitsOf(std::string_view key) const;
+
   WordForms() = default;
   DictionaryStamp stamp_;
   const unsigned char* filter_ = nullptr;  // uint64 each, unaligned reads
@@ -66,6 +77,7 @@ class WordForms {
   uint32_t strings_size_ = 0;
   uint32_t offset_bits_ = 0;
   size_t keys_ = 0;
+  bool has_base_words_ = false;
 };
 
 // A word in lower case, in UPPER case and Capitalised (the lower-case form
@@ -78,9 +90,12 @@ bool CaseFormsOf(std::string_view word, CaseForms* forms);
 
 // Makes a set's block: every string of `forms` (any order, duplicates and
 // bogus forms allowed) and its Capitalised and UPPER case that `spell`
-// accepts. Empty when there are too many forms for the format (over 256 MB).
+// accepts. With `is_base`, also which of the lower-case ones it says are
+// their own stems (IsBase). Empty when there are too many forms for the
+// format (over 256 MB).
 std::string BuildWordForms(const std::vector<std::string>& forms,
-                           const std::function<bool(const std::string&)>& spell, const DictionaryStamp& stamp);
+                           const std::function<bool(const std::string&)>& spell, const DictionaryStamp& stamp,
+                           const std::function<bool(const std::string&)>& is_base = {});
 
 // The block compiled into this binary for `dictionary` ("en_GB"), or empty
 // when there is none (the build found no unmunch or no dictionary).

@@ -52,21 +52,29 @@ class WordListCache {
  public:
   using List = std::shared_ptr<const std::vector<std::string>>;
   // The list at `path`, read on first use; nullptr when it cannot be read.
-  // Two threads asking at once may both read it; both get the first copy kept.
+  // A thread asking while another reads the same list waits for it.
   List Get(const std::string& path) {
+    std::shared_ptr<Entry> entry;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (auto it = lists_.find(path); it != lists_.end()) return it->second;
+      std::shared_ptr<Entry>& slot = lists_[path];
+      if (!slot) slot = std::make_shared<Entry>();
+      entry = slot;
     }
-    std::vector<std::string> words;
-    if (!ReadWordList(path, &words)) return nullptr;
-    std::lock_guard<std::mutex> lock(mutex_);
-    return lists_.emplace(path, std::make_shared<const std::vector<std::string>>(std::move(words))).first->second;
+    std::call_once(entry->read, [&] {
+      std::vector<std::string> words;
+      if (ReadWordList(path, &words)) entry->list = std::make_shared<const std::vector<std::string>>(std::move(words));
+    });
+    return entry->list;
   }
 
  private:
+  struct Entry {
+    std::once_flag read;
+    List list;
+  };
   std::mutex mutex_;
-  std::map<std::string, List> lists_;
+  std::map<std::string, std::shared_ptr<Entry>> lists_;
 };
 
 // The whole of a file, or false if it cannot be read.
