@@ -27,18 +27,22 @@ void GrowThreadArena(size_t bytes) {
   for (void* block : blocks) std::free(block);
 }
 
-// A word of ASCII letters and apostrophes with at least one lower-case
-// letter: what a complete set answers alone (word_forms.h).
-bool IsLowerCaseLetterWord(std::string_view word) {
-  bool lower = false;
+// A word of ASCII letters and apostrophes with at least one letter: what a
+// complete set answers alone (word_forms.h).
+bool IsLetterWord(std::string_view word) {
+  bool letter = false;
   for (unsigned char c : word) {
-    if (c >= 'a' && c <= 'z') {
-      lower = true;
-    } else if (!(c >= 'A' && c <= 'Z') && c != '\'') {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      letter = true;
+    } else if (c != '\'') {
       return false;
     }
   }
-  return lower;
+  return letter;
+}
+
+bool IsLowerCase(std::string_view word) {
+  return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 using Key = std::pair<std::string, std::vector<std::string>>;
@@ -138,7 +142,7 @@ bool SharedDictionary::InForms(std::string_view word) const {
 
 bool SharedDictionary::Knows(std::string_view word) const {
   if (forms_ && forms_->Contains(word)) return true;
-  if (forms_complete_ && IsLowerCaseLetterWord(word)) return false;
+  if (forms_complete_ && IsLetterWord(word)) return false;
   bool ok;
   if (!known_.Find(word, &ok)) {
     {
@@ -153,8 +157,7 @@ bool SharedDictionary::Knows(std::string_view word) const {
 bool SharedDictionary::IsBaseWord(std::string_view word) const {
   // A lower-case word of letters: the set has it with its stem bit, or it
   // is no word and has no stems.
-  if (forms_complete_ && forms_->has_base_words() && IsLowerCaseLetterWord(word) &&
-      std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+  if (forms_complete_ && forms_->has_base_words() && IsLetterWord(word) && IsLowerCase(word)) {
     return forms_->IsBase(word);
   }
   bool base;

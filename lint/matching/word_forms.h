@@ -104,10 +104,10 @@ std::string_view EmbeddedWordForms(std::string_view dictionary);
 // Whether the block compiled in for `dictionary` holds every word of ASCII
 // letters and apostrophes that Hunspell accepts with its files (the build
 // checked that the affix file makes no compounds of letters and converts
-// none; tools/make_word_forms.cc): then a word of that kind with a
-// lower-case letter that is not in the set is not a word. Words in capitals
-// are not covered: Hunspell matches their affixes in any case ("CMSES").
-// False when there is no block.
+// none; tools/make_word_forms.cc): then a word of that kind that is not in
+// the set is not a word, but for a few in capitals that Hunspell reaches by
+// matching affixes in any case ("CMSES": see shared_dictionary.h). False
+// when there is no block.
 bool EmbeddedWordFormsComplete(std::string_view dictionary);
 
 }  // namespace postcheck
