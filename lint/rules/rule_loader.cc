@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "rules/example_blocks.h"
+#include "rules/pattern_lists.h"
 #include "rules/settings_file.h"
 #include "text/utf8.h"
 #include "matching/validators.h"
@@ -141,6 +142,9 @@ class PackReader {
   bool ReadStrings(const YAML::Node& node, const std::string& key, bool allow_scalar,
                    std::vector<std::string>* out);
   bool ReadPatterns(const YAML::Node& node, const std::string& key, std::vector<Located>* out);
+  // The pack's `word_lists` (name -> file), which its patterns name as
+  // {list:NAME} (pattern_lists.h).
+  void ReadPatternLists(const YAML::Node& node);
   // Appends the words of the files named by `node` to `out`. With
   // `shared_out`, the words go there instead: a single file's cached list
   // itself, several files' words in one new list (`out` is then scratch).
@@ -164,6 +168,7 @@ class PackReader {
   std::vector<LoadError>* errors_;
   WordListCache* lists_;
   const LoadOptions& options_;
+  std::map<std::string, WordListCache::List, std::less<>> pattern_lists_;  // ReadPatternLists
   std::string rule_id_;
   bool ok_ = true;
 };
@@ -243,9 +248,50 @@ bool PackReader::ReadPatterns(const YAML::Node& node, const std::string& key, st
       Error(item, "'" + key + "' entries must be strings");
       continue;
     }
-    out->push_back({item.Scalar(), MarkOf(item)});
+    std::string expanded, error;
+    auto lookup = [&](std::string_view name) -> const std::vector<std::string>* {
+      auto it = pattern_lists_.find(name);
+      return it == pattern_lists_.end() ? nullptr : it->second.get();
+    };
+    if (!ExpandPatternLists(item.Scalar(), lookup, &expanded, &error)) {
+      Error(item, error);
+      expanded = item.Scalar();  // kept, so that the rule is not also said to have no matcher
+    }
+    out->push_back({std::move(expanded), MarkOf(item)});
   }
   return true;
+}
+
+void PackReader::ReadPatternLists(const YAML::Node& node) {
+  if (!node.IsMap()) {
+    Error(node, "'word_lists' must be a mapping of names to word files");
+    return;
+  }
+  for (const auto& entry : node) {
+    const std::string name = entry.first.Scalar();
+    const bool good_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!good_name) {
+      Error(entry.first, "word list name '" + name + "' must be letters, digits, '-' or '_'");
+      continue;
+    }
+    if (!entry.second.IsScalar() || entry.second.Scalar().empty()) {
+      Error(entry.second, "word_lists '" + name + "' must name a word file");
+      continue;
+    }
+    const fs::path path = fs::path(dir_) / entry.second.Scalar();
+    if (std::string outside = OutsidePackTree(dir_, path); !outside.empty()) {
+      Error(entry.second, "word_lists '" + name + "' " + outside);
+      continue;
+    }
+    WordListCache::List list = lists_->Get(path.string());
+    if (!list) {
+      Error(entry.second, "cannot read word_lists '" + name + "' '" + path.string() + "'");
+      continue;
+    }
+    pattern_lists_[name] = std::move(list);
+  }
 }
 
 void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out,
@@ -634,7 +680,8 @@ bool PackReader::Parse(const std::string& content, std::vector<Pack>* packs) {
     ok_ = false;
     return false;
   }
-  if (!CheckMap(root, "pack", {"pack", "description", "category", "rules"})) return false;
+  if (!CheckMap(root, "pack", {"pack", "description", "category", "word_lists", "rules"})) return false;
+  if (root["word_lists"]) ReadPatternLists(root["word_lists"]);
   Pack pack;
   pack.file = file_;
   if (!root["pack"]) {

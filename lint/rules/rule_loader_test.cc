@@ -125,7 +125,7 @@ TEST_CASE("unknown key at rule level names the rule") {
 TEST_CASE("unknown key at pack level") {
   LoadError e = OnlyLoadError("unknown_key_pack.yaml");
   Expect(e, "unknown_key_pack.yaml", 2, 1, "",
-         "pack: unknown key 'author' (allowed: pack, description, category, rules)");
+         "pack: unknown key 'author' (allowed: pack, description, category, word_lists, rules)");
 }
 
 TEST_CASE("unknown key in near") {
@@ -573,6 +573,49 @@ TEST_CASE("LoadPackDir: spelling packs reach on_rule first, packs and errors sta
   // A list named by two packs is read once and given to both.
   CHECK(packs[0].rules[0].words == std::vector<std::string>{"blimey", "crikey", "drat it"});
   CHECK(packs[1].rules[0].words == packs[0].rules[0].words);
+}
+
+TEST_CASE("word_lists: a pattern names a list as {list:NAME} and matches its entries") {
+  ScratchDir scratch("word_lists");
+  const fs::path& dir = scratch.path;
+  const std::string words = CopyWords(dir);  // words/extra.txt: blimey, crikey, drat it
+  auto write = [&](const std::string& lists, const std::string& pattern) {
+    std::ofstream(dir / "p.yaml") << "pack: p\n" << lists
+                                  << "rules:\n  - id: r\n    category: tone\n    severity: warning\n"
+                                     "    message: m\n    why: w\n    patterns: ['" << pattern << "']\n"
+                                     "    examples: {flag: [x], pass: [y]}\n";
+  };
+  std::vector<Pack> packs;
+  std::vector<LoadError> errors;
+  write("word_lists: {oaths: words/extra.txt}\n", "(?i)\\b{list:oaths}!");
+  REQUIRE(LoadPackFile((dir / "p.yaml").string(), &packs, &errors));
+  REQUIRE(packs.size() == 1);
+  REQUIRE(packs[0].rules[0].patterns.size() == 1);
+  CHECK(packs[0].rules[0].patterns[0].text == "(?i)\\b(?:drat\\ it|blimey|crikey)!");
+  CHECK(packs[0].rules[0].patterns[0].mark.line == 9);
+
+  auto only_error = [&](const std::string& lists, const std::string& pattern) {
+    write(lists, pattern);
+    packs.clear();
+    errors.clear();
+    CHECK_FALSE(LoadPackFile((dir / "p.yaml").string(), &packs, &errors));
+    INFO(AllErrors(errors));
+    REQUIRE(errors.size() == 1);
+    return errors[0];
+  };
+  LoadError e = only_error("", "{list:oaths}");
+  CHECK(e.mark.line == 8);
+  CHECK(e.rule == "r");
+  CHECK(e.message == "'{list:oaths}': the pack declares no word list 'oaths' (word_lists)");
+  e = only_error("word_lists: {oaths: words/none.txt}\n", "x");
+  CHECK(e.mark.line == 2);
+  CHECK(StartsWith(e.message, "cannot read word_lists 'oaths' "));
+  e = only_error("word_lists: {oaths: ../../outside.txt}\n", "x");
+  CHECK(StartsWith(e.message, "word_lists 'oaths' is outside the pack's directory"));
+  e = only_error("word_lists: {'bad name': words/extra.txt}\n", "x");
+  CHECK(e.message == "word list name 'bad name' must be letters, digits, '-' or '_'");
+  e = only_error("word_lists: [words/extra.txt]\n", "x");
+  CHECK(e.message == "'word_lists' must be a mapping of names to word files");
 }
 
 TEST_CASE("an example repeated many times is the text that many times") {

@@ -1,0 +1,68 @@
+#include "rules/pattern_lists.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+namespace postcheck {
+namespace {
+
+constexpr std::string_view kOpen = "{list:";
+
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+}  // namespace
+
+std::string ListAlternation(const std::vector<std::string>& words) {
+  std::set<std::string> unique;
+  for (const std::string& w : words) {
+    if (!w.empty()) unique.insert(w);
+  }
+  std::vector<std::string> sorted(unique.begin(), unique.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  if (sorted.empty()) return "";
+  std::string out = "(?:";
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    if (i > 0) out += '|';
+    out += RE2::QuoteMeta(sorted[i]);
+  }
+  out += ')';
+  return out;
+}
+
+bool ExpandPatternLists(std::string_view pattern, const ListLookup& lookup, std::string* out, std::string* error) {
+  out->clear();
+  size_t pos = 0;
+  for (size_t at; (at = pattern.find(kOpen, pos)) != std::string_view::npos;) {
+    out->append(pattern.substr(pos, at - pos));
+    const size_t name_begin = at + kOpen.size();
+    size_t name_end = name_begin;
+    while (name_end < pattern.size() && IsNameChar(pattern[name_end])) ++name_end;
+    if (name_end == name_begin || name_end >= pattern.size() || pattern[name_end] != '}') {
+      *error = "'{list:' at byte " + std::to_string(at) + " is not '{list:NAME}'";
+      return false;
+    }
+    const std::string_view name = pattern.substr(name_begin, name_end - name_begin);
+    const std::vector<std::string>* words = lookup(name);
+    if (!words) {
+      *error = "'{list:" + std::string(name) + "}': the pack declares no word list '" + std::string(name) +
+               "' (word_lists)";
+      return false;
+    }
+    const std::string alternation = ListAlternation(*words);
+    if (alternation.empty()) {
+      *error = "'{list:" + std::string(name) + "}': the word list is empty";
+      return false;
+    }
+    out->append(alternation);
+    pos = name_end + 1;
+  }
+  out->append(pattern.substr(pos));
+  return true;
+}
+
+}  // namespace postcheck
