@@ -50,6 +50,7 @@ bool WriteFile(const std::string& path, const std::string& bytes) {
 bool LetterWordsComplete(const std::string& aff, const std::string& dic, std::string* reason) {
   std::ifstream aff_in(aff, std::ios::binary);
   std::string line, rule_flags;
+  bool rule_count_read = false;  // the first COMPOUNDRULE line is the count of rules
   auto has_letter = [](const std::string& s) {
     for (unsigned char c : s) {
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'') return true;
@@ -66,7 +67,9 @@ bool LetterWordsComplete(const std::string& aff, const std::string& dic, std::st
         *reason = key + " in " + aff;
         return false;
       }
-      if (key == "COMPOUNDRULE" && !b.empty()) {  // "COMPOUNDRULE 2" is the count
+      if (key == "COMPOUNDRULE" && !rule_count_read) {
+        rule_count_read = true;  // "COMPOUNDRULE 2"
+      } else if (key == "COMPOUNDRULE") {
         for (char c : a) {
           if (c != '*' && c != '?') rule_flags.push_back(c);
         }

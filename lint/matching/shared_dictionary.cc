@@ -108,7 +108,7 @@ std::shared_ptr<const SharedDictionary> SharedDictionary::Load(const std::string
     if (!fs::is_regular_file(aff, ec) || !fs::is_regular_file(dic, ec)) continue;
     std::shared_ptr<SharedDictionary> dictionary(new SharedDictionary());
     // The set only for the files it was made from: hashing them takes well
-    // under a millisecond, and Hunspell reads them next anyway.
+    // under a millisecond.
     if (auto view = WordForms::View(forms)) {
       DictionaryStamp stamp;
       if (StampFiles(aff.string(), dic.string(), &stamp) && stamp == view->stamp()) {

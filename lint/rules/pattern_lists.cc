@@ -16,6 +16,8 @@ bool IsNameChar(char c) {
 
 }  // namespace
 
+bool IsListName(std::string_view name) { return !name.empty() && std::all_of(name.begin(), name.end(), IsNameChar); }
+
 std::string ListAlternation(const std::vector<std::string>& words) {
   std::set<std::string> unique;
   for (const std::string& w : words) {

@@ -21,6 +21,9 @@
 
 namespace postcheck {
 
+// Whether `name` can name a list: letters, digits, '-' and '_', at least one.
+bool IsListName(std::string_view name);
+
 // The alternation that stands for `words` (see above); "" when `words`
 // has no non-empty entry.
 std::string ListAlternation(const std::vector<std::string>& words);

@@ -35,6 +35,14 @@ std::string ErrorOf(std::string_view pattern) {
   return error;
 }
 
+TEST_CASE("list names") {
+  CHECK(IsListName("peoples"));
+  CHECK(IsListName("a-b_2"));
+  CHECK_FALSE(IsListName(""));
+  CHECK_FALSE(IsListName("a b"));
+  CHECK_FALSE(IsListName("a.b"));
+}
+
 TEST_CASE("a list becomes an alternation: quoted, no duplicates, longer entries first") {
   CHECK(ListAlternation({"asian", "asian men", "poles", "asian", ""}) == "(?:asian\\ men|asian|poles)");
   CHECK(ListAlternation({"a.b", "c+", "(d)"}) == "(?:\\(d\\)|a\\.b|c\\+)");

@@ -44,11 +44,10 @@ std::string JoinKeys(std::initializer_list<const char*> keys) {
 // The longest example `repeat` may make: far beyond any platform's limit.
 constexpr size_t kMaxExampleBytes = 1 << 20;
 
-// Word lists already read during one load, by path: several rules often
-// name the same list, and a names matcher keeps the cached list itself.
-// The word lists read so far, by path: a list named by several rules or
-// packs is read once and held once. Shared by the threads that parse the
-// files of a directory; thread-safe.
+// The word lists read so far during one load, by path: a list named by
+// several rules or packs is read once and held once (a names matcher keeps
+// the cached list itself). Shared by the threads that parse the files of a
+// directory; thread-safe.
 class WordListCache {
  public:
   using List = std::shared_ptr<const std::vector<std::string>>;
@@ -269,11 +268,12 @@ void PackReader::ReadPatternLists(const YAML::Node& node) {
   }
   for (const auto& entry : node) {
     const std::string name = entry.first.Scalar();
-    const bool good_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
-    if (!good_name) {
+    if (!IsListName(name)) {
       Error(entry.first, "word list name '" + name + "' must be letters, digits, '-' or '_'");
+      continue;
+    }
+    if (pattern_lists_.count(name) > 0) {
+      Error(entry.first, "word list '" + name + "' is given twice");
       continue;
     }
     if (!entry.second.IsScalar() || entry.second.Scalar().empty()) {

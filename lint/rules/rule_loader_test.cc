@@ -614,6 +614,8 @@ TEST_CASE("word_lists: a pattern names a list as {list:NAME} and matches its ent
   CHECK(StartsWith(e.message, "word_lists 'oaths' is outside the pack's directory"));
   e = only_error("word_lists: {'bad name': words/extra.txt}\n", "x");
   CHECK(e.message == "word list name 'bad name' must be letters, digits, '-' or '_'");
+  e = only_error("word_lists: {oaths: words/extra.txt, oaths: words/extra.txt}\n", "x");
+  CHECK(e.message == "word list 'oaths' is given twice");
   e = only_error("word_lists: [words/extra.txt]\n", "x");
   CHECK(e.message == "'word_lists' must be a mapping of names to word files");
 }
