@@ -70,28 +70,26 @@ const LoadedPrefilter* PatternSet::File() {
 void PatternSet::BuildPrefilters() {
   std::vector<bool> covered(patterns_.size(), false);
   File();
-  {
-    if (std::shared_ptr<const LoadedPrefilter> file = file_) {
-      std::unordered_map<uint64_t, uint32_t> by_hash;  // first hash -> id
-      for (uint32_t id = 0; id < patterns_.size(); ++id) by_hash.emplace(PatternHashOf(patterns_[id]->text).a, id);
-      Prefilter loaded{std::shared_ptr<const VectorscanPrefilter>(file, file->db.get()),
-                       std::vector<uint32_t>(file->patterns.size(), kNone)};
-      const std::vector<uint32_t>& refused = loaded.db->refused();
-      size_t used = 0;
-      for (uint32_t k = 0; k < file->patterns.size(); ++k) {
-        auto it = by_hash.find(file->patterns[k].a);
-        if (it == by_hash.end() || PatternHashOf(patterns_[it->second]->text) != file->patterns[k] ||
-            covered[it->second] || std::binary_search(refused.begin(), refused.end(), k)) {
-          continue;
-        }
-        loaded.to_id[k] = it->second;
-        covered[it->second] = true;
-        ++used;
+  if (std::shared_ptr<const LoadedPrefilter> file = file_) {
+    std::unordered_map<uint64_t, uint32_t> by_hash;  // first hash -> id
+    for (uint32_t id = 0; id < patterns_.size(); ++id) by_hash.emplace(PatternHashOf(patterns_[id]->text).a, id);
+    Prefilter loaded{std::shared_ptr<const VectorscanPrefilter>(file, file->db.get()),
+                     std::vector<uint32_t>(file->patterns.size(), kNone)};
+    const std::vector<uint32_t>& refused = loaded.db->refused();
+    size_t used = 0;
+    for (uint32_t k = 0; k < file->patterns.size(); ++k) {
+      auto it = by_hash.find(file->patterns[k].a);
+      if (it == by_hash.end() || PatternHashOf(patterns_[it->second]->text) != file->patterns[k] ||
+          covered[it->second] || std::binary_search(refused.begin(), refused.end(), k)) {
+        continue;
       }
-      if (used > 0) {
-        prefilters_.push_back(std::move(loaded));
-        prefilter_loaded_ = true;
-      }
+      loaded.to_id[k] = it->second;
+      covered[it->second] = true;
+      ++used;
+    }
+    if (used > 0) {
+      prefilters_.push_back(std::move(loaded));
+      prefilter_loaded_ = true;
     }
   }
   std::vector<std::string> texts;

@@ -148,8 +148,11 @@ class PatternSet {
     std::vector<uint32_t> ids;  // pattern id of each of the set's entries
   };
 
-  // The pattern's RE2, compiled on first use. Cannot fail: the text parsed
-  // when added, and its program is known to fit.
+  // The pattern's RE2, compiled on first use. Does not fail: the text was
+  // parsed when added (or when the build wrote the prefilter file that
+  // holds it), and its program is known to fit. Were the RE2 found at run
+  // time to refuse a pattern the build's took, its RE2 would report no
+  // match, never crash.
   const Pattern& Compiled(uint32_t id) const;
   // True if pattern `id` matches the empty string somewhere in `probe`.
   bool MatchesEmpty(uint32_t id, std::string_view probe) const;
