@@ -24,7 +24,8 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
   if (auto it = ids_.find(pattern); it != ids_.end()) return it->second;
   auto p = std::make_unique<Pattern>();
   p->text = std::string(pattern);
-  if (options_.max_mem() == kPatternMaxMem && File() && File()->Holds(pattern)) {
+  const LoadedPrefilter* file = options_.max_mem() == kPatternMaxMem ? File() : nullptr;
+  if (file && file->Holds(pattern)) {
     // Parsed and compiled when the file was written (see the header).
   } else if (RegexSizeBound(pattern) <= kOwnSetProgramSize) {
     // Small: only parsed now (by a set never compiled), compiled on first use.

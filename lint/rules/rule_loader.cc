@@ -144,6 +144,10 @@ class PackReader {
   // The pack's `word_lists` (name -> file), which its patterns name as
   // {list:NAME} (pattern_lists.h).
   void ReadPatternLists(const YAML::Node& node);
+  // The word file `file` (relative to the pack), read once per load; nullptr,
+  // with an error at `node` that calls it `what`, when it lies outside the
+  // pack's tree or cannot be read.
+  WordListCache::List ReadListFile(const YAML::Node& node, const std::string& what, const std::string& file);
   // Appends the words of the files named by `node` to `out`. With
   // `shared_out`, the words go there instead: a single file's cached list
   // itself, several files' words in one new list (`out` is then scratch).
@@ -280,18 +284,22 @@ void PackReader::ReadPatternLists(const YAML::Node& node) {
       Error(entry.second, "word_lists '" + name + "' must name a word file");
       continue;
     }
-    const fs::path path = fs::path(dir_) / entry.second.Scalar();
-    if (std::string outside = OutsidePackTree(dir_, path); !outside.empty()) {
-      Error(entry.second, "word_lists '" + name + "' " + outside);
-      continue;
+    if (WordListCache::List list = ReadListFile(entry.second, "word_lists '" + name + "'", entry.second.Scalar())) {
+      pattern_lists_[name] = std::move(list);
     }
-    WordListCache::List list = lists_->Get(path.string());
-    if (!list) {
-      Error(entry.second, "cannot read word_lists '" + name + "' '" + path.string() + "'");
-      continue;
-    }
-    pattern_lists_[name] = std::move(list);
   }
+}
+
+WordListCache::List PackReader::ReadListFile(const YAML::Node& node, const std::string& what,
+                                             const std::string& file) {
+  const fs::path path = fs::path(dir_) / file;
+  if (std::string outside = OutsidePackTree(dir_, path); !outside.empty()) {
+    Error(node, what + " '" + file + "' " + outside);
+    return nullptr;
+  }
+  WordListCache::List list = lists_->Get(path.string());
+  if (!list) Error(node, "cannot read " + what + " '" + path.string() + "'");
+  return list;
 }
 
 void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, std::vector<std::string>* out,
@@ -300,17 +308,9 @@ void PackReader::ReadWordFiles(const YAML::Node& node, const std::string& key, s
   std::vector<std::string> files;
   if (!ReadStrings(node, key, /*allow_scalar=*/true, &files)) return;
   for (const std::string& f : files) {
-    fs::path path = fs::path(dir_) / f;
-    if (std::string outside = OutsidePackTree(dir_, path); !outside.empty()) {
-      Error(node, key + " '" + f + "' " + outside);
-      continue;
-    }
-    if (lists) lists->push_back(path.stem().string());
-    WordListCache::List list = lists_->Get(path.string());
-    if (!list) {
-      Error(node, "cannot read " + key + " '" + path.string() + "'");
-      continue;
-    }
+    WordListCache::List list = ReadListFile(node, key, f);
+    if (!list) continue;
+    if (lists) lists->push_back(fs::path(f).stem().string());
     if (shared_out && files.size() == 1) {
       *shared_out = list;
       continue;

@@ -611,7 +611,7 @@ TEST_CASE("word_lists: a pattern names a list as {list:NAME} and matches its ent
   CHECK(e.mark.line == 2);
   CHECK(StartsWith(e.message, "cannot read word_lists 'oaths' "));
   e = only_error("word_lists: {oaths: ../../outside.txt}\n", "x");
-  CHECK(StartsWith(e.message, "word_lists 'oaths' is outside the pack's directory"));
+  CHECK(StartsWith(e.message, "word_lists 'oaths' '../../outside.txt' is outside the pack's directory"));
   e = only_error("word_lists: {'bad name': words/extra.txt}\n", "x");
   CHECK(e.message == "word list name 'bad name' must be letters, digits, '-' or '_'");
   e = only_error("word_lists: {oaths: words/extra.txt, oaths: words/extra.txt}\n", "x");
