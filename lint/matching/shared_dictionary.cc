@@ -9,6 +9,8 @@
 #include <map>
 #include <utility>
 
+#include "text/utf8.h"
+
 namespace postcheck {
 namespace {
 
@@ -32,7 +34,7 @@ void GrowThreadArena(size_t bytes) {
 bool IsLetterWord(std::string_view word) {
   bool letter = false;
   for (unsigned char c : word) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    if (IsAsciiLetter(c)) {
       letter = true;
     } else if (c != '\'') {
       return false;
