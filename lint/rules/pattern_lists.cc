@@ -5,13 +5,15 @@
 #include <algorithm>
 #include <set>
 
+#include "text/utf8.h"
+
 namespace postcheck {
 namespace {
 
 constexpr std::string_view kOpen = "{list:";
 
 bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  return IsAsciiLetter(static_cast<unsigned char>(c)) || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
 }  // namespace
