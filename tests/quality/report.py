@@ -6,9 +6,11 @@ Runs postcheck (POSTCHECK_BIN) with --format jsonl over
   that led to discipline or prosecution ("misconduct"), and real routine posts
   of official UK police accounts ("official"), each split into a "dev" and a
   "final" part by a fixed rule (see split_of);
-- davidson-sample.csv: 1,000 tweets per class of Davidson et al. (2017).
+- davidson-sample.csv: 1,000 tweets per class of Davidson et al. (2017);
+- hatecheck-cases.csv: the 3,728 functional test cases of HateCheck (Röttger
+  et al. 2021), split into "dev" and "final" by their template;
 and prints, per source and category, recall, precision and the clean-alarm
-rate, and for Davidson the share per class flagged by a tone or
+rate, and for Davidson and HateCheck the share flagged by a tone or
 discrimination finding at warning or above, with the issue's bars beside.
 
 Labels follow tests/corpus: "expect" lists category groups that must be
@@ -36,6 +38,15 @@ KINDS = ("misconduct", "official")
 SPLITS = ("dev", "final")
 RECORD_FIELDS = {"id", "kind", "split", "text", "expect", "also", "url", "outlet", "date"}
 DAVIDSON_CLASSES = (("0", "hate"), ("1", "offensive"), ("2", "neither"))
+# HateCheck functionalities, read as a police account must: every hateful
+# case flagged; abuse of a person or a non-protected group, and profanity,
+# flagged too (tone); neutral and positive mentions of a group, negated hate,
+# abuse of things and innocent homonyms of slurs left clean. Counter-speech
+# (quoting or naming hate to condemn it) and reclaimed slurs are printed only.
+HATECHECK_ABUSIVE = ("target_indiv_nh", "target_group_nh", "profanity_nh")
+HATECHECK_CLEAN = ("ident_neutral_nh", "ident_pos_nh", "negate_neg_nh", "target_obj_nh",
+                   "slur_homonym_nh")
+HATECHECK_INFO = ("counter_quote_nh", "counter_ref_nh", "slur_reclaimed_nh")
 # The bars of issue 16, printed beside the figures (not enforced here:
 # thresholds.json holds what the code reaches now).
 BARS = {
@@ -101,6 +112,68 @@ def load_davidson(path):
             tweets.append({"class": row["class"], "row": row["row"],
                            "text": html.unescape(row["tweet"])})
     return tweets
+
+
+def load_hatecheck(path):
+    cases = []
+    known = set(HATECHECK_ABUSIVE + HATECHECK_CLEAN + HATECHECK_INFO)
+    with open(path, encoding="utf-8", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            func = row["functionality"]
+            if not func.endswith("_h") and func not in known:
+                fail_input(f"{path}:{line}", f"unknown functionality {func!r}")
+            cases.append({"func": func, "text": row["test_case"],
+                          "split": split_of(row["case_templ"])})
+    return cases
+
+
+def hatecheck_class(func):
+    if func.endswith("_h"):
+        return "hateful"
+    if func in HATECHECK_ABUSIVE:
+        return "abusive"
+    if func in HATECHECK_CLEAN:
+        return "clean"
+    return None
+
+
+def report_hatecheck(cases, results, figures, verbose):
+    """Share of HateCheck cases flagged, per functionality and per class
+    (hateful, abusive: should be flagged; clean: should not), dev and final."""
+    flagged = [bool(serious_categories(r) & {"tone", "discrimination"}) for r in results]
+    print("\nHateCheck (Röttger et al. 2021): share of cases with a tone or discrimination "
+          "finding at warning or above; split by template\n")
+    print("| functionality | expected | dev | final |")
+    print("| --- | --- | --- | --- |")
+    funcs = sorted({c["func"] for c in cases}, key=lambda f: (hatecheck_class(f) or "z", f))
+    def share(chosen):
+        hits = sum(flagged[i] for i in chosen)
+        return fmt(hits / len(chosen), (hits, len(chosen))) if chosen else "-"
+    for func in funcs:
+        row = [share([i for i, c in enumerate(cases) if c["func"] == func and c["split"] == s])
+               for s in SPLITS]
+        expected = {"hateful": "flagged", "abusive": "flagged", "clean": "clean"}.get(
+            hatecheck_class(func), "(printed only)")
+        print(f"| {func} | {expected} | {row[0]} | {row[1]} |")
+    print("\n| class | expected | dev | final |")
+    print("| --- | --- | --- | --- |")
+    for cls, expected in (("hateful", "flagged"), ("abusive", "flagged"), ("clean", "clean")):
+        row = []
+        for split in SPLITS:
+            chosen = [i for i, c in enumerate(cases)
+                      if hatecheck_class(c["func"]) == cls and c["split"] == split]
+            hits = sum(flagged[i] for i in chosen)
+            name = "clean_alarm" if cls == "clean" else cls
+            figures[f"hatecheck.{split}.{name}"] = hits / len(chosen)
+            row.append(fmt(hits / len(chosen), (hits, len(chosen))))
+        print(f"| {cls} | {expected} | {row[0]} | {row[1]} |")
+    if verbose:
+        print("\nHateCheck dev cases missed (hateful, abusive) or alarmed (clean):")
+        for i, c in enumerate(cases):
+            cls = hatecheck_class(c["func"])
+            if c["split"] == "dev" and cls and flagged[i] != (cls != "clean"):
+                rules = sorted({f["rule"] for f in results[i] if f["severity"] in SERIOUS})
+                print(f"- {c['func']}: {c['text']!r} {rules if rules else ''}")
 
 
 def lint(texts):
@@ -199,8 +272,12 @@ def main():
         fail_input("thresholds.json", str(e))
     posts = load_posts(os.path.join(HERE, "real-posts.jsonl"))
     tweets = load_davidson(os.path.join(HERE, "davidson-sample.csv"))
-    results = lint([p["text"] for p in posts] + [t["text"] for t in tweets])
-    post_results, tweet_results = results[:len(posts)], results[len(posts):]
+    cases = load_hatecheck(os.path.join(HERE, "hatecheck-cases.csv"))
+    results = lint([p["text"] for p in posts] + [t["text"] for t in tweets]
+                   + [c["text"] for c in cases])
+    post_results = results[:len(posts)]
+    tweet_results = results[len(posts):len(posts) + len(tweets)]
+    case_results = results[len(posts) + len(tweets):]
 
     figures = {}  # "source.figure" -> value, checked against thresholds.json
     print("Real posts (categories flagged at warning or error)\n")
@@ -250,6 +327,8 @@ def main():
         figures[f"davidson.{name}"] = share
         print(f"| {name} | {len(of_class)} | {fmt(share, (hit, len(of_class)))} "
               f"| {BARS['davidson.' + name]} |")
+
+    report_hatecheck(cases, case_results, figures, verbose)
 
     if verbose:
         print("\nMissed, alarmed or extra-flagged real posts:")
