@@ -9,8 +9,10 @@ Runs postcheck (POSTCHECK_BIN) with --format jsonl over
 - davidson-sample.csv: 1,000 tweets per class of Davidson et al. (2017);
 - hatecheck-cases.csv: the 3,728 functional test cases of HateCheck (Röttger
   et al. 2021), split into "dev" and "final" by their template;
+- toxigen-sentences.csv: the 587 human-written hate and neutral sentences of
+  ToxiGen (Hartvigsen et al. 2022) about thirteen groups, split by text;
 and prints, per source and category, recall, precision and the clean-alarm
-rate, and for Davidson and HateCheck the share flagged by a tone or
+rate, and for Davidson, HateCheck and ToxiGen the share flagged by a tone or
 discrimination finding at warning or above, with the issue's bars beside.
 
 Labels follow tests/corpus: "expect" lists category groups that must be
@@ -125,6 +127,41 @@ def load_hatecheck(path):
             cases.append({"func": func, "text": row["test_case"],
                           "split": split_of(row["case_templ"])})
     return cases
+
+
+def load_toxigen(path):
+    sentences = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            if row["label"] not in ("hate", "neutral"):
+                fail_input(f"{path}:{line}", f"unknown label {row['label']!r}")
+            sentences.append({"label": row["label"], "group": row["group"], "text": row["text"],
+                              "split": split_of(row["text"])})
+    return sentences
+
+
+def report_toxigen(sentences, results, figures, verbose):
+    """Share of ToxiGen sentences flagged, hate (should be) and neutral
+    (should not be), dev and final."""
+    flagged = [bool(serious_categories(r) & {"tone", "discrimination"}) for r in results]
+    print("\nToxiGen demonstrations (Hartvigsen et al. 2022): share with a tone or "
+          "discrimination finding at warning or above\n")
+    print("| label | expected | dev | final |")
+    print("| --- | --- | --- | --- |")
+    for label, expected in (("hate", "flagged"), ("neutral", "clean")):
+        row = []
+        for split in SPLITS:
+            chosen = [i for i, t in enumerate(sentences) if t["label"] == label and t["split"] == split]
+            hits = sum(flagged[i] for i in chosen)
+            figures[f"toxigen.{split}.{label}"] = hits / len(chosen)
+            row.append(fmt(hits / len(chosen), (hits, len(chosen))))
+        print(f"| {label} | {expected} | {row[0]} | {row[1]} |")
+    if verbose:
+        print("\nToxiGen dev sentences missed (hate) or alarmed (neutral):")
+        for i, t in enumerate(sentences):
+            if t["split"] == "dev" and flagged[i] != (t["label"] == "hate"):
+                rules = sorted({f["rule"] for f in results[i] if f["severity"] in SERIOUS})
+                print(f"- {t['label']} ({t['group']}): {t['text']!r} {rules if rules else ''}")
 
 
 def hatecheck_class(func):
@@ -273,11 +310,13 @@ def main():
     posts = load_posts(os.path.join(HERE, "real-posts.jsonl"))
     tweets = load_davidson(os.path.join(HERE, "davidson-sample.csv"))
     cases = load_hatecheck(os.path.join(HERE, "hatecheck-cases.csv"))
+    sentences = load_toxigen(os.path.join(HERE, "toxigen-sentences.csv"))
     results = lint([p["text"] for p in posts] + [t["text"] for t in tweets]
-                   + [c["text"] for c in cases])
+                   + [c["text"] for c in cases] + [t["text"] for t in sentences])
     post_results = results[:len(posts)]
-    tweet_results = results[len(posts):len(posts) + len(tweets)]
-    case_results = results[len(posts) + len(tweets):]
+    results = results[len(posts):]
+    tweet_results, results = results[:len(tweets)], results[len(tweets):]
+    case_results, sentence_results = results[:len(cases)], results[len(cases):]
 
     figures = {}  # "source.figure" -> value, checked against thresholds.json
     print("Real posts (categories flagged at warning or error)\n")
@@ -329,6 +368,7 @@ def main():
               f"| {BARS['davidson.' + name]} |")
 
     report_hatecheck(cases, case_results, figures, verbose)
+    report_toxigen(sentences, sentence_results, figures, verbose)
 
     if verbose:
         print("\nMissed, alarmed or extra-flagged real posts:")
