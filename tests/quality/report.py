@@ -129,6 +129,18 @@ def load_hatecheck(path):
     return cases
 
 
+def split_shares(flagged, items, chosen, figures, name):
+    """For each split, the share of the items `chosen` picks that are
+    flagged: stored in figures[name.format(split)], returned as table cells."""
+    cells = []
+    for split in SPLITS:
+        picked = [i for i, item in enumerate(items) if chosen(item) and item["split"] == split]
+        hits = sum(flagged[i] for i in picked)
+        figures[name.format(split)] = hits / len(picked)
+        cells.append(fmt(hits / len(picked), (hits, len(picked))))
+    return cells
+
+
 def load_toxigen(path):
     sentences = []
     with open(path, encoding="utf-8", newline="") as f:
@@ -149,12 +161,7 @@ def report_toxigen(sentences, results, figures, verbose):
     print("| label | expected | dev | final |")
     print("| --- | --- | --- | --- |")
     for label, expected in (("hate", "flagged"), ("neutral", "clean")):
-        row = []
-        for split in SPLITS:
-            chosen = [i for i, t in enumerate(sentences) if t["label"] == label and t["split"] == split]
-            hits = sum(flagged[i] for i in chosen)
-            figures[f"toxigen.{split}.{label}"] = hits / len(chosen)
-            row.append(fmt(hits / len(chosen), (hits, len(chosen))))
+        row = split_shares(flagged, sentences, lambda t: t["label"] == label, figures, f"toxigen.{{}}.{label}")
         print(f"| {label} | {expected} | {row[0]} | {row[1]} |")
     if verbose:
         print("\nToxiGen dev sentences missed (hate) or alarmed (neutral):")
@@ -195,14 +202,9 @@ def report_hatecheck(cases, results, figures, verbose):
     print("\n| class | expected | dev | final |")
     print("| --- | --- | --- | --- |")
     for cls, expected in (("hateful", "flagged"), ("abusive", "flagged"), ("clean", "clean")):
-        row = []
-        for split in SPLITS:
-            chosen = [i for i, c in enumerate(cases)
-                      if hatecheck_class(c["func"]) == cls and c["split"] == split]
-            hits = sum(flagged[i] for i in chosen)
-            name = "clean_alarm" if cls == "clean" else cls
-            figures[f"hatecheck.{split}.{name}"] = hits / len(chosen)
-            row.append(fmt(hits / len(chosen), (hits, len(chosen))))
+        name = "clean_alarm" if cls == "clean" else cls
+        row = split_shares(flagged, cases, lambda c: hatecheck_class(c["func"]) == cls, figures,
+                           f"hatecheck.{{}}.{name}")
         print(f"| {cls} | {expected} | {row[0]} | {row[1]} |")
     if verbose:
         print("\nHateCheck dev cases missed (hateful, abusive) or alarmed (clean):")
