@@ -142,7 +142,11 @@ void WordReader::AddListed(std::string_view phrase) {
 }
 
 void WordReader::AddDisguised(std::string_view word) {
-  if (word.size() < kMinWord) return;
+  // One word of letters: a phrase ("bottom-feeders") is not matched by a
+  // word's disguises.
+  if (word.size() < kMinWord || !std::all_of(word.begin(), word.end(), [](char c) { return IsAsciiLetter(c); })) {
+    return;
+  }
   std::string lower(word);
   for (char& ch : lower) ch = AsciiLower(ch);
   disguised_.insert(std::move(lower));
