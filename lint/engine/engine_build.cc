@@ -372,32 +372,35 @@ void EngineBuilder::BuildWordReader() {
     return;
   }
   auto reader = std::make_shared<WordReader>();
-  auto add_pattern = [&](std::string_view w) { reader->AddPhrase(w, /*listed=*/false); };
-  auto add_context = [&](const Context& c) {
-    for (const std::string& w : c.words) reader->AddPhrase(w);
-    for (const Located& p : c.patterns) ForEachPatternWord(p.text, add_pattern);
-  };
-  for (const Rule* rule : rules_) {
-    if (rule->disguises) {
-      for (const std::string& w : rule->words) reader->AddDisguised(w);
-    }
-    for (const std::string& w : rule->words) reader->AddListed(w);
-    for (const auto& [term, replacement] : rule->swap) reader->AddListed(term);
-    for (const auto* contexts : {&rule->near, &rule->unless}) {
-      for (const Context& c : *contexts) {
-        for (const std::string& w : c.words) reader->AddListed(w);
+  // Collected when a first draft has a word to read (the rules live as long
+  // as the engine and any engine sharing the reader).
+  reader->SetFill([rules = rules_](WordReader* reader) {
+    auto add_pattern = [&](std::string_view w) { reader->AddPhrase(w, /*listed=*/false); };
+    auto add_context = [&](const Context& c) {
+      for (const std::string& w : c.words) reader->AddPhrase(w);
+      for (const Located& p : c.patterns) ForEachPatternWord(p.text, add_pattern);
+    };
+    for (const Rule* rule : rules) {
+      if (rule->disguises) {
+        for (const std::string& w : rule->words) reader->AddDisguised(w);
+      }
+      for (const std::string& w : rule->words) reader->AddListed(w);
+      for (const auto& [term, replacement] : rule->swap) reader->AddListed(term);
+      for (const auto* contexts : {&rule->near, &rule->unless}) {
+        for (const Context& c : *contexts) {
+          for (const std::string& w : c.words) reader->AddListed(w);
+        }
       }
     }
-  }
-  for (const Rule* rule : rules_) {
-    if (!ReadsUnknownWords(rule->category)) continue;
-    for (const std::string& w : rule->words) reader->AddPhrase(w);
-    for (const Located& p : rule->patterns) ForEachPatternWord(p.text, add_pattern);
-    for (const Context& c : rule->near) add_context(c);
-    for (const Context& c : rule->unless) add_context(c);
-  }
-  reader->Finish(*impl_.lexicon);
-  if (reader->size() > 0) impl_.reader = std::move(reader);
+    for (const Rule* rule : rules) {
+      if (!ReadsUnknownWords(rule->category)) continue;
+      for (const std::string& w : rule->words) reader->AddPhrase(w);
+      for (const Located& p : rule->patterns) ForEachPatternWord(p.text, add_pattern);
+      for (const Context& c : rule->near) add_context(c);
+      for (const Context& c : rule->unless) add_context(c);
+    }
+  });
+  impl_.reader = std::move(reader);
 }
 
 void EngineBuilder::RankRules() {

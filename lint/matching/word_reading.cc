@@ -1,6 +1,7 @@
 #include "matching/word_reading.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "text/compound_split.h"
 #include "text/edit_distance.h"
@@ -126,7 +127,11 @@ void WordReader::AddPhrase(std::string_view phrase, bool listed) {
   // A word of a longer entry ("would" of "I would smash") is no listed word
   // of its own.
   const bool one_word = std::all_of(phrase.begin(), phrase.end(), [](char c) { return IsAsciiLetter(c); });
-  ForEachLetterWord(phrase, [&](const std::string& word) { collected_[word] |= listed && one_word; });
+  ForEachLetterWord(phrase, [&](const std::string& word) {
+    const uint32_t id = collected_.Intern(word);
+    if (id == collected_listed_.size()) collected_listed_.push_back(false);
+    if (listed && one_word) collected_listed_[id] = true;
+  });
   // A listed phrase of two words, for reading them run together ("i hate").
   const size_t space = phrase.find(' ');
   if (listed && space != std::string_view::npos && phrase.find(' ', space + 1) == std::string_view::npos &&
@@ -138,7 +143,9 @@ void WordReader::AddPhrase(std::string_view phrase, bool listed) {
 }
 
 void WordReader::AddListed(std::string_view phrase) {
-  ForEachLetterWord(phrase, [&](const std::string& word) { listed_candidates_.insert(word); });
+  // Only a word the dictionary does not know is ever looked up in listed_:
+  // no need to ask the dictionary about these.
+  ForEachLetterWord(phrase, [&](const std::string& word) { listed_.Intern(word); });
 }
 
 void WordReader::AddDisguised(std::string_view word) {
@@ -149,42 +156,70 @@ void WordReader::AddDisguised(std::string_view word) {
   }
   std::string lower(word);
   for (char& ch : lower) ch = AsciiLower(ch);
-  disguised_.insert(std::move(lower));
+  disguised_.Intern(lower);
+}
+
+void WordReader::Ready(const Lexicon& lexicon) const {
+  if (ready_.load(std::memory_order_acquire)) return;
+  std::call_once(once_, [&] {
+    auto* self = const_cast<WordReader*>(this);
+    if (!finished_) {
+      if (fill_) fill_(self);
+      self->Finish(lexicon);
+    }
+    ready_.store(true, std::memory_order_release);
+  });
 }
 
 void WordReader::Finish(const Lexicon& lexicon) {
-  std::vector<std::pair<std::string, bool>> sorted(collected_.begin(), collected_.end());
-  std::sort(sorted.begin(), sorted.end());
+  finished_ = true;
   std::string capitalised;
-  for (const auto& [word, from_list] : sorted) {
-    capitalised = word;
-    capitalised[0] = AsciiUpper(capitalised[0]);
-    if (lexicon.Knows(word) || lexicon.Knows(capitalised)) {
-      if (disguised_.count(word) == 0) {
-        words_.Intern(word);
-        from_list_.push_back(from_list);
-        longest_ = std::max(longest_, word.size());
-      }
-    } else {
-      // A listed word of its own ("wetback"): never read as another, nor
-      // its forms ("wetbacks").
-      listed_.Intern(word);
-      if (StemWord(word, &capitalised)) listed_.Intern(capitalised);
-    }
-  }
-  for (const std::string& word : listed_candidates_) {
-    if (lexicon.Knows(word)) continue;
+  // A listed word the dictionary does not know ("wetback"): never read as
+  // another, nor its forms ("wetbacks").
+  auto list = [&](std::string_view word) {
     listed_.Intern(word);
     if (StemWord(word, &capitalised)) listed_.Intern(capitalised);
-  }
-  listed_candidates_.clear();
-  for (const std::string& word : disguised_) {
-    strong_.Intern(word);
+  };
+  for (uint32_t c = 0; c < collected_.size(); ++c) {
+    const std::string_view word = collected_.Get(c);
+    if (disguised_.Find(word) != StringIdTable::kNone) continue;  // below
+    capitalised.assign(word);
+    capitalised[0] = AsciiUpper(capitalised[0]);
+    if (!lexicon.Knows(word) && !lexicon.Knows(capitalised)) {
+      list(word);
+      continue;
+    }
+    NoteLetters(word);
+    const uint32_t id = words_.Intern(word);
+    targets_.Intern(word);
+    target_words_.push_back(id);
+    from_list_.push_back(collected_listed_[c]);
     longest_ = std::max(longest_, word.size());
-    if (!lexicon.Knows(word)) listed_.Intern(word);  // "wetback", listed as a strong term only
   }
-  collected_.clear();
-  disguised_.clear();
+  for (uint32_t d = 0; d < disguised_.size(); ++d) {
+    const std::string_view word = disguised_.Get(d);
+    NoteLetters(word);
+    strong_.Intern(word);
+    if (targets_.Intern(word) == target_words_.size()) target_words_.push_back(kStrongTarget);
+    longest_ = std::max(longest_, word.size());
+    if (!lexicon.Knows(word)) list(word);
+  }
+  collected_ = StringIdTable();
+  collected_listed_ = {};
+  disguised_ = StringIdTable();
+}
+
+void WordReader::NoteLetters(std::string_view word) {
+  if (word.size() > kMaxSplitLength + 1) return;
+  if (letters_at_.empty()) letters_at_.assign((kMaxSplitLength + 2) * (kMaxSplitLength + 2), 0);
+  for (size_t k = 0; k < word.size(); ++k) {
+    letters_at_[word.size() * (kMaxSplitLength + 2) + k] |= uint32_t{1} << (word[k] - 'a');
+  }
+}
+
+uint32_t WordReader::LettersAt(size_t length, size_t place) const {
+  if (letters_at_.empty() || length > kMaxSplitLength + 1) return 0;
+  return letters_at_[length * (kMaxSplitLength + 2) + place];
 }
 
 bool WordReader::IsListed(std::string_view word) const {
@@ -195,30 +230,57 @@ bool WordReader::IsListed(std::string_view word) const {
 }
 
 uint32_t WordReader::MisspeltWord(std::string_view word, bool* near_strong) const {
+  *near_strong = false;
+  const size_t n = word.size();
+  if (n > longest_ + 1) return StringIdTable::kNone;
   uint32_t found = StringIdTable::kNone;
   bool ambiguous = false, strong = false;
   std::string edited;
   // `candidate` is one edit from the word; `allowed`: an edit this word and
   // candidate may differ by.
   auto consider = [&](std::string_view candidate, bool allowed) {
-    const uint32_t id = words_.Find(candidate);
-    if (id == StringIdTable::kNone) {
+    const uint32_t at = targets_.Find(candidate);
+    if (at == StringIdTable::kNone) return;
+    const uint32_t id = target_words_[at];
+    if (id == kStrongTarget) {
       // One edit from a strong term too: the word index matches it as that
       // term's disguise ("dyked": "dyke"); not ours to read.
-      if (strong_.Find(candidate) != StringIdTable::kNone) strong = true;
+      strong = true;
       return;
     }
     if (!allowed || id == found) return;
     if (found != StringIdTable::kNone) ambiguous = true;
     found = id;
   };
-  const size_t n = word.size();
-  *near_strong = false;
-  if (n > longest_ + 1) return StringIdTable::kNone;
+  // Only candidates whose every letter some vocabulary word or strong term
+  // of their length has at that place are looked up. fit_before[k]:
+  // word[0, k) fits a word of n letters; fit_after[k]: word[k, n) does. The
+  // same for n + 1 letters with word[k, n) a place on (a letter inserted
+  // before it), and for n - 1 with word[k, n) a place back (word[k - 1]
+  // deleted).
+  auto fits = [&](size_t length, size_t place, char c) {
+    return (LettersAt(length, place) >> (c - 'a') & 1) != 0;
+  };
+  constexpr size_t kSize = kMaxSplitLength + 2;
+  bool fit_before[kSize], fit_after[kSize], fit_before_long[kSize], fit_after_long[kSize];
+  bool fit_before_short[kSize], fit_after_short[kSize];
+  fit_before[0] = fit_before_long[0] = fit_before_short[0] = true;
+  for (size_t k = 0; k < n; ++k) {
+    fit_before[k + 1] = fit_before[k] && fits(n, k, word[k]);
+    fit_before_long[k + 1] = fit_before_long[k] && fits(n + 1, k, word[k]);
+    fit_before_short[k + 1] = fit_before_short[k] && k < n - 1 && fits(n - 1, k, word[k]);
+  }
+  fit_after[n] = fit_after_long[n] = fit_after_short[n] = true;
+  for (size_t k = n; k-- > 0;) {
+    fit_after[k] = fit_after[k + 1] && fits(n, k, word[k]);
+    fit_after_long[k] = fit_after_long[k + 1] && fits(n + 1, k + 1, word[k]);
+    fit_after_short[k] = fit_after_short[k + 1] && k > 0 && fits(n - 1, k - 1, word[k]);
+  }
   const bool short_word = n <= kMaxSwapOnly;
   // Two neighbours swapped: any word.
   for (size_t k = 0; k + 1 < n; ++k) {
-    if (word[k] == word[k + 1]) continue;
+    if (word[k] == word[k + 1] || !fit_before[k] || !fit_after[k + 2]) continue;
+    if (!fits(n, k, word[k + 1]) || !fits(n, k + 1, word[k])) continue;
     edited.assign(word);
     std::swap(edited[k], edited[k + 1]);
     consider(edited, true);
@@ -226,6 +288,7 @@ uint32_t WordReader::MisspeltWord(std::string_view word, bool* near_strong) cons
   // A letter added, to a word of six letters or more: delete it.
   for (size_t k = 0; k < n; ++k) {
     if (k > 0 && word[k] == word[k - 1]) continue;  // the same deletion
+    if (!fit_before_short[k] || !fit_after_short[k + 1]) continue;
     edited.assign(word.substr(0, k));
     edited.append(word.substr(k + 1));
     consider(edited, !short_word && n - 1 >= kMinOtherEdit);
@@ -233,12 +296,18 @@ uint32_t WordReader::MisspeltWord(std::string_view word, bool* near_strong) cons
   // A letter missing from a word of five letters or more: insert it; a
   // letter replaced in a word of six or more: put it back.
   for (size_t k = 0; k <= n; ++k) {
-    for (char c = 'a'; c <= 'z'; ++c) {
-      edited.assign(word.substr(0, k));
-      edited.push_back(c);
-      edited.append(word.substr(k));
-      consider(edited, !short_word && n + 1 >= kMinMissingLetter);
-      if (k < n && c != word[k]) {
+    if (fit_before_long[k] && fit_after_long[k]) {
+      for (uint32_t letters = LettersAt(n + 1, k); letters != 0; letters &= letters - 1) {
+        edited.assign(word.substr(0, k));
+        edited.push_back(static_cast<char>('a' + std::countr_zero(letters)));
+        edited.append(word.substr(k));
+        consider(edited, !short_word && n + 1 >= kMinMissingLetter);
+      }
+    }
+    if (k < n && fit_before[k] && fit_after[k + 1]) {
+      for (uint32_t letters = LettersAt(n, k); letters != 0; letters &= letters - 1) {
+        const char c = static_cast<char>('a' + std::countr_zero(letters));
+        if (c == word[k]) continue;
         edited.assign(word);
         edited[k] = c;
         consider(edited, !short_word && n >= kMinOtherEdit);
@@ -286,11 +355,13 @@ bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexi
     // "I" or "a" and a word: the word must be one of a list, or the two a
     // listed phrase ("Ihate": "i hate"); a word only of a pattern is too
     // common a word ("Iwould").
-    thread_local std::string joined;
-    joined.assign(first);
-    joined.push_back(' ');
-    joined.append(second);
-    if (!ListedInVocabulary(second) && phrases_.Find(joined) == StringIdTable::kNone) return false;
+    char joined[kMaxSplitLength + 2];
+    joined[0] = first[0];
+    joined[1] = ' ';
+    std::copy(second.begin(), second.end(), joined + 2);  // the word is at most kMaxSplitLength long
+    if (!ListedInVocabulary(second) && phrases_.Find(std::string_view(joined, second.size() + 2)) == StringIdTable::kNone) {
+      return false;
+    }
   } else if (!InVocabulary(first) && !InVocabulary(second)) {
     return false;
   }
@@ -321,6 +392,7 @@ size_t WordReader::ReadSpeltOut(const TokenizedText& text, size_t i, const Lexic
   while (last + 1 < tokens.size() && spaces_between(last) && single_letter(last + 1)) ++last;
   const size_t n = last - i + 1;
   if (n < kMinWord) return 0;
+  Ready(lexicon);
   // The whole run, or it without a first or last letter that is a word of
   // its own ("I h a t e", "a c a n c e r"), longest first.
   const std::pair<size_t, size_t> windows[] = {{i, last}, {i + 1, last}, {i, last - 1}, {i + 1, last - 1}};
@@ -346,7 +418,7 @@ size_t WordReader::ReadSpeltOut(const TokenizedText& text, size_t i, const Lexic
 
 bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::vector<ViewReading>* out) const {
   out->clear();
-  if (words_.size() == 0) return false;
+  if (ready_.load(std::memory_order_acquire) && words_.size() == 0) return false;
   thread_local std::string lower;
   for (size_t i = 0; i < text.tokens.size(); ++i) {
     const Token& t = text.tokens[i];
@@ -357,9 +429,12 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
     const Readable readable = ReadableToken(text, t);
     if (readable == Readable::kNo) continue;
     const std::string_view written = text.Original(t);
-    if (lexicon.Knows(written)) continue;
     lower.assign(written);
     lower[0] = AsciiLower(lower[0]);
+    // A vocabulary word is known: most words of most drafts are ("the",
+    // "all", "people"), and need no dictionary look-up.
+    if ((ready_.load(std::memory_order_acquire) && InVocabulary(lower)) || lexicon.Knows(written)) continue;
+    Ready(lexicon);
     if (IsListed(lower)) continue;
     // A strong term's misspelling is the word index's to match ("faggit").
     bool near_strong = false;

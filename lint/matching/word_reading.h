@@ -32,19 +32,22 @@
 //
 // Promises: a draft whose words the dictionary all knows costs one
 // dictionary look-up per word of three letters or more, and nothing is
-// allocated for it. Thread-safe once built.
+// allocated for it; with SetFill, the vocabulary is collected only when a
+// first draft has a word to read. Thread-safe once built.
 #ifndef POSTCHECK_WORD_READING_H_
 #define POSTCHECK_WORD_READING_H_
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "matching/lexicon.h"
+#include "text/compound_split.h"
 #include "text/match_view.h"
 #include "text/string_id_table.h"
 #include "text/tokenizer.h"
@@ -73,6 +76,10 @@ class WordReader {
   // word index sees through itself, and tells from innocent words
   // ("c o o n" is a slur; "coon" alone may be an animal). Call before Finish.
   void AddDisguised(std::string_view word);
+  // Makes `fill` add the words (AddPhrase, AddListed, AddDisguised) the
+  // first time a draft has a word to read, and Finish: a process whose
+  // drafts are all known words never collects the vocabulary.
+  void SetFill(std::function<void(WordReader*)> fill) { fill_ = std::move(fill); }
   // Keeps the words `lexicon` knows (as listed lower-case, or capitalised:
   // "muslims" as "Muslims") as the vocabulary; the others, and their stems,
   // as words never to read. Call once.
@@ -92,6 +99,14 @@ class WordReader {
   bool Read(const TokenizedText& text, const Lexicon& lexicon, std::vector<ViewReading>* out) const;
 
  private:
+  // Records the letters of vocabulary word or strong term `word` by place.
+  void NoteLetters(std::string_view word);
+  // The letters (bit 0: 'a') that some vocabulary word or strong term of
+  // `length` letters has at `place`.
+  uint32_t LettersAt(size_t length, size_t place) const;
+  // Fills and finishes the reader once, if that was left to a draft
+  // (SetFill). Thread-safe.
+  void Ready(const Lexicon& lexicon) const;
   // Whether lower-case `word` or its stem is a listed word the dictionary
   // does not know.
   bool IsListed(std::string_view word) const;
@@ -107,12 +122,24 @@ class WordReader {
   size_t ReadSpeltOut(const TokenizedText& text, size_t i, const Lexicon& lexicon,
                       std::vector<ViewReading>* out) const;
 
-  std::unordered_map<std::string, bool> collected_;  // before Finish: word, from a list
-  std::unordered_set<std::string> disguised_;  // before Finish
-  std::unordered_set<std::string> listed_candidates_;  // before Finish
+  std::function<void(WordReader*)> fill_;
+  bool finished_ = false;
+  mutable std::once_flag once_;
+  mutable std::atomic<bool> ready_{false};
+  // Before Finish: the words added, and whether each is a listed word; the
+  // strong terms.
+  StringIdTable collected_;
+  std::vector<bool> collected_listed_;
+  StringIdTable disguised_;
   StringIdTable words_;                        // the vocabulary, lower case
   std::vector<bool> from_list_;                // by id in words_: from a word list
   StringIdTable phrases_;                      // listed two-word phrases, lower case
+  // Every vocabulary word and strong term, for MisspeltWord: by id in
+  // targets_, the word's id in words_, or kStrongTarget.
+  static constexpr uint32_t kStrongTarget = StringIdTable::kNone - 1;
+  StringIdTable targets_;
+  std::vector<uint32_t> target_words_;
+  std::vector<uint32_t> letters_at_;           // by length and place: LettersAt
   size_t longest_ = 0;                         // the longest word of words_ and strong_
   StringIdTable strong_;                       // AddDisguised's words: never spelt out
   StringIdTable listed_;                       // listed words the dictionary does not know, and stems

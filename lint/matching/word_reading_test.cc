@@ -3,6 +3,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +28,8 @@ const SetLexicon& Dictionary() {
   return lexicon;
 }
 
-WordReader Reader() {
-  WordReader reader;
+// The test vocabulary's words, added to `reader`.
+void Fill(WordReader& reader) {
   for (std::string_view w : {"kill", "death", "immigrants", "hate", "sick", "pathetic", "stab", "disgust",
                              "black", "cancer", "penis", "unknownword", "all", "Muslims", "wetback"}) {
     reader.AddPhrase(w);
@@ -43,18 +44,23 @@ WordReader Reader() {
   reader.AddPhrase("stabbed dearth lot trot killed hearth");
   reader.AddDisguised("wetbacks");
   reader.AddPhrase("coon");
-  reader.Finish(Dictionary());
+}
+
+std::unique_ptr<WordReader> Reader() {
+  auto reader = std::make_unique<WordReader>();
+  Fill(*reader);
+  reader->Finish(Dictionary());
   return reader;
 }
 
 // The view of `text` with its unknown words read.
 std::string Read(std::string_view text, MatchView* view) {
-  static const WordReader reader = Reader();
+  static const std::unique_ptr<WordReader> reader = Reader();
   view->Build(text);
   TokenizedText tokens;
   Tokenize(view->text(), &tokens);
   std::vector<ViewReading> readings;
-  if (reader.Read(tokens, Dictionary(), &readings)) view->Reread(readings);
+  if (reader->Read(tokens, Dictionary(), &readings)) view->Reread(readings);
   return std::string(view->text());
 }
 
@@ -75,7 +81,8 @@ std::string OriginalOf(std::string_view text, std::string_view part) {
 }
 
 TEST_CASE("the vocabulary keeps only words the dictionary knows") {
-  const WordReader reader = Reader();
+  const std::unique_ptr<WordReader> owned = Reader();
+  const WordReader& reader = *owned;
   CHECK(reader.InVocabulary("kill"));
   CHECK(reader.InVocabulary("immigrants"));
   CHECK_FALSE(reader.InVocabulary("unknownword"));
@@ -180,6 +187,29 @@ TEST_CASE("a draft of known words is its own view") {
   CHECK(Read(text, &view) == text);
   CHECK_FALSE(view.changed());
   CHECK(view.read_words().empty());
+}
+
+TEST_CASE("a reader left to fill itself does so at the first word to read") {
+  int fills = 0;
+  WordReader reader;
+  reader.SetFill([&](WordReader* r) {
+    ++fills;
+    Fill(*r);
+  });
+  TokenizedText tokens;
+  std::vector<ViewReading> readings;
+  Tokenize("You make me sick", &tokens);
+  CHECK_FALSE(reader.Read(tokens, Dictionary(), &readings));
+  CHECK(fills == 0);  // every word known: nothing collected
+  Tokenize("You make me sikc and klil", &tokens);
+  REQUIRE(reader.Read(tokens, Dictionary(), &readings));
+  CHECK(fills == 1);
+  REQUIRE(readings.size() == 2);
+  CHECK(readings[0].text == "sick");
+  CHECK(readings[1].text == "kill");
+  Tokenize("I h a t e", &tokens);
+  CHECK(reader.Read(tokens, Dictionary(), &readings));
+  CHECK(fills == 1);
 }
 
 TEST_CASE("words of patterns") {
