@@ -401,8 +401,13 @@ size_t WordReader::ReadSpeltOut(const TokenizedText& text, size_t i, const Lexic
     if (to < from || to - from + 1 < kMinWord) continue;
     joined.clear();
     for (size_t k = from; k <= to; ++k) joined.push_back(AsciiLower(text.text[tokens[k].begin]));
-    if (strong_.Find(joined) != StringIdTable::kNone) break;  // "s c u m" is no "s cum"
-    if (!lexicon.Knows(joined)) continue;
+    if (strong_.Find(joined) != StringIdTable::kNone) {
+      // A strong term spelt out alone is the word index's ("s c u m", not
+      // "s cum"); with a word's letter run on ("a b i t c h") it is read.
+      if (from == i && to == last) break;
+    } else if (!lexicon.Knows(joined)) {
+      continue;
+    }
     ViewReading r;
     r.begin = tokens[from].begin;
     r.end = tokens[to].end;

@@ -19,8 +19,9 @@
 //     misspelt strong terms: a word of up to four letters only by a swap,
 //     one of five by a swap or a missing letter;
 //   - single letters spelt out with spaces whose letters make a word the
-//     dictionary knows, but for a strong term (AddDisguised), as that word:
-//     "h a t e" hate, "I h a t e" I hate.
+//     dictionary knows, as that word: "h a t e" hate, "I h a t e" I hate. A
+//     strong term (AddDisguised) only with a word's letter run on ("a b i t
+//     c h"): alone ("c o o n") the word index matches it as a disguise.
 // Never read: words one edit from a strong term, words the dictionary knows, words any rule lists that it does
 // not know ("wetback", "alot") and their forms ("wetbacks"), capitalised words inside a
 // sentence (names; a run-together word only when its first part is a
