@@ -341,6 +341,15 @@ bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexi
     // Two-letter parts make too many innocent splits ("trotin": "trot in").
     return part.size() >= kMinWord && lexicon.Knows(part);
   };
+  // Most unknown words (slang, names) have no vocabulary word at either
+  // end: no split of theirs can be read, and the dictionary need not be
+  // asked about their parts.
+  bool vocabulary_end = false;
+  for (size_t k = 1; k < lower.size() && !vocabulary_end; ++k) {
+    const std::string_view head = std::string_view(lower).substr(0, k), tail = std::string_view(lower).substr(k);
+    vocabulary_end = InVocabulary(head) || InVocabulary(tail) || (k == 1 && (head == "i" || head == "a"));
+  }
+  if (!vocabulary_end) return false;
   std::vector<WordPart> parts;
   if (!SplitIntoWords(lower, is_word, &parts) || parts.size() != 2) return false;
   const std::string_view first = std::string_view(lower).substr(parts[0].begin, parts[0].end - parts[0].begin);
