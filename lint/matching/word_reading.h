@@ -22,14 +22,14 @@
 //     dictionary knows, as that word: "h a t e" hate, "I h a t e" I hate. A
 //     strong term (AddDisguised) only with a word's letter run on ("a b i t
 //     c h"): alone ("c o o n") the word index matches it as a disguise.
-// Never read: words one edit from a strong term, words the dictionary knows, words any rule lists that it does
-// not know ("wetback", "alot") and their forms ("wetbacks"), capitalised words inside a
-// sentence (names; a run-together word only when its first part is a
-// vocabulary word the dictionary knows only capitalised, "Muslimsdisgust",
-// not "Jimkill" or "Penistone"), words in
-// capitals, words with digits or other than ASCII letters, words longer
-// than kMaxSplitLength, @handles,
-// #hashtags, URLs, e-mail addresses and masked words ("f***ing").
+// Never read: words the dictionary knows, words one edit from a strong
+// term, words any rule lists that the dictionary does not know ("wetback",
+// "alot") and their forms ("wetbacks"), capitalised words inside a sentence
+// (names; a run-together word only when its first part is a vocabulary word
+// the dictionary knows only capitalised: "Muslimsdisgust", not "Jimkill" or
+// "Penistone"), words in capitals, words with digits or other than ASCII
+// letters, words longer than kMaxSplitLength, @handles, #hashtags, URLs,
+// e-mail addresses and masked words ("f***ing").
 //
 // Promises: a draft whose words the dictionary all knows costs one
 // dictionary look-up per word of three letters or more, and nothing is
