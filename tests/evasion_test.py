@@ -78,6 +78,46 @@ class Evasion(unittest.TestCase):
         self.assertEqual(flagged, [])
 
 
+class ConstructionWords(unittest.TestCase):
+    """A construction (a group, a claim, a wish for violence) still holds when
+    one of its words is misspelt, run together with the next or spelt out
+    (lint/matching/word_reading.h); the finding points at the draft as
+    written, and the spelling rule still sees the misspelling."""
+
+    CASES = [  # draft, rule, the finding's text
+        ("Those kinds of travellers ought to be execuetd.", "tone.endorsing-violence",
+         "travellers ought to be execuetd"),
+        ("Travellers are a cancr on this town.", "discrimination.group-generalising-claim", "Travellers"),
+        ("Travellers are a c a n c e r on this town.", "discrimination.group-generalising-claim",
+         "Travellers"),
+        ("Ihate travellers.", "discrimination.group-generalising-claim", "travellers"),
+        ("These travellersdisgust me.", "discrimination.group-generalising-claim", "travellers"),
+    ]
+
+    def test_disguised_construction_words(self):
+        for text, rule, match in self.CASES:
+            with self.subTest(text=text):
+                findings = lint(text)
+                hits = [f for f in findings if f["rule"] == rule]
+                self.assertTrue(hits, f"{rule} not raised: {[f['rule'] for f in findings]}")
+                self.assertEqual(hits[0]["match"], match)
+                start = text.index(match)
+                self.assertEqual(hits[0]["column"], start + 1)
+
+    def test_misspelling_still_reported(self):
+        for text, word in (("Travellers are a cancr on this town.", "cancr"), ("Ihate travellers.", "Ihate")):
+            with self.subTest(text=text):
+                spelling = [f["match"] for f in lint(text) if f["rule"] == "spelling.unknown-word"]
+                self.assertEqual(spelling, [word])
+
+    def test_innocent_misspellings_stay_clean(self):
+        clean = ("Thanks to everyone who came to the open day, the kids loved teh horses and the "
+                 "polcie dogs. We are in Penistone and Scunthorpe next week, see you thier.")
+        serious = [f["rule"] for f in lint(clean)
+                   if f["severity"] in ("warning", "error") and f["category"] in ("tone", "discrimination")]
+        self.assertEqual(serious, [])
+
+
 if __name__ == "__main__":
     result = unittest.main(exit=False, verbosity=1).result
     failed = len(result.failures) + len(result.errors)

@@ -82,6 +82,9 @@ class DraftEvaluation {
   void AddPatternHits(uint32_t r, std::vector<RuleSpan>* candidates);
   void AddNames(const CompiledRule& rule, std::vector<RuleSpan>* candidates);
   void AddMisspellings(const CompiledRule& rule, std::vector<RuleSpan>* candidates);
+  // Adds to the misspellings in order the words the view read otherwise
+  // (MatchView::read_words) that `speller` does not know as written.
+  void AddReadWords(const SpellChecker& speller, std::vector<RuleSpan>* misspelt) const;
   void AddLengthOverrun(const CompiledRule& rule, std::vector<RuleSpan>* candidates);
   void AddClusters(const CompiledRule& rule, std::vector<RuleSpan>* candidates);
   // The draft's length in `measure`, measured once per measure and limit

@@ -29,11 +29,22 @@ Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 const PatternSet& Engine::pattern_set() const { return *impl_->patterns; }
 Engine::~Engine() = default;
 
+void Engine::Impl::BuildView(std::string_view text, MatchView* view, TokenizedText* tokens,
+                             std::vector<ViewReading>* readings) const {
+  view->Build(text);
+  Tokenize(view->text(), tokens);
+  // Most drafts have no word to read otherwise, and are tokenised once.
+  if (reader && reader->Read(*tokens, *lexicon, readings)) {
+    view->Reread(*readings);
+    Tokenize(view->text(), tokens);
+  }
+}
+
 std::vector<std::vector<RuleSpan>> Engine::MatchAll(std::string_view text) const {
   MatchView view;
-  view.Build(text);
   TokenizedText tokens;
-  Tokenize(view.text(), &tokens);
+  std::vector<ViewReading> readings;
+  impl_->BuildView(text, &view, &tokens, &readings);
   RuleSpans spans;
   impl_->Evaluate(tokens, view, /*all=*/true, &spans);
   if (view.changed()) {
@@ -54,6 +65,7 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   struct Space {
     MatchView view;
     TokenizedText tokens;
+    std::vector<ViewReading> readings;
     RuleSpans rule_spans;
     std::vector<Measured> lengths;
     std::vector<WordHit> allowed;
@@ -65,8 +77,7 @@ std::vector<Finding> Engine::Lint(std::string_view original) const {
   Space& space = text.size() <= kReusedSpaceMaxDraft ? reused : fresh;
   // Every matcher reads the draft as it reads (match_view.h); findings are
   // mapped back to the text as written.
-  space.view.Build(text);
-  Tokenize(space.view.text(), &space.tokens);
+  impl_->BuildView(text, &space.view, &space.tokens, &space.readings);
   // Stages 1-3: scan, rules, conditions.
   impl_->Evaluate(space.tokens, space.view, /*all=*/false, &space.rule_spans, &space.lengths);
   // Stage 4: findings.

@@ -57,6 +57,9 @@ class EngineBuilder {
   void AttachDictionaries();
   // Each rule's rank in the order, and the self-searching ones.
   void RankRules();
+  // The reading of unknown words for the pattern matchers (word_reading.h),
+  // over the risk rules' vocabulary.
+  void BuildWordReader();
 
   bool ok() const { return ok_; }
 
@@ -353,6 +356,53 @@ void EngineBuilder::AttachDictionaries() {
   if (auto it = impl_.spellers.find(kDisguiseDictionary); it != impl_.spellers.end()) impl_.lexicon = it->second.get();
 }
 
+// The categories whose rules' words and patterns make the vocabulary that
+// unknown words are read as: the constructions of tone, discrimination, case
+// details and impartiality. Not spelling, jargon, platform or personal data
+// (a name or a number is no misspelt risk word).
+bool ReadsUnknownWords(const std::string& category) {
+  return category == "tone" || category == "discrimination" || category == "case-details" ||
+         category == "impartiality";
+}
+
+void EngineBuilder::BuildWordReader() {
+  if (!impl_.lexicon) return;
+  if (share_ && share_->reader) {
+    impl_.reader = share_->reader;
+    return;
+  }
+  auto reader = std::make_shared<WordReader>();
+  // Collected when a first draft has a word to read (the rules live as long
+  // as the engine and any engine sharing the reader).
+  reader->SetFill([rules = rules_](WordReader* reader) {
+    auto add_pattern = [&](std::string_view w) { reader->AddPhrase(w, /*listed=*/false); };
+    auto add_context = [&](const Context& c) {
+      for (const std::string& w : c.words) reader->AddPhrase(w);
+      for (const Located& p : c.patterns) ForEachPatternWord(p.text, add_pattern);
+    };
+    for (const Rule* rule : rules) {
+      if (rule->disguises) {
+        for (const std::string& w : rule->words) reader->AddDisguised(w);
+      }
+      for (const std::string& w : rule->words) reader->AddListed(w);
+      for (const auto& [term, replacement] : rule->swap) reader->AddListed(term);
+      for (const auto* contexts : {&rule->near, &rule->unless}) {
+        for (const Context& c : *contexts) {
+          for (const std::string& w : c.words) reader->AddListed(w);
+        }
+      }
+    }
+    for (const Rule* rule : rules) {
+      if (!ReadsUnknownWords(rule->category)) continue;
+      for (const std::string& w : rule->words) reader->AddPhrase(w);
+      for (const Located& p : rule->patterns) ForEachPatternWord(p.text, add_pattern);
+      for (const Context& c : rule->near) add_context(c);
+      for (const Context& c : rule->unless) add_context(c);
+    }
+  });
+  impl_.reader = std::move(reader);
+}
+
 void EngineBuilder::RankRules() {
   impl_.rank.resize(rules_.size());
   impl_.self_searching.assign((rules_.size() + 63) / 64, 0);
@@ -382,6 +432,7 @@ std::unique_ptr<Engine> Build(std::unique_ptr<Engine> engine, Engine::Impl* impl
   build.OrderRules();
   build.AttachDictionaries();
   build.RankRules();
+  build.BuildWordReader();
   if (!build.ok()) return nullptr;
   return engine;
 }

@@ -32,6 +32,7 @@
 #include "text/tokenizer.h"
 #include "matching/validators.h"
 #include "matching/word_index.h"
+#include "matching/word_reading.h"
 
 namespace postcheck {
 
@@ -118,6 +119,10 @@ struct Engine::Impl {
   // The dictionary that tells disguised words from real ones (word_index.h);
   // null when no rule matches disguises.
   const Lexicon* lexicon = nullptr;
+  // What unknown words the pattern matchers read otherwise (a misspelt or
+  // run-together risk word, letters spelt out); null without a lexicon.
+  // Shared like `words`.
+  std::shared_ptr<const WordReader> reader;
   // A pattern of `patterns`, owned by no rule: URLs, e-mail addresses,
   // handles and hashtags, which spelling does not look inside.
   uint32_t spelling_skip = 0;
@@ -133,6 +138,10 @@ struct Engine::Impl {
   // on the original, and every span is in the view's offsets.
   void Evaluate(const TokenizedText& text, const MatchView& view, bool all, RuleSpans* out,
                 std::vector<Measured>* lengths = nullptr) const;
+  // Builds `view` of `text` and tokenises it into *tokens, reading unknown
+  // words otherwise (reader); *readings is working space.
+  void BuildView(std::string_view text, MatchView* view, TokenizedText* tokens,
+                 std::vector<ViewReading>* readings) const;
   // Whether `span` is hidden by the allow list (findings_stage.cc).
   bool Allowed(const TokenizedText& text, const std::vector<WordHit>& allowed, const RuleSpan& span) const;
 };

@@ -58,6 +58,21 @@ void DraftEvaluation::AddNames(const CompiledRule& rule, std::vector<RuleSpan>* 
   for (auto [b, e] : space_.names[k]) candidates->push_back({b, e, -1});
 }
 
+void DraftEvaluation::AddReadWords(const SpellChecker& speller, std::vector<RuleSpan>* misspelt) const {
+  // A word the view reads otherwise ("klil" as "kill") is judged as written.
+  const auto& read = view_.read_words();
+  if (read.empty()) return;
+  const size_t before = misspelt->size();
+  for (auto [begin, end] : read) {
+    uint32_t from, to;
+    view_.ToOriginal(begin, end, &from, &to);
+    if (!speller.Knows(view_.original().substr(from, to - from))) misspelt->push_back({begin, end, -1});
+  }
+  if (misspelt->size() == before) return;
+  std::inplace_merge(misspelt->begin(), misspelt->begin() + static_cast<ptrdiff_t>(before), misspelt->end(),
+                     [](const RuleSpan& a, const RuleSpan& b) { return a.begin < b.begin; });
+}
+
 void DraftEvaluation::AddMisspellings(const CompiledRule& rule, std::vector<RuleSpan>* candidates) {
   auto& misspelt = space_.misspelt;
   const auto used = misspelt.begin() + static_cast<ptrdiff_t>(space_.spellers_used);
@@ -68,6 +83,7 @@ void DraftEvaluation::AddMisspellings(const CompiledRule& rule, std::vector<Rule
     it->first = rule.speller;
     it->second.clear();
     MisspeltSpans(text_, *rule.speller, &it->second);
+    AddReadWords(*rule.speller, &it->second);
     // Words inside URLs, e-mail addresses, handles and hashtags are not
     // misspelt. Most drafts have no misspelling, and need no search for them.
     const auto& ids = space_.candidate_patterns;

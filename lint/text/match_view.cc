@@ -89,6 +89,7 @@ void MatchView::Emit(std::string_view bytes, uint32_t begin, uint32_t end) {
 void MatchView::Build(std::string_view original) {
   original_ = original;
   changed_ = false;
+  read_words_.clear();
   buffer_.clear();
   begin_of_.clear();
   end_of_.clear();
@@ -251,6 +252,59 @@ void MatchView::SwapLettersInDigitRuns() {
     }
     first = last + 1;
   }
+}
+
+void MatchView::Reread(const std::vector<ViewReading>& readings) {
+  if (readings.empty()) return;
+  const std::string_view from = text();
+  // The original span of view byte k.
+  auto begin_of = [&](size_t k) { return changed_ ? begin_of_[k] : static_cast<uint32_t>(k); };
+  auto end_of = [&](size_t k) { return changed_ ? end_of_[k] : static_cast<uint32_t>(k + 1); };
+  next_buffer_.clear();
+  next_begin_of_.clear();
+  next_end_of_.clear();
+  auto copy = [&](size_t begin, size_t end) {
+    next_buffer_.append(from.substr(begin, end - begin));
+    for (size_t k = begin; k < end; ++k) {
+      next_begin_of_.push_back(begin_of(k));
+      next_end_of_.push_back(end_of(k));
+    }
+  };
+  size_t done = 0;
+  for (const ViewReading& r : readings) {
+    copy(done, r.begin);
+    const auto at = static_cast<uint32_t>(next_buffer_.size());
+    if (r.whole) {
+      next_buffer_.append(r.text);
+      next_begin_of_.insert(next_begin_of_.end(), r.text.size(), begin_of(r.begin));
+      next_end_of_.insert(next_end_of_.end(), r.text.size(), end_of(r.end - 1));
+    } else {
+      // Each letter of the text is the next non-space byte of the span; a
+      // space is an empty span where the last letter ended.
+      size_t source = r.begin;
+      uint32_t last_end = begin_of(r.begin);
+      for (char c : r.text) {
+        if (c == ' ') {
+          next_buffer_.push_back(' ');
+          next_begin_of_.push_back(last_end);
+          next_end_of_.push_back(last_end);
+          continue;
+        }
+        while (source + 1 < r.end && from[source] == ' ') ++source;
+        next_buffer_.push_back(c);
+        next_begin_of_.push_back(begin_of(source));
+        next_end_of_.push_back(last_end = end_of(source));
+        if (source + 1 < r.end) ++source;
+      }
+    }
+    if (r.unknown_word) read_words_.emplace_back(at, static_cast<uint32_t>(next_buffer_.size()));
+    done = r.end;
+  }
+  copy(done, from.size());
+  changed_ = true;
+  buffer_.swap(next_buffer_);
+  begin_of_.swap(next_begin_of_);
+  end_of_.swap(next_end_of_);
 }
 
 void MatchView::ToOriginal(uint32_t begin, uint32_t end, uint32_t* original_begin, uint32_t* original_end) const {

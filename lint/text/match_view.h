@@ -21,15 +21,36 @@
 // Every view byte maps back to the original bytes it came from, so findings
 // point into the draft as written. A draft needing none of this is its own
 // view, with no copy.
+//
+// A built view may then read some of its words otherwise (Reread): a
+// misspelt word as the word meant, a run-together word as its two words, and
+// letters spelt out one by one as their word (matching/word_reading.h finds
+// them). The byte map still leads back to the draft as written.
 #ifndef POSTCHECK_MATCH_VIEW_H_
 #define POSTCHECK_MATCH_VIEW_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace postcheck {
+
+// A word the view reads otherwise: view bytes [begin, end) as `text`.
+struct ViewReading {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string text;
+  // Every byte of `text` stands for the whole span (a misspelt word read as
+  // the word meant). Otherwise the letters of `text` are the span's own
+  // non-space bytes in order ("Ihate": "I hate"; "h a t e": "hate"), and a
+  // space of `text` stands for nothing of its own.
+  bool whole = true;
+  // The span is one word the dictionary does not know ("klil", "Ihate"): the
+  // spelling stage still judges it as written (MatchView::read_words).
+  bool unknown_word = true;
+};
 
 class MatchView {
  public:
@@ -43,6 +64,14 @@ class MatchView {
   std::string_view original() const { return original_; }
   // Whether the view differs from the original.
   bool changed() const { return changed_; }
+
+  // Reads the words of `readings` (in order of position, not overlapping,
+  // in the view's current offsets) as their text. Nothing happens for none.
+  // Memory is kept from draft to draft, like Build's.
+  void Reread(const std::vector<ViewReading>& readings);
+  // The view spans, in order, of the words Reread read that the dictionary
+  // does not know (ViewReading::unknown_word); empty after Build.
+  const std::vector<std::pair<uint32_t, uint32_t>>& read_words() const { return read_words_; }
 
   // The original byte span of the view span [begin, end).
   void ToOriginal(uint32_t begin, uint32_t end, uint32_t* original_begin, uint32_t* original_end) const;
@@ -63,6 +92,10 @@ class MatchView {
   std::string buffer_;
   std::vector<uint32_t> begin_of_;  // by view byte: where its original bytes start
   std::vector<uint32_t> end_of_;    // by view byte: where its original bytes end
+  // Reread's: the words read, and the next view while it is made.
+  std::vector<std::pair<uint32_t, uint32_t>> read_words_;
+  std::string next_buffer_;
+  std::vector<uint32_t> next_begin_of_, next_end_of_;
 };
 
 }  // namespace postcheck

@@ -1,0 +1,472 @@
+#include "matching/word_reading.h"
+
+#include <algorithm>
+#include <bit>
+
+#include "text/compound_split.h"
+#include "text/edit_distance.h"
+#include "text/utf8.h"
+#include "text/word_stem.h"
+
+namespace postcheck {
+namespace {
+
+constexpr size_t kMinWord = 3;        // shorter words are not read, nor vocabulary
+constexpr size_t kMaxSwapOnly = 4;    // words this short are read only by a swap
+// As the word index reads a strong term's misspellings: a word of five
+// letters may miss one ("hate" is no misspelt "hat"), a word of six or more
+// may have one added, missing or replaced ("thots" is no "trots").
+constexpr size_t kMinMissingLetter = 5;
+constexpr size_t kMinOtherEdit = 6;
+constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
+
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+
+bool IsApostropheAt(std::string_view s, size_t i) {
+  return i < s.size() && (s[i] == '\'' || s.compare(i, kCurlyApostrophe.size(), kCurlyApostrophe) == 0);
+}
+
+// Whether the white-space-delimited chunk around [begin, end) is a URL, an
+// address, a handle or a hashtag, or a domain ("klil.com").
+bool InLink(std::string_view s, size_t begin, size_t end) {
+  size_t from = begin, to = end;
+  while (from > 0 && !IsAsciiSpace(s[from - 1])) --from;
+  while (to < s.size() && !IsAsciiSpace(s[to])) ++to;
+  const std::string_view chunk = s.substr(from, to - from);
+  if (chunk.find_first_of("/@#\\_") != std::string_view::npos) return true;
+  for (size_t k = 1; k + 1 < chunk.size(); ++k) {
+    if (chunk[k] == '.' && IsAsciiLetter(chunk[k - 1]) && IsAsciiLetter(chunk[k + 1])) return true;
+  }
+  return false;
+}
+
+// How token `t` may be read: not at all, as a word of its own (lower case, or
+// capitalised at a sentence's start), or only as a run-together word whose
+// first part is a capitalised word (capitalised inside a sentence).
+enum class Readable { kNo, kWord, kInnerCapital };
+
+Readable ReadableToken(const TokenizedText& text, const Token& t) {
+  const std::string_view s = text.text;
+  const std::string_view word = text.Original(t);
+  if (word.size() < kMinWord || word.size() > kMaxSplitLength || t.has_digit || t.all_caps) return Readable::kNo;
+  if (!IsAsciiLetter(word[0])) return Readable::kNo;
+  for (size_t k = 1; k < word.size(); ++k) {
+    if (!IsLower(word[k])) return Readable::kNo;  // other letters, CamelCase
+  }
+  if (t.begin > 0) {
+    const char before = s[t.begin - 1];
+    if (before == '@' || before == '#' || before == '*' || before == '\'') return Readable::kNo;
+    if (t.begin >= kCurlyApostrophe.size() && IsApostropheAt(s, t.begin - kCurlyApostrophe.size())) {
+      return Readable::kNo;
+    }
+  }
+  if (t.end < s.size() && (s[t.end] == '*' || IsApostropheAt(s, t.end))) return Readable::kNo;
+  if (InLink(s, t.begin, t.end)) return Readable::kNo;
+  if (t.capitalised && !t.sentence_start) return Readable::kInnerCapital;
+  return Readable::kWord;
+}
+
+}  // namespace
+
+void ForEachPatternWord(std::string_view pattern, const std::function<void(std::string_view)>& fn) {
+  size_t i = 0;
+  bool in_class = false;
+  while (i < pattern.size()) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      i += 2;  // the escaped character: never the start of a word
+      if (i - 1 < pattern.size() && (pattern[i - 1] == 'p' || pattern[i - 1] == 'P' || pattern[i - 1] == 'x') &&
+          i < pattern.size() && pattern[i] == '{') {
+        while (i < pattern.size() && pattern[i] != '}') ++i;
+      }
+      continue;
+    }
+    if (c == '[') in_class = true;
+    if (c == ']') in_class = false;
+    if (c == '(' && pattern.compare(i, 2, "(?") == 0) {
+      // Flags "(?i)", "(?i:", a name "(?P<match>".
+      i += 2;
+      while (i < pattern.size() && pattern[i] != ')' && pattern[i] != ':' && pattern[i] != '>') ++i;
+      continue;
+    }
+    if (!IsAsciiLetter(c)) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    while (i < pattern.size() && IsAsciiLetter(pattern[i])) ++i;
+    if (!in_class && i - begin >= kMinWord) fn(pattern.substr(begin, i - begin));
+  }
+}
+
+namespace {
+
+// Calls fn(word) for each run of three or more ASCII letters of `phrase`,
+// lower-cased, that is no part of a contraction ("don't").
+template <typename Fn>
+void ForEachLetterWord(std::string_view phrase, Fn fn) {
+  std::string word;
+  for (size_t i = 0; i < phrase.size();) {
+    if (!IsAsciiLetter(phrase[i])) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    while (i < phrase.size() && IsAsciiLetter(phrase[i])) ++i;
+    if (i - begin < kMinWord) continue;
+    if ((begin > 0 && phrase[begin - 1] == '\'') || (i < phrase.size() && phrase[i] == '\'')) continue;
+    word.assign(phrase.substr(begin, i - begin));
+    for (char& ch : word) ch = AsciiLower(ch);
+    fn(word);
+  }
+}
+
+}  // namespace
+
+void WordReader::AddPhrase(std::string_view phrase, bool listed) {
+  // A word of a longer entry ("would" of "I would smash") is no listed word
+  // of its own.
+  const bool one_word = std::all_of(phrase.begin(), phrase.end(), [](char c) { return IsAsciiLetter(c); });
+  ForEachLetterWord(phrase, [&](const std::string& word) {
+    const uint32_t id = collected_.Intern(word);
+    if (id == collected_listed_.size()) collected_listed_.push_back(false);
+    if (listed && one_word) collected_listed_[id] = true;
+  });
+  // A listed phrase of two words, for reading them run together ("i hate").
+  const size_t space = phrase.find(' ');
+  if (listed && space != std::string_view::npos && phrase.find(' ', space + 1) == std::string_view::npos &&
+      std::all_of(phrase.begin(), phrase.end(), [](char c) { return IsAsciiLetter(c) || c == ' '; })) {
+    std::string lower(phrase);
+    for (char& ch : lower) ch = AsciiLower(ch);
+    phrases_.Intern(lower);
+  }
+}
+
+void WordReader::AddListed(std::string_view phrase) {
+  // Only a word the dictionary does not know is ever looked up in listed_:
+  // no need to ask the dictionary about these.
+  ForEachLetterWord(phrase, [&](const std::string& word) { listed_.Intern(word); });
+}
+
+void WordReader::AddDisguised(std::string_view word) {
+  // One word of letters: a phrase ("bottom-feeders") is not matched by a
+  // word's disguises.
+  if (word.size() < kMinWord || !std::all_of(word.begin(), word.end(), [](char c) { return IsAsciiLetter(c); })) {
+    return;
+  }
+  std::string lower(word);
+  for (char& ch : lower) ch = AsciiLower(ch);
+  disguised_.Intern(lower);
+}
+
+void WordReader::Ready(const Lexicon& lexicon) const {
+  if (ready_.load(std::memory_order_acquire)) return;
+  std::call_once(once_, [&] {
+    auto* self = const_cast<WordReader*>(this);
+    if (!finished_) {
+      if (fill_) fill_(self);
+      self->Finish(lexicon);
+    }
+    ready_.store(true, std::memory_order_release);
+  });
+}
+
+void WordReader::Finish(const Lexicon& lexicon) {
+  finished_ = true;
+  std::string capitalised;
+  // A listed word the dictionary does not know ("wetback"): never read as
+  // another, nor its forms ("wetbacks").
+  auto list = [&](std::string_view word) {
+    listed_.Intern(word);
+    if (StemWord(word, &capitalised)) listed_.Intern(capitalised);
+  };
+  for (uint32_t c = 0; c < collected_.size(); ++c) {
+    const std::string_view word = collected_.Get(c);
+    if (disguised_.Find(word) != StringIdTable::kNone) continue;  // below
+    capitalised.assign(word);
+    capitalised[0] = AsciiUpper(capitalised[0]);
+    if (!lexicon.Knows(word) && !lexicon.Knows(capitalised)) {
+      list(word);
+      continue;
+    }
+    NoteLetters(word);
+    const uint32_t id = words_.Intern(word);
+    targets_.Intern(word);
+    target_words_.push_back(id);
+    from_list_.push_back(collected_listed_[c]);
+    longest_ = std::max(longest_, word.size());
+  }
+  for (uint32_t d = 0; d < disguised_.size(); ++d) {
+    const std::string_view word = disguised_.Get(d);
+    NoteLetters(word);
+    strong_.Intern(word);
+    if (targets_.Intern(word) == target_words_.size()) target_words_.push_back(kStrongTarget);
+    longest_ = std::max(longest_, word.size());
+    if (!lexicon.Knows(word)) list(word);
+  }
+  collected_ = StringIdTable();
+  collected_listed_ = {};
+  disguised_ = StringIdTable();
+}
+
+void WordReader::NoteLetters(std::string_view word) {
+  if (word.size() > kMaxSplitLength + 1) return;
+  if (letters_at_.empty()) letters_at_.assign((kMaxSplitLength + 2) * (kMaxSplitLength + 2), 0);
+  for (size_t k = 0; k < word.size(); ++k) {
+    letters_at_[word.size() * (kMaxSplitLength + 2) + k] |= uint32_t{1} << (word[k] - 'a');
+  }
+}
+
+uint32_t WordReader::LettersAt(size_t length, size_t place) const {
+  if (letters_at_.empty() || length > kMaxSplitLength + 1) return 0;
+  return letters_at_[length * (kMaxSplitLength + 2) + place];
+}
+
+bool WordReader::IsListed(std::string_view word) const {
+  if (listed_.size() == 0) return false;
+  if (listed_.Find(word) != StringIdTable::kNone) return true;
+  thread_local std::string stem;
+  return StemWord(word, &stem) && listed_.Find(stem) != StringIdTable::kNone;
+}
+
+uint32_t WordReader::MisspeltWord(std::string_view word, bool* near_strong) const {
+  *near_strong = false;
+  const size_t n = word.size();
+  if (n > longest_ + 1) return StringIdTable::kNone;
+  uint32_t found = StringIdTable::kNone;
+  bool ambiguous = false, strong = false;
+  std::string edited;
+  // `candidate` is one edit from the word; `allowed`: an edit this word and
+  // candidate may differ by.
+  auto consider = [&](std::string_view candidate, bool allowed) {
+    const uint32_t at = targets_.Find(candidate);
+    if (at == StringIdTable::kNone) return;
+    const uint32_t id = target_words_[at];
+    if (id == kStrongTarget) {
+      // One edit from a strong term too: the word index matches it as that
+      // term's disguise ("dyked": "dyke"); not ours to read.
+      strong = true;
+      return;
+    }
+    if (!allowed || id == found) return;
+    if (found != StringIdTable::kNone) ambiguous = true;
+    found = id;
+  };
+  // Only candidates whose every letter some vocabulary word or strong term
+  // of their length has at that place are looked up. fit_before[k]:
+  // word[0, k) fits a word of n letters; fit_after[k]: word[k, n) does. The
+  // same for n + 1 letters with word[k, n) a place on (a letter inserted
+  // before it), and for n - 1 with word[k, n) a place back (word[k - 1]
+  // deleted).
+  auto fits = [&](size_t length, size_t place, char c) {
+    return (LettersAt(length, place) >> (c - 'a') & 1) != 0;
+  };
+  constexpr size_t kSize = kMaxSplitLength + 2;
+  bool fit_before[kSize], fit_after[kSize], fit_before_long[kSize], fit_after_long[kSize];
+  bool fit_before_short[kSize], fit_after_short[kSize];
+  fit_before[0] = fit_before_long[0] = fit_before_short[0] = true;
+  for (size_t k = 0; k < n; ++k) {
+    fit_before[k + 1] = fit_before[k] && fits(n, k, word[k]);
+    fit_before_long[k + 1] = fit_before_long[k] && fits(n + 1, k, word[k]);
+    fit_before_short[k + 1] = fit_before_short[k] && k < n - 1 && fits(n - 1, k, word[k]);
+  }
+  fit_after[n] = fit_after_long[n] = fit_after_short[n] = true;
+  for (size_t k = n; k-- > 0;) {
+    fit_after[k] = fit_after[k + 1] && fits(n, k, word[k]);
+    fit_after_long[k] = fit_after_long[k + 1] && fits(n + 1, k + 1, word[k]);
+    fit_after_short[k] = fit_after_short[k + 1] && k > 0 && fits(n - 1, k - 1, word[k]);
+  }
+  const bool short_word = n <= kMaxSwapOnly;
+  // Two neighbours swapped: any word.
+  for (size_t k = 0; k + 1 < n; ++k) {
+    if (word[k] == word[k + 1] || !fit_before[k] || !fit_after[k + 2]) continue;
+    if (!fits(n, k, word[k + 1]) || !fits(n, k + 1, word[k])) continue;
+    edited.assign(word);
+    std::swap(edited[k], edited[k + 1]);
+    consider(edited, true);
+  }
+  // A letter added, to a word of six letters or more: delete it.
+  for (size_t k = 0; k < n; ++k) {
+    if (k > 0 && word[k] == word[k - 1]) continue;  // the same deletion
+    if (!fit_before_short[k] || !fit_after_short[k + 1]) continue;
+    edited.assign(word.substr(0, k));
+    edited.append(word.substr(k + 1));
+    consider(edited, !short_word && n - 1 >= kMinOtherEdit);
+  }
+  // A letter missing from a word of five letters or more: insert it; a
+  // letter replaced in a word of six or more: put it back.
+  for (size_t k = 0; k <= n; ++k) {
+    if (fit_before_long[k] && fit_after_long[k]) {
+      for (uint32_t letters = LettersAt(n + 1, k); letters != 0; letters &= letters - 1) {
+        edited.assign(word.substr(0, k));
+        edited.push_back(static_cast<char>('a' + std::countr_zero(letters)));
+        edited.append(word.substr(k));
+        consider(edited, !short_word && n + 1 >= kMinMissingLetter);
+      }
+    }
+    if (k < n && fit_before[k] && fit_after[k + 1]) {
+      for (uint32_t letters = LettersAt(n, k); letters != 0; letters &= letters - 1) {
+        const char c = static_cast<char>('a' + std::countr_zero(letters));
+        if (c == word[k]) continue;
+        edited.assign(word);
+        edited[k] = c;
+        consider(edited, !short_word && n >= kMinOtherEdit);
+      }
+    }
+  }
+  *near_strong = strong;
+  return ambiguous || strong ? StringIdTable::kNone : found;
+}
+
+bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,
+                                 std::vector<ViewReading>* out) const {
+  const Token& t = text.tokens[i];
+  const std::string_view written = text.Original(t);
+  const bool inner_capital = t.capitalised && !t.sentence_start;
+  std::string lower(written);
+  lower[0] = AsciiLower(lower[0]);
+  std::string part_word;
+  auto is_word = [&](std::string_view part) {
+    const auto at = static_cast<size_t>(part.data() - lower.data());
+    if (at == 0 && t.capitalised) {
+      // The first part as written: "I", "Muslims" (and for a capital inside
+      // a sentence, a word known only capitalised: "Penis" in "Penistone" is
+      // no such word).
+      const std::string_view as_written = written.substr(0, part.size());
+      if (part.size() < kMinWord && part != "i" && part != "a") return false;
+      if (!lexicon.Knows(as_written)) return false;
+      return !inner_capital || !lexicon.Knows(part);
+    }
+    if (part == "a" || part == "i") return true;
+    // Two-letter parts make too many innocent splits ("trotin": "trot in").
+    return part.size() >= kMinWord && lexicon.Knows(part);
+  };
+  // Most unknown words (slang, names) have no vocabulary word at either
+  // end: no split of theirs can be read, and the dictionary need not be
+  // asked about their parts.
+  bool vocabulary_end = false;
+  for (size_t k = 1; k < lower.size() && !vocabulary_end; ++k) {
+    const std::string_view head = std::string_view(lower).substr(0, k), tail = std::string_view(lower).substr(k);
+    vocabulary_end = InVocabulary(head) || InVocabulary(tail) || (k == 1 && (head == "i" || head == "a"));
+  }
+  if (!vocabulary_end) return false;
+  std::vector<WordPart> parts;
+  if (!SplitIntoWords(lower, is_word, &parts) || parts.size() != 2) return false;
+  const std::string_view first = std::string_view(lower).substr(parts[0].begin, parts[0].end - parts[0].begin);
+  const std::string_view second = std::string_view(lower).substr(parts[1].begin, parts[1].end - parts[1].begin);
+  // A strong term in it is the word index's to match ("faggit" is no "fag
+  // git").
+  if (strong_.Find(first) != StringIdTable::kNone || strong_.Find(second) != StringIdTable::kNone) return false;
+  // Inside a sentence the first part must be a risk word itself ("Muslims"),
+  // not a name ("Jim").
+  if (inner_capital && !InVocabulary(first)) return false;
+  if (first.size() == 1) {
+    // "I" or "a" and a word: the word must be one of a list, or the two a
+    // listed phrase ("Ihate": "i hate"); a word only of a pattern is too
+    // common a word ("Iwould").
+    char joined[kMaxSplitLength + 2];
+    joined[0] = first[0];
+    joined[1] = ' ';
+    std::copy(second.begin(), second.end(), joined + 2);  // the word is at most kMaxSplitLength long
+    if (!ListedInVocabulary(second) && phrases_.Find(std::string_view(joined, second.size() + 2)) == StringIdTable::kNone) {
+      return false;
+    }
+  } else if (!InVocabulary(first) && !InVocabulary(second)) {
+    return false;
+  }
+  ViewReading r;
+  r.begin = t.begin;
+  r.end = t.end;
+  r.text.assign(written.substr(0, parts[0].end));
+  r.text.push_back(' ');
+  r.text.append(written.substr(parts[1].begin));
+  r.whole = false;
+  out->push_back(std::move(r));
+  return true;
+}
+
+size_t WordReader::ReadSpeltOut(const TokenizedText& text, size_t i, const Lexicon& lexicon,
+                                std::vector<ViewReading>* out) const {
+  const auto& tokens = text.tokens;
+  auto single_letter = [&](size_t k) {
+    const Token& t = tokens[k];
+    return t.end - t.begin == 1 && IsAsciiLetter(text.text[t.begin]);
+  };
+  auto spaces_between = [&](size_t k) {  // between tokens k and k + 1
+    const std::string_view gap = text.text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
+    return !gap.empty() && gap.size() <= 2 && gap.find_first_not_of(' ') == std::string_view::npos;
+  };
+  if (!single_letter(i)) return 0;
+  size_t last = i;
+  while (last + 1 < tokens.size() && spaces_between(last) && single_letter(last + 1)) ++last;
+  const size_t n = last - i + 1;
+  if (n < kMinWord) return 0;
+  Ready(lexicon);
+  // The whole run, or it without a first or last letter that is a word of
+  // its own ("I h a t e", "a c a n c e r"), longest first.
+  const std::pair<size_t, size_t> windows[] = {{i, last}, {i + 1, last}, {i, last - 1}, {i + 1, last - 1}};
+  std::string joined;
+  for (auto [from, to] : windows) {
+    if (to < from || to - from + 1 < kMinWord) continue;
+    joined.clear();
+    for (size_t k = from; k <= to; ++k) joined.push_back(AsciiLower(text.text[tokens[k].begin]));
+    if (strong_.Find(joined) != StringIdTable::kNone) {
+      // A strong term spelt out alone is the word index's ("s c u m", not
+      // "s cum"); with a word's letter run on ("a b i t c h") it is read.
+      if (from == i && to == last) break;
+    } else if (!lexicon.Knows(joined)) {
+      continue;
+    }
+    ViewReading r;
+    r.begin = tokens[from].begin;
+    r.end = tokens[to].end;
+    r.text.clear();
+    for (size_t k = from; k <= to; ++k) r.text.push_back(text.text[tokens[k].begin]);
+    r.whole = false;
+    r.unknown_word = false;  // single letters: no word for spelling to judge
+    out->push_back(std::move(r));
+    break;
+  }
+  return last - i;
+}
+
+bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::vector<ViewReading>* out) const {
+  out->clear();
+  if (ready_.load(std::memory_order_acquire) && words_.size() == 0) return false;
+  thread_local std::string lower;
+  for (size_t i = 0; i < text.tokens.size(); ++i) {
+    const Token& t = text.tokens[i];
+    if (t.end - t.begin == 1) {
+      i += ReadSpeltOut(text, i, lexicon, out);
+      continue;
+    }
+    const Readable readable = ReadableToken(text, t);
+    if (readable == Readable::kNo) continue;
+    const std::string_view written = text.Original(t);
+    lower.assign(written);
+    lower[0] = AsciiLower(lower[0]);
+    // A vocabulary word is known: most words of most drafts are ("the",
+    // "all", "people"), and need no dictionary look-up.
+    if ((ready_.load(std::memory_order_acquire) && InVocabulary(lower)) || lexicon.Knows(written)) continue;
+    Ready(lexicon);
+    if (IsListed(lower)) continue;
+    // A strong term's misspelling is the word index's to match ("faggit").
+    bool near_strong = false;
+    const uint32_t id = MisspeltWord(lower, &near_strong);
+    if (near_strong) continue;
+    // Two words run together before one misspelt: "Ihate" is "I hate", not
+    // "hate" with a letter added.
+    if (ReadRunTogether(text, i, lexicon, out)) continue;
+    if (readable == Readable::kWord && id != StringIdTable::kNone) {
+      ViewReading r;
+      r.begin = t.begin;
+      r.end = t.end;
+      r.text.assign(words_.Get(id));
+      if (t.capitalised) r.text[0] = AsciiUpper(r.text[0]);
+      out->push_back(std::move(r));
+    }
+  }
+  return !out->empty();
+}
+
+}  // namespace postcheck

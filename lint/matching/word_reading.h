@@ -1,0 +1,151 @@
+// How the pattern matchers read words the dictionary does not know: the
+// constructions of the packs (a first person, a violent verb, a group) must
+// hold when one of their words is misspelt or run together, as disguised
+// profanity does for word lists (word_index.h).
+//
+// A WordReader holds the packs' risk vocabulary (the words of the risk
+// rules' word lists and patterns that the dictionary knows, less the strong
+// terms whose disguises the word index matches) and finds, in a
+// tokenised draft, the words to read otherwise (MatchView::Reread):
+//   - a word the dictionary does not know that splits into exactly two words
+//     it knows, of three letters or more ("a" and "I" aside), one of them in
+//     the vocabulary, as the two: "stabthose" stab those (tried first). With
+//     "a" or "I", the other must be a word of a list, not only of a pattern,
+//     or the two a listed phrase: "Ihate" I hate, but not "Iwould";
+//   - else, a word the dictionary does not know that is one edit (a letter
+//     swapped with its neighbour, missing, added or replaced) from exactly one
+//     vocabulary word and from no strong term, as that word: "klil" kill,
+//     "Deaht" Death, "immigrnts" immigrants. As the word index reads
+//     misspelt strong terms: a word of up to four letters only by a swap,
+//     one of five by a swap or a missing letter;
+//   - single letters spelt out with spaces whose letters make a word the
+//     dictionary knows, as that word: "h a t e" hate, "I h a t e" I hate. A
+//     strong term (AddDisguised) only with a word's letter run on ("a b i t
+//     c h"): alone ("c o o n") the word index matches it as a disguise.
+// Never read: words the dictionary knows, words one edit from a strong
+// term, words any rule lists that the dictionary does not know ("wetback",
+// "alot") and their forms ("wetbacks"), capitalised words inside a sentence
+// (names; a run-together word only when its first part is a vocabulary word
+// the dictionary knows only capitalised: "Muslimsdisgust", not "Jimkill" or
+// "Penistone"), words in capitals, words with digits or other than ASCII
+// letters, words longer than kMaxSplitLength, @handles, #hashtags, URLs,
+// e-mail addresses and masked words ("f***ing").
+//
+// Promises: a draft whose words the dictionary all knows costs one
+// dictionary look-up per word of three letters or more, and nothing is
+// allocated for it; with SetFill, the vocabulary is collected only when a
+// first draft has a word to read. Thread-safe once built.
+#ifndef POSTCHECK_WORD_READING_H_
+#define POSTCHECK_WORD_READING_H_
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "matching/lexicon.h"
+#include "text/compound_split.h"
+#include "text/match_view.h"
+#include "text/string_id_table.h"
+#include "text/tokenizer.h"
+
+namespace postcheck {
+
+// Calls fn(word) for each run of three or more ASCII letters written as
+// literal text in RE2 pattern `pattern`: not an escape's letter ("\b",
+// "\p{Lu}"), a flag ("(?i)"), a group's name ("(?P<match>") or a class's
+// range ("[a-z]"). Over-collecting is harmless: WordReader keeps only words
+// the dictionary knows.
+void ForEachPatternWord(std::string_view pattern, const std::function<void(std::string_view)>& fn);
+
+class WordReader {
+ public:
+  // Adds the ASCII-letter words of `phrase` (three letters or more) to the
+  // vocabulary: `listed`, an entry of a risk rule's word list (a listed
+  // word when it is one word of letters); otherwise a pattern's literal
+  // words. Call before Finish.
+  void AddPhrase(std::string_view phrase, bool listed = true);
+  // Adds the words of `phrase` of any rule's list, or its swap terms: a
+  // word the dictionary does not know among them ("alot", "wetback") is
+  // never read as another (Finish). Call before Finish.
+  void AddListed(std::string_view phrase);
+  // Leaves `word` out of the vocabulary: a strong term whose disguises the
+  // word index sees through itself, and tells from innocent words
+  // ("c o o n" is a slur; "coon" alone may be an animal). Call before Finish.
+  void AddDisguised(std::string_view word);
+  // Makes `fill` add the words (AddPhrase, AddListed, AddDisguised) the
+  // first time a draft has a word to read, and Finish: a process whose
+  // drafts are all known words never collects the vocabulary.
+  void SetFill(std::function<void(WordReader*)> fill) { fill_ = std::move(fill); }
+  // Keeps the words `lexicon` knows (as listed lower-case, or capitalised:
+  // "muslims" as "Muslims") as the vocabulary; the others, and their stems,
+  // as words never to read. Call once.
+  void Finish(const Lexicon& lexicon);
+
+  // Whether lower-case `word` is in the vocabulary.
+  bool InVocabulary(std::string_view word) const { return words_.Find(word) != StringIdTable::kNone; }
+  // Whether it is, from a word list.
+  bool ListedInVocabulary(std::string_view word) const {
+    const uint32_t id = words_.Find(word);
+    return id != StringIdTable::kNone && from_list_[id];
+  }
+  size_t size() const { return words_.size(); }
+
+  // Appends to *out (emptied first) the readings of `text`'s words, in order
+  // of position, not overlapping. Returns whether there is any.
+  bool Read(const TokenizedText& text, const Lexicon& lexicon, std::vector<ViewReading>* out) const;
+
+ private:
+  // Records the letters of vocabulary word or strong term `word` by place.
+  void NoteLetters(std::string_view word);
+  // The letters (bit 0: 'a') that some vocabulary word or strong term of
+  // `length` letters has at `place`.
+  uint32_t LettersAt(size_t length, size_t place) const;
+  // Fills and finishes the reader once, if that was left to a draft
+  // (SetFill). Thread-safe.
+  void Ready(const Lexicon& lexicon) const;
+  // Whether lower-case `word` or its stem is a listed word the dictionary
+  // does not know.
+  bool IsListed(std::string_view word) const;
+  // The one vocabulary word one edit from unknown lower-case `word`, or
+  // kNone when there is none, more than one, or a strong term one edit away.
+  // *near_strong: whether a strong term is one edit away.
+  uint32_t MisspeltWord(std::string_view word, bool* near_strong) const;
+  // Appends the reading of token `i` as two known words, if it is one.
+  bool ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,
+                       std::vector<ViewReading>* out) const;
+  // Appends the reading of the letters spelt out from token `i`, if any;
+  // returns how many tokens after `i` the run of single letters goes on.
+  size_t ReadSpeltOut(const TokenizedText& text, size_t i, const Lexicon& lexicon,
+                      std::vector<ViewReading>* out) const;
+
+  std::function<void(WordReader*)> fill_;
+  bool finished_ = false;
+  mutable std::once_flag once_;
+  mutable std::atomic<bool> ready_{false};
+  // Before Finish: the words added, and whether each is a listed word; the
+  // strong terms.
+  StringIdTable collected_;
+  std::vector<bool> collected_listed_;
+  StringIdTable disguised_;
+  StringIdTable words_;                        // the vocabulary, lower case
+  std::vector<bool> from_list_;                // by id in words_: from a word list
+  StringIdTable phrases_;                      // listed two-word phrases, lower case
+  // Every vocabulary word and strong term, for MisspeltWord: by id in
+  // targets_, the word's id in words_, or kStrongTarget.
+  static constexpr uint32_t kStrongTarget = StringIdTable::kNone - 1;
+  StringIdTable targets_;
+  std::vector<uint32_t> target_words_;
+  std::vector<uint32_t> letters_at_;           // by length and place: LettersAt
+  size_t longest_ = 0;                         // the longest word of words_ and strong_
+  StringIdTable strong_;                       // AddDisguised's words: never spelt out
+  StringIdTable listed_;                       // listed words the dictionary does not know, and stems
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_WORD_READING_H_

@@ -1,0 +1,224 @@
+// Unit tests for reading unknown words as the risk words meant
+// (word_reading.h), and for the view that reads them (MatchView::Reread).
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "matching/set_lexicon.h"
+#include "matching/word_reading.h"
+#include "text/match_view.h"
+#include "text/tokenizer.h"
+
+namespace postcheck {
+namespace {
+
+// A small dictionary: what the reader may read words as, and the innocent
+// words it must leave alone.
+const SetLexicon& Dictionary() {
+  static const SetLexicon lexicon({"I", "a", "i", "all", "be", "black", "cancer", "death", "Death", "disgust",
+                                   "hate", "immigrants", "just", "kill", "killed", "me", "Muslims", "pathetic",
+                                   "people", "should", "sick", "stab", "those", "to", "women", "you", "You",
+                                   "make", "These", "These", "zoo", "belong", "in", "bill", "penis", "Penis",
+                                   "tone", "hat", "eat", "the", "The", "hi", "is", "this", "This", "He", "he",
+                                   "Jim", "Kill", "wet", "back", "coon", "coo", "stabber", "stabbed", "dearth", "lot", "trot", "in", "hearth", "would", "smash", "despise"});
+  return lexicon;
+}
+
+// The test vocabulary's words, added to `reader`.
+void Fill(WordReader& reader) {
+  for (std::string_view w : {"kill", "death", "immigrants", "hate", "sick", "pathetic", "stab", "disgust",
+                             "black", "cancer", "penis", "unknownword", "all", "Muslims", "wetback"}) {
+    reader.AddPhrase(w);
+  }
+  reader.AddDisguised("coon");
+  reader.AddPhrase("would", /*listed=*/false);
+  reader.AddPhrase("I would smash");
+  reader.AddPhrase("despise", /*listed=*/false);
+  reader.AddPhrase("i despise");
+  reader.AddListed("alot");
+  reader.AddDisguised("stabber");
+  reader.AddPhrase("stabbed dearth lot trot killed hearth");
+  reader.AddDisguised("wetbacks");
+  reader.AddPhrase("coon");
+}
+
+std::unique_ptr<WordReader> Reader() {
+  auto reader = std::make_unique<WordReader>();
+  Fill(*reader);
+  reader->Finish(Dictionary());
+  return reader;
+}
+
+// The view of `text` with its unknown words read.
+std::string Read(std::string_view text, MatchView* view) {
+  static const std::unique_ptr<WordReader> reader = Reader();
+  view->Build(text);
+  TokenizedText tokens;
+  Tokenize(view->text(), &tokens);
+  std::vector<ViewReading> readings;
+  if (reader->Read(tokens, Dictionary(), &readings)) view->Reread(readings);
+  return std::string(view->text());
+}
+
+std::string Read(std::string_view text) {
+  MatchView view;
+  return Read(text, &view);
+}
+
+// The original bytes under the view's first occurrence of `part`.
+std::string OriginalOf(std::string_view text, std::string_view part) {
+  MatchView view;
+  const std::string read = Read(text, &view);
+  const size_t at = read.find(part);
+  REQUIRE(at != std::string::npos);
+  uint32_t begin, end;
+  view.ToOriginal(static_cast<uint32_t>(at), static_cast<uint32_t>(at + part.size()), &begin, &end);
+  return std::string(text.substr(begin, end - begin));
+}
+
+TEST_CASE("the vocabulary keeps only words the dictionary knows") {
+  const std::unique_ptr<WordReader> owned = Reader();
+  const WordReader& reader = *owned;
+  CHECK(reader.InVocabulary("kill"));
+  CHECK(reader.InVocabulary("immigrants"));
+  CHECK_FALSE(reader.InVocabulary("unknownword"));
+  CHECK_FALSE(reader.InVocabulary("coon"));  // a strong term: left to the word index
+  CHECK(reader.size() == 22);
+  CHECK(reader.ListedInVocabulary("kill"));
+  CHECK_FALSE(reader.ListedInVocabulary("would"));
+  CHECK(reader.InVocabulary("muslims"));  // known capitalised
+}
+
+TEST_CASE("a word one edit from exactly one vocabulary word is read as it") {
+  CHECK(Read("I want to klil all of them") == "I want to kill all of them");  // swap
+  CHECK(Read("Deaht to all") == "Death to all");                              // capital kept
+  CHECK(Read("They should all be killd") == "They should all be killed");    // a letter missing
+  CHECK(Read("immigrnts belong in a zoo") == "immigrants belong in a zoo");   // a letter missing
+  CHECK(Read("just patgetic") == "just pathetic");                            // a letter replaced
+  CHECK(Read("You make me sikc") == "You make me sick");                      // short: a swap
+}
+
+TEST_CASE("innocent near-misses stay as written") {
+  // Known words, however close to a risk word: "bill", "hat", "eat".
+  CHECK(Read("pay the bill") == "pay the bill");
+  CHECK(Read("hat eat") == "hat eat");
+  // Short words only by a swap: "sik" and "kil" are no "sick" or "kill".
+  CHECK(Read("sik kil") == "sik kil");
+  // Capitalised inside a sentence: a name.
+  CHECK(Read("This is Klil and Deaht") == "This is Klil and Deaht");
+  // Capitals, digits, handles, hashtags, links, masks, apostrophes.
+  CHECK(Read("KLIL kl1l @klil #klil klil.com http://x.org/klil k*lil sikc's") ==
+        "KLIL kl1l @klil #klil klil.com http://x.org/klil k*lil sikc's");
+  // One edit from two vocabulary words: neither.
+  CHECK(Read("xearth") == "xearth");  // "dearth", "hearth"
+  CHECK(Read("hateee") == "hateee");  // "hate" and an added letter: too short a word
+  // One edit from a strong term as well: the word index's to match.
+  CHECK(Read("a stabbex") == "a stabbex");  // "stabbed", but strong "stabber"
+  CHECK(Read("a stabbedd") == "a stabbed");
+}
+
+TEST_CASE("a run-together word with a vocabulary word in it is read as two") {
+  CHECK(Read("Ihate black people") == "I hate black people");
+  CHECK(Read("justpathetic") == "just pathetic");
+  CHECK(Read("stabthose women") == "stab those women");
+  CHECK(Read("These Muslimsdisgust me") == "These Muslims disgust me");
+  CHECK(Read("peopledisgust me") == "people disgust me");
+  // Neither part a risk word, a name, a place.
+  CHECK(Read("thezoo") == "thezoo");
+  CHECK(Read("trotin") == "trotin");  // "in": too short a part
+  CHECK(Read("Iwould") == "Iwould");  // "would" is only a pattern's word
+  CHECK(Read("Idespise it") == "I despise it");  // so is "despise", but "i despise" is listed
+  CHECK(Read("coontrot") == "coontrot");  // a strong term: the word index's
+  CHECK(Read("He is from Penistone") == "He is from Penistone");
+  CHECK(Read("He is Jimkill") == "He is Jimkill");
+}
+
+TEST_CASE("a listed word the dictionary does not know is read as itself") {
+  // "wetback" would split into "wet back", "wetbacks" too.
+  CHECK(Read("just a wetback") == "just a wetback");
+  CHECK(Read("Wetbacks and wetbacks") == "Wetbacks and wetbacks");
+  // Nor one of another rule's list ("alot" is a common misspelling).
+  CHECK(Read("alot") == "alot");
+}
+
+TEST_CASE("letters spelt out with spaces are read as their word") {
+  CHECK(Read("I h a t e Muslims") == "I hate Muslims");
+  CHECK(Read("You b l a c k people make me sick") == "You black people make me sick");
+  CHECK(Read("a c a n c e r") == "a cancer");
+  CHECK(Read("H A T E") == "HATE");
+  // Letters that make no word, and too few letters.
+  CHECK(Read("x y z q") == "x y z q");
+  CHECK(Read("a b") == "a b");
+  // A strong term's letters: the word index matches them as a disguise.
+  CHECK(Read("Typical c o o n behaviour") == "Typical c o o n behaviour");
+  CHECK(Read("c o o n") == "c o o n");  // nor "coo n"
+  CHECK(Read("a c o o n") == "a coon");   // but with a word's letter run on, read
+  CHECK(Read("a w e t b a c k s") == "a wetbacks");
+}
+
+TEST_CASE("the read view points at the bytes as written") {
+  CHECK(OriginalOf("I want to klil them", "kill") == "klil");
+  CHECK(OriginalOf("They should be killd now", "killed") == "killd");
+  CHECK(OriginalOf("Ihate them", "hate") == "hate");
+  CHECK(OriginalOf("Ihate them", "I hate") == "Ihate");
+  CHECK(OriginalOf("I h a t e them", "hate") == "h a t e");
+  CHECK(OriginalOf("I h a t e them", "them") == "them");
+  CHECK(OriginalOf("so\nklil them", "kill them") == "klil them");  // on top of a wrapped line
+  MatchView view;
+  Read("Ihate stabthose sikc ones", &view);
+  REQUIRE(view.read_words().size() == 3);
+  uint32_t begin, end;
+  view.ToOriginal(view.read_words()[1].first, view.read_words()[1].second, &begin, &end);
+  CHECK(begin == 6);
+  CHECK(end == 15);
+}
+
+TEST_CASE("a long run of letters is no word to read") {
+  const std::string text(1 << 20, 'a');
+  CHECK(Read(text) == text);
+}
+
+TEST_CASE("a draft of known words is its own view") {
+  MatchView view;
+  const std::string text = "You make me sick";
+  CHECK(Read(text, &view) == text);
+  CHECK_FALSE(view.changed());
+  CHECK(view.read_words().empty());
+}
+
+TEST_CASE("a reader left to fill itself does so at the first word to read") {
+  int fills = 0;
+  WordReader reader;
+  reader.SetFill([&](WordReader* r) {
+    ++fills;
+    Fill(*r);
+  });
+  TokenizedText tokens;
+  std::vector<ViewReading> readings;
+  Tokenize("You make me sick", &tokens);
+  CHECK_FALSE(reader.Read(tokens, Dictionary(), &readings));
+  CHECK(fills == 0);  // every word known: nothing collected
+  Tokenize("You make me sikc and klil", &tokens);
+  REQUIRE(reader.Read(tokens, Dictionary(), &readings));
+  CHECK(fills == 1);
+  REQUIRE(readings.size() == 2);
+  CHECK(readings[0].text == "sick");
+  CHECK(readings[1].text == "kill");
+  Tokenize("I h a t e", &tokens);
+  CHECK(reader.Read(tokens, Dictionary(), &readings));
+  CHECK(fills == 1);
+}
+
+TEST_CASE("words of patterns") {
+  std::vector<std::string> words;
+  ForEachPatternWord(R"((?i)\b(?P<match>kill|stab(?:bed)?)\s+\p{Lu}[a-z]+ white\ trash [^abc] \bass)",
+                     [&](std::string_view w) { words.emplace_back(w); });
+  CHECK(words == std::vector<std::string>{"kill", "stab", "bed", "white", "trash", "ass"});
+}
+
+}  // namespace
+}  // namespace postcheck
