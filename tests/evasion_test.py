@@ -87,11 +87,11 @@ class ConstructionWords(unittest.TestCase):
     CASES = [  # draft, rule, the finding's text
         ("Those kinds of travellers ought to be execuetd.", "tone.endorsing-violence",
          "travellers ought to be execuetd"),
-        ("Travellers are a cancr on this town.", "discrimination.group-generalising-claim", "Travellers"),
-        ("Travellers are a c a n c e r on this town.", "discrimination.group-generalising-claim",
+        ("Travellers are a cancr on this town.", "discrimination.group-contempt", "Travellers"),
+        ("Travellers are a c a n c e r on this town.", "discrimination.group-contempt",
          "Travellers"),
-        ("Ihate travellers.", "discrimination.group-generalising-claim", "travellers"),
-        ("These travellersdisgust me.", "discrimination.group-generalising-claim", "travellers"),
+        ("Ihate travellers.", "discrimination.group-contempt", "travellers"),
+        ("These travellersdisgust me.", "discrimination.group-contempt", "These travellers"),
     ]
 
     def test_disguised_construction_words(self):
