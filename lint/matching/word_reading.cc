@@ -121,6 +121,15 @@ void ForEachLetterWord(std::string_view phrase, Fn fn) {
   }
 }
 
+// What may stand before and after a letter spelt out on its own: a space,
+// the start or end of a line, and the punctuation around a word. Not an
+// apostrophe ("It's"), a mask ("c***"), a letter or a digit.
+bool StandsApartBefore(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '"'; }
+bool StandsApartAfter(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '.' || c == ',' || c == '!' || c == '?' ||
+         c == ';' || c == ':' || c == ')' || c == '"';
+}
+
 }  // namespace
 
 void WordReader::AddPhrase(std::string_view phrase, bool listed) {
@@ -388,9 +397,14 @@ bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexi
 size_t WordReader::ReadSpeltOut(const TokenizedText& text, size_t i, const Lexicon& lexicon,
                                 std::vector<ViewReading>* out) const {
   const auto& tokens = text.tokens;
+  // A letter standing alone: not the "s" of "It's", nor the "c" of a
+  // masked "c***", which only look like one to the tokeniser.
   auto single_letter = [&](size_t k) {
     const Token& t = tokens[k];
-    return t.end - t.begin == 1 && IsAsciiLetter(text.text[t.begin]);
+    if (t.end - t.begin != 1 || !IsAsciiLetter(text.text[t.begin])) return false;
+    const bool free_before = t.begin == 0 || StandsApartBefore(text.text[t.begin - 1]);
+    const bool free_after = t.end == text.text.size() || StandsApartAfter(text.text[t.end]);
+    return free_before && free_after;
   };
   auto spaces_between = [&](size_t k) {  // between tokens k and k + 1
     const std::string_view gap = text.text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);

@@ -158,6 +158,11 @@ TEST_CASE("letters spelt out with spaces are read as their word") {
   CHECK(Read("c o o n") == "c o o n");  // nor "coo n"
   CHECK(Read("a c o o n") == "a coon");   // but with a word's letter run on, read
   CHECK(Read("a w e t b a c k s") == "a wetbacks");
+  // Letters that only look alone to the tokeniser: the "s" of "It's", the
+  // "c" of a masked "c***" ("s a c" is no word here).
+  CHECK(Read("It's a c***") == "It's a c***");
+  CHECK(Read("x s a c*** and more") == "x s a c*** and more");
+  CHECK(Read("I h a t e. Them") == "I hate. Them");
 }
 
 TEST_CASE("the read view points at the bytes as written") {
