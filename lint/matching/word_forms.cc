@@ -167,8 +167,50 @@ std::optional<WordForms> WordForms::View(std::string_view blob) {
   return forms;
 }
 
+namespace {
+
+char AsciiLowerOf(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+char AsciiUpperOf(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - ('a' - 'A')) : c; }
+
+// Classify for a word of ASCII bytes (at most 255), with the key written to
+// `buffer` when it is not `word` itself: no allocation and no utf8proc
+// (whose case maps agree with ASCII's on ASCII).
+uint8_t ClassifyAscii(std::string_view word, char* buffer, std::string_view* key) {
+  bool upper_seen = false;
+  for (char c : word) upper_seen |= c >= 'A' && c <= 'Z';
+  if (!upper_seen) {
+    *key = word;
+    return kLower;
+  }
+  const size_t n = word.size();
+  for (size_t i = 0; i < n; ++i) buffer[i] = AsciiLowerOf(word[i]);
+  *key = std::string_view(buffer, n);
+  // Capitalised: the first byte upper-cased, the rest as the key.
+  if (AsciiUpperOf(buffer[0]) == word[0] && std::string_view(word).substr(1) == key->substr(1)) return kCapitalised;
+  bool upper = true;
+  for (size_t i = 0; i < n && upper; ++i) upper = AsciiUpperOf(buffer[i]) == word[i];
+  if (upper) return kUpper;
+  *key = word;
+  return kMixed;
+}
+
+bool IsAscii(std::string_view word) {
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool WordForms::Contains(std::string_view word) const {
   if (word.empty() || word.size() > 255) return false;
+  if (IsAscii(word)) {
+    char buffer[256];
+    std::string_view key;
+    const uint8_t bit = ClassifyAscii(word, buffer, &key);
+    return (BitsOf(key) & bit) != 0;
+  }
   std::string key;
   const uint8_t bit = Classify(word, &key);
   if (bit == 0) return false;
