@@ -87,8 +87,12 @@ class Collector {
     scratch_.clear();
     for (size_t i = 0; i < lower.size(); ++i) {
       char32_t c = lower[i];
-      if (shape_ == Shape::kUpper || (shape_ == Shape::kCapitalised && i == 0)) c = Upper(c);
-      AppendUtf8(c, &scratch_);
+      const bool upper = shape_ == Shape::kUpper || (shape_ == Shape::kCapitalised && i == 0);
+      if (c < 0x80) {  // most letters: ASCII's case map is utf8proc's there
+        scratch_.push_back(static_cast<char>(upper && c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c));
+        continue;
+      }
+      AppendUtf8(upper ? Upper(c) : c, &scratch_);
     }
     Offer(scratch_, cost, nullptr);
   }
@@ -200,19 +204,29 @@ int AtFirst(size_t i) { return i == 0 ? kFirstLetter : 0; }
 
 // The cheap edits of `w`, each passed to `emit(candidate, cost)`: used
 // alone in the first pass and in pairs in the second.
+// `emit` gets a string it must copy to keep: one buffer is reused for every
+// edit, so the edits cost no allocation each.
 template <typename Emit>
 void CheapEdits(const std::u32string& w, bool vowel_deletions, Emit emit) {
+  std::u32string s;
+  auto without = [&](size_t i) -> const std::u32string& {  // w less its letter i
+    s.assign(w, 0, i);
+    s.append(w, i + 1, std::u32string::npos);
+    return s;
+  };
   for (size_t i = 1; i < w.size(); ++i) {  // undouble
-    if (w[i] == w[i - 1]) emit(w.substr(0, i) + w.substr(i + 1), kCheap);
+    if (w[i] == w[i - 1]) emit(without(i), kCheap);
   }
   for (size_t i = 0; i < w.size(); ++i) {  // double
     if (IsLetter(w[i]) && (i + 1 == w.size() || w[i + 1] != w[i])) {
-      emit(w.substr(0, i + 1) + w.substr(i), kCheap + AtFirst(i));
+      s.assign(w, 0, i + 1);
+      s.append(w, i, std::u32string::npos);
+      emit(s, kCheap + AtFirst(i));
     }
   }
   for (size_t i = 0; i + 1 < w.size(); ++i) {  // swap neighbours
     if (w[i] == w[i + 1]) continue;
-    std::u32string s = w;
+    s = w;
     std::swap(s[i], s[i + 1]);
     emit(s, kCheap + AtFirst(i));
   }
@@ -220,14 +234,14 @@ void CheapEdits(const std::u32string& w, bool vowel_deletions, Emit emit) {
     if (!IsVowel(w[i])) continue;
     for (char32_t v : kVowels) {
       if (v == w[i]) continue;
-      std::u32string s = w;
+      s = w;
       s[i] = v;
       emit(s, kLikely + AtFirst(i));
     }
   }
   if (vowel_deletions) {
     for (size_t i = 0; i < w.size(); ++i) {
-      if (IsVowel(w[i]) && w.size() > 2) emit(w.substr(0, i) + w.substr(i + 1), kPlain + AtFirst(i));
+      if (IsVowel(w[i]) && w.size() > 2) emit(without(i), kPlain + AtFirst(i));
     }
   }
 }
@@ -328,12 +342,16 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
   });
   if (!long_split && !splits.empty()) split(splits[0], kCheap);
   CheapEdits(w, /*vowel_deletions=*/false, cheap);
+  std::u32string edited;  // reused: no allocation per candidate
   if (hints.apostrophe) {
     for (size_t i = 1; i < w.size(); ++i) {
-      if (w[i - 1] != '\'' && w[i] != '\'') cheap(w.substr(0, i) + U"'" + w.substr(i), kCheap);
+      if (w[i - 1] == '\'' || w[i] == '\'') continue;
+      edited.assign(w, 0, i);
+      edited.push_back('\'');
+      edited.append(w, i, std::u32string::npos);
+      cheap(edited, kCheap);
     }
   }
-  std::u32string edited;  // reused: these two loops make most of the candidates
   for (size_t i = 0; i <= w.size(); ++i) {  // one left out
     for (char32_t c : hints.letters) {
       edited.assign(w, 0, i);
@@ -351,7 +369,9 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
     }
   }
   for (size_t i = 0; i < w.size() && w.size() > 1; ++i) {  // one too many
-    cheap(w.substr(0, i) + w.substr(i + 1), kPlain + AtFirst(i));
+    edited.assign(w, 0, i);
+    edited.append(w, i + 1, std::u32string::npos);
+    cheap(edited, kPlain + AtFirst(i));
   }
   for (size_t i : splits) {  // two words run together (longer first part first)
     if (i > 1) split(i, kPlain);

@@ -211,7 +211,7 @@ bool WordForms::Contains(std::string_view word) const {
     const uint8_t bit = ClassifyAscii(word, buffer, &key);
     return (BitsOf(key) & bit) != 0;
   }
-  std::string key;
+  thread_local std::string key;  // reused: no allocation per word
   const uint8_t bit = Classify(word, &key);
   if (bit == 0) return false;
   return (BitsOf(key) & bit) != 0;
