@@ -76,6 +76,27 @@ TEST_CASE("agrees with a std::unordered_map through many growths") {
   CHECK(table.Find("g") == StringIdTable::kNone);  // a letter never used
 }
 
+TEST_CASE("Find between Interns, across growths: every key found, near misses not") {
+  // The filter in front of the slots is rebuilt at each growth and kept up
+  // to date by Intern: no key interned is ever hidden, before or after.
+  StringIdTable table;
+  std::vector<std::string> keys;
+  for (int i = 0; i < 5000; ++i) {
+    keys.push_back("word" + std::to_string(i * 7));
+    REQUIRE(table.Intern(keys.back()) == static_cast<uint32_t>(i));
+    // Each earlier key still found (a sample, to stay quick).
+    for (int k = i; k >= 0; k -= 97) REQUIRE(table.Find(keys[static_cast<size_t>(k)]) == static_cast<uint32_t>(k));
+  }
+  size_t misses_found = 0;
+  for (int i = 0; i < 5000; ++i) {
+    // One edit from a key ("word7x", "wrd7"), or a number never used.
+    misses_found += table.Find(keys[static_cast<size_t>(i)] + "x") != StringIdTable::kNone;
+    misses_found += table.Find("wrd" + std::to_string(i * 7)) != StringIdTable::kNone;
+    misses_found += table.Find("word" + std::to_string(i * 7 + 1)) != StringIdTable::kNone;
+  }
+  CHECK(misses_found == 0);
+}
+
 TEST_CASE("HashShortString: every byte counts, and short words spread over the table") {
   // All words of one to five lower-case letters drawn from a small alphabet
   // (the worst case for a hash that reads few bytes), and their lengths.
