@@ -74,26 +74,30 @@ std::unique_ptr<SpellChecker> SpellChecker::Open(std::shared_ptr<const SharedDic
     if (word == forms.lower) add(forms.capitalised, false);
     add(forms.upper, word == forms.upper);
   }
-  size_t bits = 64;
-  while (bits < checker->accepted_.size() * 16) bits <<= 1;
-  checker->accepted_filter_.assign(bits / 64, 0);
+  size_t words = 1;
+  while (words * 64 < checker->accepted_.size() * 32) words <<= 1;
+  checker->accepted_filter_.assign(words, 0);
   for (const auto& entry : checker->accepted_) {
-    const size_t at = AcceptedFilterBit(entry.first, bits);
-    checker->accepted_filter_[at / 64] |= uint64_t{1} << (at % 64);
+    uint64_t bits;
+    const size_t at = checker->AcceptedFilterWord(entry.first, &bits);
+    checker->accepted_filter_[at] |= bits;
   }
   return checker;
 }
 
-size_t SpellChecker::AcceptedFilterBit(std::string_view word, size_t bits) {
-  return static_cast<size_t>(HashShortString(word) >> 20) & (bits - 1);
+size_t SpellChecker::AcceptedFilterWord(std::string_view word, uint64_t* bits) const {
+  const uint64_t h = HashShortString(word);
+  *bits = uint64_t{1} << (h & 63) | uint64_t{1} << ((h >> 6) & 63);
+  return static_cast<size_t>(h >> 20) & (accepted_filter_.size() - 1);
 }
 
 bool SpellChecker::Accepted(std::string_view word) const {
   if (accepted_filter_.empty()) return false;
   // Most words asked about (every spelling candidate) are not accepted
-  // words: one bit of the filter says so, without the map's look-up.
-  const size_t at = AcceptedFilterBit(word, accepted_filter_.size() * 64);
-  if ((accepted_filter_[at / 64] >> (at % 64) & 1) == 0) return false;
+  // words: the filter says so, without the map's look-up.
+  uint64_t bits;
+  const size_t at = AcceptedFilterWord(word, &bits);
+  if ((accepted_filter_[at] & bits) != bits) return false;
   return accepted_.find(word) != accepted_.end();
 }
 
