@@ -144,7 +144,7 @@ std::vector<std::string> SpellChecker::Suggest(std::string_view word, size_t lim
   if (!suggestions_.Find(word, &all)) {
     all = RankedCorrections(
         word, dictionary_->hints(),
-        [this](const std::string& w) { return Accepted(w) || dictionary_->InForms(w); }, kMaxSuggestions,
+        [this](std::string_view w) { return Accepted(w) || dictionary_->InForms(w); }, kMaxSuggestions,
         kMaxCandidateChecks);
     suggestions_.Insert(word, all);
   }

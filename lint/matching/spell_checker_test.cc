@@ -101,7 +101,7 @@ TEST_CASE("Suggest's cap: a long word looks up no more than kMaxCandidateChecks 
   // The bound itself: RankedCorrections stops at the budget.
   size_t checked = 0;
   RankedCorrections(word, checker->dictionary()->hints(),
-                    [&](const std::string&) { ++checked; return false; }, 3, SpellChecker::kMaxCandidateChecks);
+                    [&](std::string_view) { ++checked; return false; }, 3, SpellChecker::kMaxCandidateChecks);
   CHECK(checked == SpellChecker::kMaxCandidateChecks);
 }
 

@@ -237,6 +237,24 @@ bool WordForms::Contains(std::string_view word) const {
     const uint8_t bit = ClassifyAscii(word, buffer, &key);
     return (BitsOf(key) & bit) != 0;
   }
+  // A word already in lower case (most spelling candidates) is its own key:
+  // no case map to build. Classify decides anything else.
+  bool lower = true;
+  for (size_t i = 0; i < word.size() && lower;) {
+    const auto b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      lower = !(b >= 'A' && b <= 'Z');
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data() + i),
+                                                static_cast<utf8proc_ssize_t>(word.size() - i), &cp);
+    if (n <= 0) return false;  // invalid UTF-8, as Classify says
+    lower = utf8proc_tolower(cp) == cp;
+    i += static_cast<size_t>(n);
+  }
+  if (lower) return (BitsOf(word) & kLower) != 0;
   thread_local std::string key;  // reused: no allocation per word
   const uint8_t bit = Classify(word, &key);
   if (bit == 0) return false;
