@@ -54,7 +54,8 @@ class WordForms {
   size_t keys() const { return keys_; }
 
   // Whether Hunspell accepted `word` (UTF-8, as written) when the set was
-  // made. No lock, no allocation for words of up to 15 bytes.
+  // made. No lock, and no allocation: ASCII words and words in lower case
+  // are looked up as they are, others through a buffer each thread reuses.
   bool Contains(std::string_view word) const;
 
   // Whether the set records which of its lower-case forms are their own
