@@ -74,11 +74,31 @@ std::unique_ptr<SpellChecker> SpellChecker::Open(std::shared_ptr<const SharedDic
     if (word == forms.lower) add(forms.capitalised, false);
     add(forms.upper, word == forms.upper);
   }
+  size_t words = 1;
+  while (words * 64 < checker->accepted_.size() * 32) words <<= 1;
+  checker->accepted_filter_.assign(words, 0);
+  for (const auto& entry : checker->accepted_) {
+    uint64_t bits;
+    const size_t at = checker->AcceptedFilterWord(entry.first, &bits);
+    checker->accepted_filter_[at] |= bits;
+  }
   return checker;
 }
 
+size_t SpellChecker::AcceptedFilterWord(std::string_view word, uint64_t* bits) const {
+  const uint64_t h = HashShortString(word);
+  *bits = uint64_t{1} << (h & 63) | uint64_t{1} << ((h >> 6) & 63);
+  return static_cast<size_t>(h >> 20) & (accepted_filter_.size() - 1);
+}
+
 bool SpellChecker::Accepted(std::string_view word) const {
-  return !accepted_.empty() && accepted_.find(word) != accepted_.end();
+  if (accepted_filter_.empty()) return false;
+  // Most words asked about (every spelling candidate) are not accepted
+  // words: the filter says so, without the map's look-up.
+  uint64_t bits;
+  const size_t at = AcceptedFilterWord(word, &bits);
+  if ((accepted_filter_[at] & bits) != bits) return false;
+  return accepted_.find(word) != accepted_.end();
 }
 
 bool SpellChecker::Correct(std::string_view word) const {
@@ -124,7 +144,7 @@ std::vector<std::string> SpellChecker::Suggest(std::string_view word, size_t lim
   if (!suggestions_.Find(word, &all)) {
     all = RankedCorrections(
         word, dictionary_->hints(),
-        [this](const std::string& w) { return Accepted(w) || dictionary_->InForms(w); }, kMaxSuggestions,
+        [this](std::string_view w) { return Accepted(w) || dictionary_->InForms(w); }, kMaxSuggestions,
         kMaxCandidateChecks);
     suggestions_.Insert(word, all);
   }

@@ -97,6 +97,12 @@ class SpellChecker : public Lexicon {
   // and its case variants, as a Hunspell holding only them answers), mapped
   // to whether the string is its own stem (IsBaseWord).
   std::unordered_map<std::string, bool, StringViewHash, StringViewEqual> accepted_;
+  // A filter of accepted_'s strings, two bits each in one 64-bit word (32
+  // bits a string): a word with either bit clear is not among them. Empty
+  // when there are none.
+  std::vector<uint64_t> accepted_filter_;
+  // The filter's word for `word` (accepted_filter_ sized), and its two bits.
+  size_t AcceptedFilterWord(std::string_view word, uint64_t* bits) const;
   mutable BoundedCache<std::vector<std::string>> suggestions_{kMaxCachedSuggestions};
 };
 

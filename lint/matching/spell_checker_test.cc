@@ -101,7 +101,7 @@ TEST_CASE("Suggest's cap: a long word looks up no more than kMaxCandidateChecks 
   // The bound itself: RankedCorrections stops at the budget.
   size_t checked = 0;
   RankedCorrections(word, checker->dictionary()->hints(),
-                    [&](const std::string&) { ++checked; return false; }, 3, SpellChecker::kMaxCandidateChecks);
+                    [&](std::string_view) { ++checked; return false; }, 3, SpellChecker::kMaxCandidateChecks);
   CHECK(checked == SpellChecker::kMaxCandidateChecks);
 }
 
@@ -190,6 +190,31 @@ TEST_CASE("Correct answers like Hunspell, with the word-form set") {
   auto checker = OpenEnGb(accept);
   REQUIRE(checker->dictionary()->has_forms());
   CheckLikeHunspell(*checker, accept);
+}
+
+TEST_CASE("many accepted words: each found in every case Hunspell gives it, near misses not, suggested") {
+  // The accepted words sit behind a filter of two bits a string: none may be
+  // hidden by it, however many there are.
+  Words accept;
+  for (int i = 0; i < 3000; ++i) accept.push_back("zorb" + std::to_string(i) + "lex");
+  accept.push_back("Wibbleton");
+  accept.push_back("QWXZ");
+  auto checker = OpenEnGb(accept);
+  for (const std::string& w : accept) {
+    INFO(w);
+    REQUIRE(checker->Correct(w));
+  }
+  CHECK(checker->Correct("ZORB7LEX"));     // an accepted lower-case word in capitals
+  CHECK(checker->Correct("Zorb7lex"));     // and capitalised
+  CHECK(checker->Correct("WIBBLETON"));
+  CHECK_FALSE(checker->Correct("wibbleton"));  // added capitalised: not in lower case
+  size_t wrongly = 0;
+  for (int i = 0; i < 3000; ++i) {
+    wrongly += checker->Correct("zorb" + std::to_string(i) + "lexx");
+    wrongly += checker->Correct("zorb" + std::to_string(i + 3000) + "lex");
+  }
+  CHECK(wrongly == 0);
+  CHECK(checker->Suggest("Wibleton", 3) == Words{"Wibbleton"});
 }
 
 TEST_CASE("a word-form set made from other files is not used: plain Hunspell, same answers") {

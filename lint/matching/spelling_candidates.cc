@@ -79,18 +79,55 @@ std::u32string Reshape(std::u32string s, Shape shape) {
 // the lowest cost it was reached at; `order` breaks ties by generation order.
 class Collector {
  public:
-  Collector(const IsWord& is_word, Shape shape, std::string original, size_t max_checks)
-      : is_word_(is_word), shape_(shape), original_(std::move(original)), checks_left_(max_checks) {}
+  // `expected`: about how many distinct candidates will be checked, to size
+  // the table of those checked once (growing it cost a quarter of Known).
+  Collector(const IsWord& is_word, Shape shape, std::string original, size_t max_checks, size_t expected)
+      : is_word_(is_word), shape_(shape), original_(std::move(original)), checks_left_(max_checks) {
+    size_t size = 256;
+    while (size < 2 * std::min(expected, max_checks)) size <<= 1;
+    keys_.assign(size, 0);
+    verdicts_.assign(size, false);
+  }
 
   // A candidate in the word's lower-case form.
   void Word(const std::u32string& lower, int cost) {
-    scratch_.clear();
+    if (lower.size() > kMaxWordBytes / 4) {  // longer than any edit of a word of kMaxEditedLength
+      scratch_.clear();
+      for (size_t i = 0; i < lower.size(); ++i) {
+        const bool upper = shape_ == Shape::kUpper || (shape_ == Shape::kCapitalised && i == 0);
+        AppendUtf8(upper ? Upper(lower[i]) : lower[i], &scratch_);
+      }
+      Offer(scratch_, cost, nullptr);
+      return;
+    }
+    // Encoded into a buffer of fixed size: no capacity check per byte.
+    char* out = word_bytes_;
     for (size_t i = 0; i < lower.size(); ++i) {
       char32_t c = lower[i];
-      if (shape_ == Shape::kUpper || (shape_ == Shape::kCapitalised && i == 0)) c = Upper(c);
-      AppendUtf8(c, &scratch_);
+      const bool upper = shape_ == Shape::kUpper || (shape_ == Shape::kCapitalised && i == 0);
+      if (c < 0x80) {  // most letters: ASCII's case map is utf8proc's there
+        *out++ = static_cast<char>(upper && c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+        continue;
+      }
+      if (upper) c = Upper(c);
+      if (c < 0x80) {  // 'ı' and 'ſ' have ASCII capitals
+        *out++ = static_cast<char>(c);
+        continue;
+      }
+      if (c < 0x800) {
+        *out++ = static_cast<char>(0xC0 | (c >> 6));
+      } else {
+        if (c < 0x10000) {
+          *out++ = static_cast<char>(0xE0 | (c >> 12));
+        } else {
+          *out++ = static_cast<char>(0xF0 | (c >> 18));
+          *out++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        }
+        *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      }
+      *out++ = static_cast<char>(0x80 | (c & 0x3F));
     }
-    Offer(scratch_, cost, nullptr);
+    Offer(std::string_view(word_bytes_, static_cast<size_t>(out - word_bytes_)), cost, nullptr);
   }
 
   // Whether `first` and `second` (lower-case forms) are both words.
@@ -136,23 +173,22 @@ class Collector {
   // kept in an open-addressed table (no allocation per candidate).
   bool Known(std::string_view text) {
     const uint64_t key = HashShortString(text) | 1;  // 0 marks an empty slot
-    if (keys_.empty()) {
-      keys_.assign(256, 0);
-      verdicts_.assign(256, false);
-    }
-    size_t mask = keys_.size() - 1, i = static_cast<size_t>(key) & mask;
+    size_t mask = keys_.size() - 1, i = SlotOf(key) & mask;
     for (; keys_[i] != 0; i = (i + 1) & mask) {
       if (keys_[i] == key) return verdicts_[i];
     }
     if (checks_left_ == 0) return false;
     --checks_left_;
-    scratch_key_.assign(text);
-    const bool word = is_word_(scratch_key_);
+    const bool word = is_word_(text);
     keys_[i] = key;
     verdicts_[i] = word;
     if (++used_ * 2 > keys_.size()) Grow();
     return word;
   }
+
+  // Where a key's probe starts: from its high bits, as its lowest is always
+  // set (starting from it, keys started only at odd slots and piled up).
+  static size_t SlotOf(uint64_t key) { return static_cast<size_t>(key >> 32); }
 
   void Grow() {
     std::vector<uint64_t> keys(keys_.size() * 2, 0);
@@ -160,7 +196,7 @@ class Collector {
     const size_t mask = keys.size() - 1;
     for (size_t k = 0; k < keys_.size(); ++k) {
       if (keys_[k] == 0) continue;
-      size_t i = static_cast<size_t>(keys_[k]) & mask;
+      size_t i = SlotOf(keys_[k]) & mask;
       while (keys[i] != 0) i = (i + 1) & mask;
       keys[i] = keys_[k];
       verdicts[i] = verdicts_[k];
@@ -188,10 +224,11 @@ class Collector {
   std::string original_;
   size_t checks_left_;
   std::string scratch_;  // the candidate being offered
+  static constexpr size_t kMaxWordBytes = 4 * (kMaxEditedLength + 8);
+  char word_bytes_[kMaxWordBytes];  // the same, when it fits (Word)
   std::vector<uint64_t> keys_;  // Known's table: hash | 1, or 0 when empty
   std::vector<bool> verdicts_;
   size_t used_ = 0;
-  std::string scratch_key_;  // the text being asked
   std::unordered_map<std::string, size_t, StringViewHash, StringViewEqual> index_;
   std::vector<Found> found_;
 };
@@ -200,19 +237,29 @@ int AtFirst(size_t i) { return i == 0 ? kFirstLetter : 0; }
 
 // The cheap edits of `w`, each passed to `emit(candidate, cost)`: used
 // alone in the first pass and in pairs in the second.
+// `emit` gets a string it must copy to keep: one buffer is reused for every
+// edit, so the edits cost no allocation each.
 template <typename Emit>
 void CheapEdits(const std::u32string& w, bool vowel_deletions, Emit emit) {
+  std::u32string s;
+  auto without = [&](size_t i) -> const std::u32string& {  // w less its letter i
+    s.assign(w, 0, i);
+    s.append(w, i + 1, std::u32string::npos);
+    return s;
+  };
   for (size_t i = 1; i < w.size(); ++i) {  // undouble
-    if (w[i] == w[i - 1]) emit(w.substr(0, i) + w.substr(i + 1), kCheap);
+    if (w[i] == w[i - 1]) emit(without(i), kCheap);
   }
   for (size_t i = 0; i < w.size(); ++i) {  // double
     if (IsLetter(w[i]) && (i + 1 == w.size() || w[i + 1] != w[i])) {
-      emit(w.substr(0, i + 1) + w.substr(i), kCheap + AtFirst(i));
+      s.assign(w, 0, i + 1);
+      s.append(w, i, std::u32string::npos);
+      emit(s, kCheap + AtFirst(i));
     }
   }
   for (size_t i = 0; i + 1 < w.size(); ++i) {  // swap neighbours
     if (w[i] == w[i + 1]) continue;
-    std::u32string s = w;
+    s = w;
     std::swap(s[i], s[i + 1]);
     emit(s, kCheap + AtFirst(i));
   }
@@ -220,14 +267,14 @@ void CheapEdits(const std::u32string& w, bool vowel_deletions, Emit emit) {
     if (!IsVowel(w[i])) continue;
     for (char32_t v : kVowels) {
       if (v == w[i]) continue;
-      std::u32string s = w;
+      s = w;
       s[i] = v;
       emit(s, kLikely + AtFirst(i));
     }
   }
   if (vowel_deletions) {
     for (size_t i = 0; i < w.size(); ++i) {
-      if (IsVowel(w[i]) && w.size() > 2) emit(w.substr(0, i) + w.substr(i + 1), kPlain + AtFirst(i));
+      if (IsVowel(w[i]) && w.size() > 2) emit(without(i), kPlain + AtFirst(i));
     }
   }
 }
@@ -301,7 +348,10 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
   if (shape != Shape::kAsWritten) {
     for (char32_t& c : w) c = Lower(c);
   }
-  Collector found(is_word, shape, std::string(word), max_checks);
+  // The first pass's candidates: a letter inserted or replaced at each
+  // place, and a few dozen more a letter.
+  const size_t expected = (2 * w.size() + 1) * hints.letters.size() + 16 * w.size() + 64;
+  Collector found(is_word, shape, std::string(word), max_checks, expected);
 
   // One edit, in the order of the header's table. Splits are looked up
   // first: a one-letter word split off is cheap only when no split into
@@ -328,12 +378,16 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
   });
   if (!long_split && !splits.empty()) split(splits[0], kCheap);
   CheapEdits(w, /*vowel_deletions=*/false, cheap);
+  std::u32string edited;  // reused: no allocation per candidate
   if (hints.apostrophe) {
     for (size_t i = 1; i < w.size(); ++i) {
-      if (w[i - 1] != '\'' && w[i] != '\'') cheap(w.substr(0, i) + U"'" + w.substr(i), kCheap);
+      if (w[i - 1] == '\'' || w[i] == '\'') continue;
+      edited.assign(w, 0, i);
+      edited.push_back('\'');
+      edited.append(w, i, std::u32string::npos);
+      cheap(edited, kCheap);
     }
   }
-  std::u32string edited;  // reused: these two loops make most of the candidates
   for (size_t i = 0; i <= w.size(); ++i) {  // one left out
     for (char32_t c : hints.letters) {
       edited.assign(w, 0, i);
@@ -351,7 +405,9 @@ std::vector<std::string> RankedCorrections(std::string_view word, const EditHint
     }
   }
   for (size_t i = 0; i < w.size() && w.size() > 1; ++i) {  // one too many
-    cheap(w.substr(0, i) + w.substr(i + 1), kPlain + AtFirst(i));
+    edited.assign(w, 0, i);
+    edited.append(w, i + 1, std::u32string::npos);
+    cheap(edited, kPlain + AtFirst(i));
   }
   for (size_t i : splits) {  // two words run together (longer first part first)
     if (i > 1) split(i, kPlain);

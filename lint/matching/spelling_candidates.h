@@ -38,8 +38,8 @@ EditHints ReadEditHints(const std::string& aff_path);
 inline constexpr size_t kMaxEditedLength = 40;
 
 // Says whether a candidate (UTF-8, already in the case it would be written)
-// is a word. Called once per distinct candidate.
-using IsWord = std::function<bool(const std::string&)>;
+// is a word. Called once per distinct candidate; the view lasts the call.
+using IsWord = std::function<bool(std::string_view)>;
 
 // Up to `limit` corrections of `word` (UTF-8, as written) that `is_word`
 // accepts, best first. Edits and their costs (lower is better):

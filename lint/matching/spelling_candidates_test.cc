@@ -28,9 +28,9 @@ EditHints Latin() {
 // Corrections of `word` from a dictionary of `known`, counting look-ups.
 Words Correct(const std::string& word, const std::set<std::string>& known, size_t limit = 5,
               const EditHints& hints = Latin(), int* lookups = nullptr) {
-  IsWord is_word = [&](const std::string& w) {
+  IsWord is_word = [&](std::string_view w) {
     if (lookups) ++*lookups;
-    return known.count(w) > 0;
+    return known.count(std::string(w)) > 0;
   };
   return RankedCorrections(word, hints, is_word, limit);
 }
@@ -78,12 +78,12 @@ TEST_CASE("max_checks bounds the look-ups; within it the answer is the same") {
   REQUIRE(all == Words{"burglary"});
   for (size_t budget : {size_t{1}, size_t{10}, size_t{100}}) {
     size_t checked = 0;
-    RankedCorrections("burgulery", Latin(), [&](const std::string& w) { ++checked; return known.count(w) > 0; },
+    RankedCorrections("burgulery", Latin(), [&](std::string_view w) { ++checked; return known.count(std::string(w)) > 0; },
                       5, budget);
     CHECK(checked == budget);
   }
   size_t checked = 0;
-  CHECK(RankedCorrections("burgulery", Latin(), [&](const std::string& w) { ++checked; return known.count(w) > 0; },
+  CHECK(RankedCorrections("burgulery", Latin(), [&](std::string_view w) { ++checked; return known.count(std::string(w)) > 0; },
                           5, static_cast<size_t>(unbounded)) == all);
   CHECK(checked == static_cast<size_t>(unbounded));
 }
@@ -122,7 +122,7 @@ TEST_CASE("limits: count, word length, empty and invalid input") {
   lookups = 0;
   Correct("realy", {}, 5, Latin(), &lookups);
   std::set<std::string> distinct;
-  IsWord collect = [&](const std::string& w) { return distinct.insert(w), false; };
+  IsWord collect = [&](std::string_view w) { return distinct.insert(std::string(w)), false; };
   RankedCorrections("realy", Latin(), collect, 5);
   CHECK(lookups == static_cast<int>(distinct.size()));
 }

@@ -22,10 +22,34 @@ namespace {
 //     in 512 KB, without touching the table (time, and resident memory)
 //   slots: uint32 each, 0 when empty, else (tag << offset bits) | offset
 //   strings: a pad byte, then per key: case bits, length, the key's bytes
-constexpr char kMagic[8] = {'P', 'C', 'W', 'F', 'O', 'R', 'M', '2'};
+//   runs: kRunBits bits, set for each run of four byte classes (ForEachRun)
+//     in a key with a boundary before and after it: a string with a run not
+//     set is no key. Made for spelling candidates (one edit from a word,
+//     most with a run no word has), told apart here in 128 KB that stay in
+//     cache, before the filter's 512 KB.
+constexpr char kMagic[8] = {'P', 'C', 'W', 'F', 'O', 'R', 'M', '3'};
 constexpr size_t kHeader = 8 + 4 * 8 + 6 * 4;
 
 // The filter's word for a key's hash, and the three bits in it.
+// A byte's class for the runs (any function of the byte would do: a key's
+// runs and a string's are classed alike): 0 the boundary, 1 to 26 the
+// lower-case letters, 27 to 31 every other byte.
+constexpr uint32_t RunClass(unsigned char b) { return b >= 'a' && b <= 'z' ? b - 'a' + 1u : 27u + b % 5u; }
+constexpr size_t kRunBits = size_t{1} << 20;  // 32 classes, four of them
+
+// Calls fn(run) for each run of four classes of the boundary, `key`'s bytes
+// and the boundary again (a key of one byte: boundaries before it, padded),
+// while fn returns true; returns false if fn did.
+template <typename Fn>
+bool ForEachRun(std::string_view key, Fn fn) {
+  uint32_t run = 0;  // the latest four classes, 5 bits each, the newest lowest
+  for (size_t i = 0; i < key.size(); ++i) {
+    run = (run << 5 | RunClass(static_cast<unsigned char>(key[i]))) & (kRunBits - 1);
+    if (i >= 2 && !fn(run)) return false;
+  }
+  return fn(run << 5 & (kRunBits - 1));
+}
+
 uint64_t FilterMix(uint64_t h) { return (h ^ (h >> 31)) * 0xd6e8feb86659fd93ULL; }
 uint64_t FilterBits(uint64_t mixed) {
   return uint64_t{1} << (mixed & 63) | uint64_t{1} << ((mixed >> 6) & 63) | uint64_t{1} << ((mixed >> 12) & 63);
@@ -157,19 +181,81 @@ std::optional<WordForms> WordForms::View(std::string_view blob) {
   if (slot_count == 0 || (slot_count & (slot_count - 1)) != 0 || forms.offset_bits_ == 0 ||
       forms.offset_bits_ > 28 || forms.strings_size_ >= (uint64_t{1} << forms.offset_bits_) ||
       forms.filter_log2_ < 1 || forms.filter_log2_ > 26 ||
-      blob.size() != kHeader + (uint64_t{8} << forms.filter_log2_) + uint64_t{slot_count} * 4 + forms.strings_size_) {
+      blob.size() != kHeader + (uint64_t{8} << forms.filter_log2_) + uint64_t{slot_count} * 4 + forms.strings_size_ +
+                         kRunBits / 8) {
     return std::nullopt;
   }
   forms.slot_mask_ = slot_count - 1;
   forms.filter_ = p + kHeader;
   forms.slots_ = forms.filter_ + (uint64_t{8} << forms.filter_log2_);
   forms.strings_ = forms.slots_ + uint64_t{slot_count} * 4;
+  forms.runs_ = forms.strings_ + forms.strings_size_;
   return forms;
 }
 
+namespace {
+
+char AsciiLowerOf(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+char AsciiUpperOf(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - ('a' - 'A')) : c; }
+
+// Classify for a word of ASCII bytes (at most 255), with the key written to
+// `buffer` when it is not `word` itself: no allocation and no utf8proc
+// (whose case maps agree with ASCII's on ASCII).
+uint8_t ClassifyAscii(std::string_view word, char* buffer, std::string_view* key) {
+  bool upper_seen = false;
+  for (char c : word) upper_seen |= c >= 'A' && c <= 'Z';
+  if (!upper_seen) {
+    *key = word;
+    return kLower;
+  }
+  const size_t n = word.size();
+  for (size_t i = 0; i < n; ++i) buffer[i] = AsciiLowerOf(word[i]);
+  *key = std::string_view(buffer, n);
+  // Capitalised: the first byte upper-cased, the rest as the key.
+  if (AsciiUpperOf(buffer[0]) == word[0] && std::string_view(word).substr(1) == key->substr(1)) return kCapitalised;
+  bool upper = true;
+  for (size_t i = 0; i < n && upper; ++i) upper = AsciiUpperOf(buffer[i]) == word[i];
+  if (upper) return kUpper;
+  *key = word;
+  return kMixed;
+}
+
+bool IsAscii(std::string_view word) {
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool WordForms::Contains(std::string_view word) const {
   if (word.empty() || word.size() > 255) return false;
-  std::string key;
+  if (IsAscii(word)) {
+    char buffer[256];
+    std::string_view key;
+    const uint8_t bit = ClassifyAscii(word, buffer, &key);
+    return (BitsOf(key) & bit) != 0;
+  }
+  // A word already in lower case (most spelling candidates) is its own key:
+  // no case map to build. Classify decides anything else.
+  bool lower = true;
+  for (size_t i = 0; i < word.size() && lower;) {
+    const auto b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      lower = !(b >= 'A' && b <= 'Z');
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data() + i),
+                                                static_cast<utf8proc_ssize_t>(word.size() - i), &cp);
+    if (n <= 0) return false;  // invalid UTF-8, as Classify says
+    lower = utf8proc_tolower(cp) == cp;
+    i += static_cast<size_t>(n);
+  }
+  if (lower) return (BitsOf(word) & kLower) != 0;
+  thread_local std::string key;  // reused: no allocation per word
   const uint8_t bit = Classify(word, &key);
   if (bit == 0) return false;
   return (BitsOf(key) & bit) != 0;
@@ -183,6 +269,8 @@ bool WordForms::IsBase(std::string_view word) const {
 }
 
 uint8_t WordForms::BitsOf(std::string_view key) const {
+  // A key of the set has every one of its runs set.
+  if (!ForEachRun(key, [this](uint32_t r) { return (runs_[r >> 3] >> (r & 7) & 1) != 0; })) return 0;
   const uint64_t h = HashShortString(key);
   const uint64_t mixed = FilterMix(h);
   const uint64_t bits = FilterBits(mixed);
@@ -251,10 +339,15 @@ std::string BuildWordForms(const std::vector<std::string>& forms,
   uint32_t filter_log2 = 1;
   while ((uint64_t{64} << filter_log2) < keys.size() * 16) ++filter_log2;
   std::vector<uint64_t> filter(size_t{1} << filter_log2, 0);
+  std::string runs(kRunBits / 8, '\0');
   for (size_t k = 0; k < keys.size(); ++k) {
     const uint64_t h = HashShortString(keys[k]);
     const uint64_t mixed = FilterMix(h);
     filter[mixed >> (64 - filter_log2)] |= FilterBits(mixed);
+    ForEachRun(keys[k], [&](uint32_t r) {
+      runs[r >> 3] = static_cast<char>(runs[r >> 3] | 1 << (r & 7));
+      return true;
+    });
     const uint32_t tag = static_cast<uint32_t>(h >> 32) >> offset_bits;
     uint32_t i = static_cast<uint32_t>(h) & (slot_count - 1);
     while (slots[i] != 0) i = (i + 1) & (slot_count - 1);
@@ -274,6 +367,7 @@ std::string BuildWordForms(const std::vector<std::string>& forms,
   for (uint64_t f : filter) Put64(&blob, f);
   for (uint32_t s : slots) Put32(&blob, s);
   blob += strings;
+  blob += runs;
   return blob;
 }
 

@@ -1,7 +1,9 @@
 // The word forms a Hunspell dictionary accepts, worked out ahead of time: a
 // flat, read-only hash set behind a Bloom filter, laid out in one block of
 // bytes, so that most words are known to be spelt right without Hunspell and
-// without a lock, and most non-words are told apart in the filter alone.
+// without a lock, and most non-words are told apart in the filter alone, or
+// before it by a run of four letters that no word has (128 KB: most spelling
+// candidates, one edit from a word, are told apart there).
 //
 // The block is made at build time (tools/make_word_forms.cc) from the
 // dictionary's expansion by unmunch, every form and its Capitalised and UPPER
@@ -52,7 +54,8 @@ class WordForms {
   size_t keys() const { return keys_; }
 
   // Whether Hunspell accepted `word` (UTF-8, as written) when the set was
-  // made. No lock, no allocation for words of up to 15 bytes.
+  // made. No lock, and no allocation: ASCII words and words in lower case
+  // are looked up as they are, others through a buffer each thread reuses.
   bool Contains(std::string_view word) const;
 
   // Whether the set records which of its lower-case forms are their own
@@ -73,6 +76,7 @@ class WordForms {
   const unsigned char* slots_ = nullptr;   // uint32 each
   uint32_t filter_log2_ = 0;
   const unsigned char* strings_ = nullptr;
+  const unsigned char* runs_ = nullptr;  // one bit each: see the block's layout
   uint32_t slot_mask_ = 0;
   uint32_t strings_size_ = 0;
   uint32_t offset_bits_ = 0;

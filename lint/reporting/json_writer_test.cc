@@ -56,6 +56,15 @@ TEST_CASE("U+2028 and U+2029 are escaped, other UTF-8 passes through") {
   CHECK(Json("\xE2\x80\xA7\xE2\x80\xAA\xE2\x80\x99") == "\"\xE2\x80\xA7\xE2\x80\xAA\xE2\x80\x99\"");
 }
 
+TEST_CASE("escapes between runs of plain text keep every byte in order") {
+  CHECK(Json("ab\"cd\ne\xE2\x80\xA8" "f\\") == R"("ab\"cd\ne\u2028f\\")");
+  CHECK(Json("\"\"x\t\t") == R"("\"\"x\t\t")");
+  CHECK(Json("\xE2\x80\xA8\xE2\x80\xA9") == R"("\u2028\u2029")");
+  // A lead byte of U+2028 cut short is passed through (not valid UTF-8:
+  // not promised, but not lost either).
+  CHECK(Json("a\xE2\x80") == "\"a\xE2\x80\"");
+}
+
 TEST_CASE("WriteJsonStringOrNull") {
   CHECK(JsonOrNull("") == "null");
   CHECK(JsonOrNull("x\"") == R"("x\"")");

@@ -15,7 +15,10 @@ size_t StringIdTable::SlotOf(std::string_view s, uint64_t hash) const {
 
 uint32_t StringIdTable::Find(std::string_view s) const {
   if (slots_.empty()) return kNone;
-  return slots_[SlotOf(s, HashShortString(s))].id;
+  const uint64_t hash = HashShortString(s);
+  const uint64_t bits = FilterBits(hash);
+  if ((filter_[FilterWord(hash)] & bits) != bits) return kNone;
+  return slots_[SlotOf(s, hash)].id;
 }
 
 uint32_t StringIdTable::Intern(std::string_view s) {
@@ -24,6 +27,7 @@ uint32_t StringIdTable::Intern(std::string_view s) {
   Slot& slot = slots_[SlotOf(s, hash)];
   if (slot.id != kNone) return slot.id;
   slot = {static_cast<uint32_t>(hash), static_cast<uint32_t>(size())};
+  filter_[FilterWord(hash)] |= FilterBits(hash);
   chars_.append(s);
   offsets_.push_back(static_cast<uint32_t>(chars_.size()));
   return slot.id;
@@ -32,10 +36,13 @@ uint32_t StringIdTable::Intern(std::string_view s) {
 void StringIdTable::Grow() {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
+  filter_.assign(slots_.size() / 8, 0);
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.id == kNone) continue;
-    size_t i = static_cast<size_t>(HashShortString(Get(s.id)) >> 32) & mask;
+    const uint64_t hash = HashShortString(Get(s.id));
+    filter_[FilterWord(hash)] |= FilterBits(hash);
+    size_t i = static_cast<size_t>(hash >> 32) & mask;
     while (slots_[i].id != kNone) i = (i + 1) & mask;
     slots_[i] = s;
   }

@@ -4,6 +4,12 @@
 // (the word index, the names finder's lists), where every token of every
 // draft is a look-up and a node-based map spent its time chasing pointers.
 //
+// A small filter (one byte for each slot, two bits a key, in one 64-bit word)
+// answers most look-ups of strings that are not there without touching the
+// slots: on the hot path most look-ups miss (a misspelling's candidate
+// edits, a draft's words in a list of names), and the slots of a large
+// table are a cache miss each.
+//
 // Intern is not thread-safe; Find and Get are, once interning is done.
 #ifndef POSTCHECK_STRING_ID_TABLE_H_
 #define POSTCHECK_STRING_ID_TABLE_H_
@@ -42,8 +48,13 @@ class StringIdTable {
   // Index of the slot holding `s`, or of the empty slot where it would go.
   size_t SlotOf(std::string_view s, uint64_t hash) const;
   void Grow();
+  // The filter's word for `hash`, and the two bits of it that a key of that
+  // hash sets.
+  size_t FilterWord(uint64_t hash) const { return static_cast<size_t>(hash >> 40) & (filter_.size() - 1); }
+  static uint64_t FilterBits(uint64_t hash) { return uint64_t{1} << (hash & 63) | uint64_t{1} << ((hash >> 6) & 63); }
 
   std::vector<Slot> slots_;           // size a power of two, at most half full
+  std::vector<uint64_t> filter_;      // slots_.size() / 8 words: the keys' FilterBits
   std::string chars_;                 // every key, back to back
   std::vector<uint32_t> offsets_{0};  // key `id` is chars_[offsets_[id], offsets_[id + 1])
 };
