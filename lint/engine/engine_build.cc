@@ -376,9 +376,11 @@ void EngineBuilder::BuildWordReader() {
   // as the engine and any engine sharing the reader).
   reader->SetFill([rules = rules_](WordReader* reader) {
     auto add_pattern = [&](std::string_view w) { reader->AddPhrase(w, /*listed=*/false); };
-    auto add_context = [&](const Context& c) {
-      for (const std::string& w : c.words) reader->AddPhrase(w);
-      for (const Located& p : c.patterns) ForEachPatternWord(p.text, add_pattern);
+    auto add_context = [&](const Context& c, bool exception) {
+      for (const std::string& w : c.words) reader->AddPhrase(w, /*listed=*/true, exception);
+      for (const Located& p : c.patterns) {
+        ForEachPatternWord(p.text, [&](std::string_view w) { reader->AddPhrase(w, /*listed=*/false, exception); });
+      }
     };
     for (const Rule* rule : rules) {
       if (rule->disguises) {
@@ -396,8 +398,8 @@ void EngineBuilder::BuildWordReader() {
       if (!ReadsUnknownWords(rule->category)) continue;
       for (const std::string& w : rule->words) reader->AddPhrase(w);
       for (const Located& p : rule->patterns) ForEachPatternWord(p.text, add_pattern);
-      for (const Context& c : rule->near) add_context(c);
-      for (const Context& c : rule->unless) add_context(c);
+      for (const Context& c : rule->near) add_context(c, /*exception=*/false);
+      for (const Context& c : rule->unless) add_context(c, /*exception=*/true);
     }
   });
   impl_.reader = std::move(reader);

@@ -132,14 +132,18 @@ bool StandsApartAfter(char c) {
 
 }  // namespace
 
-void WordReader::AddPhrase(std::string_view phrase, bool listed) {
+void WordReader::AddPhrase(std::string_view phrase, bool listed, bool exception) {
   // A word of a longer entry ("would" of "I would smash") is no listed word
   // of its own.
   const bool one_word = std::all_of(phrase.begin(), phrase.end(), [](char c) { return IsAsciiLetter(c); });
   ForEachLetterWord(phrase, [&](const std::string& word) {
     const uint32_t id = collected_.Intern(word);
-    if (id == collected_listed_.size()) collected_listed_.push_back(false);
+    if (id == collected_listed_.size()) {
+      collected_listed_.push_back(false);
+      collected_exception_.push_back(true);
+    }
     if (listed && one_word) collected_listed_[id] = true;
+    if (!exception) collected_exception_[id] = false;
   });
   // A listed phrase of two words, for reading them run together ("i hate").
   const size_t space = phrase.find(' ');
@@ -203,6 +207,7 @@ void WordReader::Finish(const Lexicon& lexicon) {
     targets_.Intern(word);
     target_words_.push_back(id);
     from_list_.push_back(collected_listed_[c]);
+    exception_only_.push_back(collected_exception_[c]);
     longest_ = std::max(longest_, word.size());
   }
   for (uint32_t d = 0; d < disguised_.size(); ++d) {
@@ -215,6 +220,7 @@ void WordReader::Finish(const Lexicon& lexicon) {
   }
   collected_ = StringIdTable();
   collected_listed_ = {};
+  collected_exception_ = {};
   disguised_ = StringIdTable();
 }
 
@@ -244,6 +250,10 @@ uint32_t WordReader::MisspeltWord(std::string_view word, bool* near_strong) cons
   if (n > longest_ + 1) return StringIdTable::kNone;
   uint32_t found = StringIdTable::kNone;
   bool ambiguous = false, strong = false;
+  // The same for the words a rule looks for, leaving out those only an
+  // unless condition names.
+  uint32_t found_sought = StringIdTable::kNone;
+  bool ambiguous_sought = false;
   std::string edited;
   // `candidate` is one edit from the word; `allowed`: an edit this word and
   // candidate may differ by.
@@ -257,9 +267,12 @@ uint32_t WordReader::MisspeltWord(std::string_view word, bool* near_strong) cons
       strong = true;
       return;
     }
-    if (!allowed || id == found) return;
+    if (!allowed || id == found || id == found_sought) return;
     if (found != StringIdTable::kNone) ambiguous = true;
     found = id;
+    if (exception_only_[id]) return;
+    if (found_sought != StringIdTable::kNone) ambiguous_sought = true;
+    found_sought = id;
   };
   // Only candidates whose every letter some vocabulary word or strong term
   // of their length has at that place are looked up. fit_before[k]:
@@ -324,7 +337,9 @@ uint32_t WordReader::MisspeltWord(std::string_view word, bool* near_strong) cons
     }
   }
   *near_strong = strong;
-  return ambiguous || strong ? StringIdTable::kNone : found;
+  if (strong) return StringIdTable::kNone;
+  if (!ambiguous) return found;
+  return ambiguous_sought ? StringIdTable::kNone : found_sought;
 }
 
 bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,

@@ -67,8 +67,10 @@ class WordReader {
   // Adds the ASCII-letter words of `phrase` (three letters or more) to the
   // vocabulary: `listed`, an entry of a risk rule's word list (a listed
   // word when it is one word of letters); otherwise a pattern's literal
-  // words. Call before Finish.
-  void AddPhrase(std::string_view phrase, bool listed = true);
+  // words. `exception`: a word of an unless condition only ("dead heat"):
+  // a misspelling one edit from it and from a word a rule looks for
+  // ("haet": heat, hate) is read as the latter. Call before Finish.
+  void AddPhrase(std::string_view phrase, bool listed = true, bool exception = false);
   // Adds the words of `phrase` of any rule's list, or its swap terms: a
   // word the dictionary does not know among them ("alot", "wetback") is
   // never read as another (Finish). Call before Finish.
@@ -112,7 +114,9 @@ class WordReader {
   // does not know.
   bool IsListed(std::string_view word) const;
   // The one vocabulary word one edit from unknown lower-case `word`, or
-  // kNone when there is none, more than one, or a strong term one edit away.
+  // kNone when there is none, more than one (but one word a rule looks for
+  // beside words only exceptions name is that word), or a strong term one
+  // edit away.
   // *near_strong: whether a strong term is one edit away.
   uint32_t MisspeltWord(std::string_view word, bool* near_strong) const;
   // Appends the reading of token `i` as two known words, if it is one.
@@ -127,13 +131,15 @@ class WordReader {
   bool finished_ = false;
   mutable std::once_flag once_;
   mutable std::atomic<bool> ready_{false};
-  // Before Finish: the words added, and whether each is a listed word; the
-  // strong terms.
+  // Before Finish: the words added, whether each is a listed word, and
+  // whether only unless conditions named it; the strong terms.
   StringIdTable collected_;
   std::vector<bool> collected_listed_;
+  std::vector<bool> collected_exception_;
   StringIdTable disguised_;
   StringIdTable words_;                        // the vocabulary, lower case
   std::vector<bool> from_list_;                // by id in words_: from a word list
+  std::vector<bool> exception_only_;           // by id in words_: only from unless conditions
   StringIdTable phrases_;                      // listed two-word phrases, lower case
   // Every vocabulary word and strong term, for MisspeltWord: by id in
   // targets_, the word's id in words_, or kStrongTarget.

@@ -24,7 +24,8 @@ const SetLexicon& Dictionary() {
                                    "people", "should", "sick", "stab", "those", "to", "women", "you", "You",
                                    "make", "These", "These", "zoo", "belong", "in", "bill", "penis", "Penis",
                                    "tone", "hat", "eat", "the", "The", "hi", "is", "this", "This", "He", "he",
-                                   "Jim", "Kill", "wet", "back", "coon", "coo", "stabber", "stabbed", "dearth", "lot", "trot", "in", "hearth", "would", "smash", "despise"});
+                                   "Jim", "Kill", "wet", "back", "coon", "coo", "stabber", "stabbed", "dearth", "lot", "trot", "in", "hearth", "would", "smash", "despise",
+                                   "heat", "dead"});
   return lexicon;
 }
 
@@ -44,6 +45,8 @@ void Fill(WordReader& reader) {
   reader.AddPhrase("stabbed dearth lot trot killed hearth");
   reader.AddDisguised("wetbacks");
   reader.AddPhrase("coon");
+  // Named only by an unless condition ("a dead heat" is no death wish).
+  reader.AddPhrase("dead heat", /*listed=*/true, /*exception=*/true);
 }
 
 std::unique_ptr<WordReader> Reader() {
@@ -87,7 +90,7 @@ TEST_CASE("the vocabulary keeps only words the dictionary knows") {
   CHECK(reader.InVocabulary("immigrants"));
   CHECK_FALSE(reader.InVocabulary("unknownword"));
   CHECK_FALSE(reader.InVocabulary("coon"));  // a strong term: left to the word index
-  CHECK(reader.size() == 22);
+  CHECK(reader.size() == 24);  // with "dead" and "heat"
   CHECK(reader.ListedInVocabulary("kill"));
   CHECK_FALSE(reader.ListedInVocabulary("would"));
   CHECK(reader.InVocabulary("muslims"));  // known capitalised
@@ -143,6 +146,14 @@ TEST_CASE("a listed word the dictionary does not know is read as itself") {
   CHECK(Read("Wetbacks and wetbacks") == "Wetbacks and wetbacks");
   // Nor one of another rule's list ("alot" is a common misspelling).
   CHECK(Read("alot") == "alot");
+}
+
+TEST_CASE("a misspelling between a sought word and an exception's word is read as the sought one") {
+  // "haet" is one swap from "hate" (sought) and from "heat" (only in an
+  // unless condition's "dead heat").
+  CHECK(Read("I haet them") == "I hate them");
+  // Spelt right, the exception's word is left as it is.
+  CHECK(Read("a dead heat") == "a dead heat");
 }
 
 TEST_CASE("letters spelt out with spaces are read as their word") {
