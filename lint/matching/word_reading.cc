@@ -5,6 +5,7 @@
 
 #include "text/compound_split.h"
 #include "text/edit_distance.h"
+#include "text/normalize.h"
 #include "text/utf8.h"
 #include "text/word_stem.h"
 
@@ -459,6 +460,73 @@ size_t WordReader::ReadSpeltOut(const TokenizedText& text, size_t i, const Lexic
   return last - i;
 }
 
+bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexicon& lexicon,
+                          std::vector<ViewReading>* out) const {
+  const std::string_view written = text.Original(t);
+  if (written.size() < 2 || written.size() > kMaxSplitLength) return false;
+  bool letter = false;
+  for (char c : written) {
+    if (IsAsciiLetter(c)) {
+      letter = true;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  if (!letter) return false;
+  // A digit inside the word ("h4te"), or an "8" for "ate" at its end ("h8"):
+  // letters and then digits are a code ("IC3", "M62", "B4").
+  bool inside = written.back() == '8';
+  for (size_t k = 0; k + 1 < written.size(); ++k) inside |= !IsAsciiLetter(written[k]) && IsAsciiLetter(written[k + 1]);
+  if (!inside) return false;
+  if (t.begin > 0) {
+    const char before = text.text[t.begin - 1];
+    if (before == '@' || before == '#' || before == '/' || before == '=' || before == '.') return false;
+  }
+  if (InLink(text.text, t.begin, t.end)) return false;
+  Ready(lexicon);
+  // Each digit as its letter; "1" is "i" or "l" ("k1ll", "1ame").
+  thread_local std::string form, alternative;
+  form.clear();
+  alternative.clear();
+  bool has_one = false;
+  for (char c : written) {
+    if (IsAsciiLetter(c)) {
+      form.push_back(AsciiLower(c));
+      alternative.push_back(AsciiLower(c));
+    } else if (c == '8') {
+      form.append("ate");
+      alternative.append("ate");
+    } else if (const char l = LeetLetter(c)) {
+      form.push_back(l);
+      alternative.push_back(c == '1' ? 'l' : l);
+      has_one |= c == '1';
+    } else {
+      return false;
+    }
+  }
+  for (const std::string* candidate : {&form, &alternative}) {
+    if (candidate == &alternative && !has_one) break;
+    if (candidate->size() < kMinWord || strong_.Find(*candidate) != StringIdTable::kNone) continue;
+    const uint32_t id = words_.Find(*candidate);
+    if (id == StringIdTable::kNone) continue;
+    ViewReading r;
+    r.begin = t.begin;
+    r.end = t.end;
+    r.text.assign(words_.Get(id));
+    // The case as written: "H4te" Hate, "S1CK" SICK.
+    const bool all_capitals = std::none_of(written.begin(), written.end(), [](char c) { return IsLower(c); });
+    if (all_capitals) {
+      for (char& c : r.text) c = AsciiUpper(c);
+    } else if (IsAsciiLetter(written[0]) && written[0] != AsciiLower(written[0])) {
+      r.text[0] = AsciiUpper(r.text[0]);
+    }
+    r.unknown_word = false;  // digits: no word for spelling to judge
+    out->push_back(std::move(r));
+    return true;
+  }
+  return false;
+}
+
 bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::vector<ViewReading>* out) const {
   out->clear();
   if (ready_.load(std::memory_order_acquire) && words_.size() == 0) return false;
@@ -467,6 +535,10 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
     const Token& t = text.tokens[i];
     if (t.end - t.begin == 1) {
       i += ReadSpeltOut(text, i, lexicon, out);
+      continue;
+    }
+    if (t.has_digit) {
+      ReadLeet(text, t, lexicon, out);
       continue;
     }
     const Readable readable = ReadableToken(text, t);

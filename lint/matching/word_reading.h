@@ -18,6 +18,9 @@
 //     "Deaht" Death, "immigrnts" immigrants. As the word index reads
 //     misspelt strong terms: a word of up to four letters only by a swap,
 //     one of five by a swap or a missing letter;
+//   - a word of letters and digits whose digits stand for letters ("h4te",
+//     "k1ll", "s1ck"; "8" for "ate": "h8") that make a vocabulary word, as
+//     that word;
 //   - single letters spelt out with spaces whose letters make a word the
 //     dictionary knows, as that word: "h a t e" hate, "I h a t e" I hate. A
 //     strong term (AddDisguised) only with a word's letter run on ("a b i t
@@ -119,6 +122,11 @@ class WordReader {
   // edit away.
   // *near_strong: whether a strong term is one edit away.
   uint32_t MisspeltWord(std::string_view word, bool* near_strong) const;
+  // Appends the reading of token `t`, letters and digits, as the vocabulary
+  // word its digits stand for ("h4te" hate, "k1ll" kill, "h8" hate), if it
+  // is one and no strong term (the word index reads those).
+  bool ReadLeet(const TokenizedText& text, const Token& t, const Lexicon& lexicon,
+                std::vector<ViewReading>* out) const;
   // Appends the reading of token `i` as two known words, if it is one.
   bool ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,
                        std::vector<ViewReading>* out) const;

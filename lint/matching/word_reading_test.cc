@@ -25,7 +25,7 @@ const SetLexicon& Dictionary() {
                                    "make", "These", "These", "zoo", "belong", "in", "bill", "penis", "Penis",
                                    "tone", "hat", "eat", "the", "The", "hi", "is", "this", "This", "He", "he",
                                    "Jim", "Kill", "wet", "back", "coon", "coo", "stabber", "stabbed", "dearth", "lot", "trot", "in", "hearth", "would", "smash", "despise",
-                                   "heat", "dead"});
+                                   "heat", "dead", "ice"});
   return lexicon;
 }
 
@@ -47,6 +47,7 @@ void Fill(WordReader& reader) {
   reader.AddPhrase("coon");
   // Named only by an unless condition ("a dead heat" is no death wish).
   reader.AddPhrase("dead heat", /*listed=*/true, /*exception=*/true);
+  reader.AddPhrase("ice");  // "IC3" must not be read as it
 }
 
 std::unique_ptr<WordReader> Reader() {
@@ -90,7 +91,7 @@ TEST_CASE("the vocabulary keeps only words the dictionary knows") {
   CHECK(reader.InVocabulary("immigrants"));
   CHECK_FALSE(reader.InVocabulary("unknownword"));
   CHECK_FALSE(reader.InVocabulary("coon"));  // a strong term: left to the word index
-  CHECK(reader.size() == 24);  // with "dead" and "heat"
+  CHECK(reader.size() == 25);  // with "dead", "heat" and "ice"
   CHECK(reader.ListedInVocabulary("kill"));
   CHECK_FALSE(reader.ListedInVocabulary("would"));
   CHECK(reader.InVocabulary("muslims"));  // known capitalised
@@ -154,6 +155,19 @@ TEST_CASE("a misspelling between a sought word and an exception's word is read a
   CHECK(Read("I haet them") == "I hate them");
   // Spelt right, the exception's word is left as it is.
   CHECK(Read("a dead heat") == "a dead heat");
+}
+
+TEST_CASE("digits standing for letters are read as the word they spell") {
+  CHECK(Read("I h4te them") == "I hate them");
+  CHECK(Read("I h8 them") == "I hate them");
+  CHECK(Read("k1ll them") == "kill them");
+  CHECK(Read("S1CK of them") == "SICK of them");
+  // Digits that spell no vocabulary word, a handle, a strong term.
+  CHECK(Read("junction 4 of the M6 at 10am") == "junction 4 of the M6 at 10am");
+  CHECK(Read("@h4te and #k1ll") == "@h4te and #k1ll");
+  CHECK(Read("a c00n") == "a c00n");
+  // Letters and then digits are a code, not a word: "IC3" is no "ICE".
+  CHECK(Read("two IC3 males, the A6 and the M62") == "two IC3 males, the A6 and the M62");
 }
 
 TEST_CASE("letters spelt out with spaces are read as their word") {
