@@ -379,9 +379,16 @@ bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexi
   if (!SplitIntoWords(lower, is_word, &parts) || parts.size() != 2) return false;
   const std::string_view first = std::string_view(lower).substr(parts[0].begin, parts[0].end - parts[0].begin);
   const std::string_view second = std::string_view(lower).substr(parts[1].begin, parts[1].end - parts[1].begin);
-  // A strong term in it is the word index's to match ("faggit" is no "fag
-  // git").
-  if (strong_.Find(first) != StringIdTable::kNone || strong_.Find(second) != StringIdTable::kNone) return false;
+  // A short strong term in it is the word index's to match ("faggit" is no
+  // "fag git", but a misspelt "faggot"); one of four letters or more beside
+  // a word of three or more is read, so that constructions see it ("are
+  // absolutefilth": "are absolute filth"), while the word index still
+  // matches the strong term in the compound itself.
+  const auto strong_part = [&](std::string_view part) { return strong_.Find(part) != StringIdTable::kNone; };
+  if ((strong_part(first) && (first.size() < 4 || second.size() < kMinWord)) ||
+      (strong_part(second) && (second.size() < 4 || first.size() < kMinWord))) {
+    return false;
+  }
   // Inside a sentence the first part must be a risk word itself ("Muslims"),
   // not a name ("Jim").
   if (inner_capital && !InVocabulary(first)) return false;

@@ -11,7 +11,9 @@
 //     it knows, of three letters or more ("a" and "I" aside), one of them in
 //     the vocabulary, as the two: "stabthose" stab those (tried first). With
 //     "a" or "I", the other must be a word of a list, not only of a pattern,
-//     or the two a listed phrase: "Ihate" I hate, but not "Iwould";
+//     or the two a listed phrase: "Ihate" I hate, but not "Iwould"; a strong
+//     term as one of the two only when it has four letters or more and the
+//     other three or more ("absolutefilth", not "faggit");
 //   - else, a word the dictionary does not know that is one edit (a letter
 //     swapped with its neighbour, missing, added or replaced) from exactly one
 //     vocabulary word and from no strong term, as that word: "klil" kill,

@@ -25,7 +25,7 @@ const SetLexicon& Dictionary() {
                                    "make", "These", "These", "zoo", "belong", "in", "bill", "penis", "Penis",
                                    "tone", "hat", "eat", "the", "The", "hi", "is", "this", "This", "He", "he",
                                    "Jim", "Kill", "wet", "back", "coon", "coo", "stabber", "stabbed", "dearth", "lot", "trot", "in", "hearth", "would", "smash", "despise",
-                                   "heat", "dead", "ice"});
+                                   "heat", "dead", "ice", "filth", "absolute", "fag", "git"});
   return lexicon;
 }
 
@@ -48,6 +48,9 @@ void Fill(WordReader& reader) {
   // Named only by an unless condition ("a dead heat" is no death wish).
   reader.AddPhrase("dead heat", /*listed=*/true, /*exception=*/true);
   reader.AddPhrase("ice");  // "IC3" must not be read as it
+  reader.AddDisguised("filth");
+  reader.AddDisguised("fag");
+  reader.AddPhrase("absolute", /*listed=*/false);
 }
 
 std::unique_ptr<WordReader> Reader() {
@@ -91,7 +94,7 @@ TEST_CASE("the vocabulary keeps only words the dictionary knows") {
   CHECK(reader.InVocabulary("immigrants"));
   CHECK_FALSE(reader.InVocabulary("unknownword"));
   CHECK_FALSE(reader.InVocabulary("coon"));  // a strong term: left to the word index
-  CHECK(reader.size() == 25);  // with "dead", "heat" and "ice"
+  CHECK(reader.size() == 26);  // with "dead", "heat", "ice" and "absolute"
   CHECK(reader.ListedInVocabulary("kill"));
   CHECK_FALSE(reader.ListedInVocabulary("would"));
   CHECK(reader.InVocabulary("muslims"));  // known capitalised
@@ -136,7 +139,7 @@ TEST_CASE("a run-together word with a vocabulary word in it is read as two") {
   CHECK(Read("trotin") == "trotin");  // "in": too short a part
   CHECK(Read("Iwould") == "Iwould");  // "would" is only a pattern's word
   CHECK(Read("Idespise it") == "I despise it");  // so is "despise", but "i despise" is listed
-  CHECK(Read("coontrot") == "coontrot");  // a strong term: the word index's
+  CHECK(Read("coontrot") == "coon trot");  // a strong term of four letters: read (the word index matches it too)
   CHECK(Read("He is from Penistone") == "He is from Penistone");
   CHECK(Read("He is Jimkill") == "He is Jimkill");
 }
@@ -168,6 +171,12 @@ TEST_CASE("digits standing for letters are read as the word they spell") {
   CHECK(Read("a c00n") == "a c00n");
   // Letters and then digits are a code, not a word: "IC3" is no "ICE".
   CHECK(Read("two IC3 males, the A6 and the M62") == "two IC3 males, the A6 and the M62");
+}
+
+TEST_CASE("a strong term run together with a word is read when it is long enough") {
+  CHECK(Read("you are absolutefilth") == "you are absolute filth");
+  // Three letters are too few to tell: "faggit" is a misspelt slur, not "fag git".
+  CHECK(Read("you faggit") == "you faggit");
 }
 
 TEST_CASE("letters spelt out with spaces are read as their word") {
