@@ -565,7 +565,16 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
     // Two words run together before one misspelt: "Ihate" is "I hate", not
     // "hate" with a letter added.
     if (ReadRunTogether(text, i, lexicon, out)) continue;
-    if (readable == Readable::kWord && id != StringIdTable::kNone) {
+    // A capitalised word inside a sentence is a name, unless the word it
+    // is one edit from is itself known only capitalised ("a Muslm": Muslim).
+    bool proper = false;
+    if (readable == Readable::kInnerCapital && id != StringIdTable::kNone) {
+      const std::string_view meant = words_.Get(id);
+      std::string capitalised(meant);
+      capitalised[0] = AsciiUpper(capitalised[0]);
+      proper = !lexicon.Knows(meant) && lexicon.Knows(capitalised);
+    }
+    if ((readable == Readable::kWord || proper) && id != StringIdTable::kNone) {
       ViewReading r;
       r.begin = t.begin;
       r.end = t.end;

@@ -30,10 +30,12 @@
 // Never read: words the dictionary knows, words one edit from a strong
 // term, words any rule lists that the dictionary does not know ("wetback",
 // "alot") and their forms ("wetbacks"), capitalised words inside a sentence
-// (names; a run-together word only when its first part is a vocabulary word
+// (names; a misspelt one only when the word meant is known only capitalised,
+// "a Muslm"; a run-together word only when its first part is a vocabulary word
 // the dictionary knows only capitalised: "Muslimsdisgust", not "Jimkill" or
-// "Penistone"), words in capitals, words with digits or other than ASCII
-// letters, words longer than kMaxSplitLength, @handles, #hashtags, URLs,
+// "Penistone"), words in capitals, words with digits (but for leetspeak,
+// above) or other than ASCII letters, words longer than kMaxSplitLength,
+// @handles, #hashtags, URLs,
 // e-mail addresses and masked words ("f***ing").
 //
 // Promises: a draft whose words the dictionary all knows costs one

@@ -179,6 +179,12 @@ TEST_CASE("a strong term run together with a word is read when it is long enough
   CHECK(Read("you faggit") == "you faggit");
 }
 
+TEST_CASE("a capitalised misspelling inside a sentence is read only as a word known only capitalised") {
+  CHECK(Read("nothing worse than the Muslms") == "nothing worse than the Muslims");
+  CHECK(Read("He is Jimm") == "He is Jimm");  // a name: nothing known only capitalised is one edit away
+  CHECK(Read("the Kilp report") == "the Kilp report");  // "kill" is known in lower case
+}
+
 TEST_CASE("letters spelt out with spaces are read as their word") {
   CHECK(Read("I h a t e Muslims") == "I hate Muslims");
   CHECK(Read("You b l a c k people make me sick") == "You black people make me sick");
