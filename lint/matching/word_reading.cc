@@ -479,7 +479,13 @@ bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexic
       return false;
     }
   }
-  if (!letter) return false;
+  // A word begun with a letter and with a small one in it: "2nd", "10am"
+  // and "4x4" are no words, and capitals with digits are codes ("G4S",
+  // "A1M").
+  if (!letter || !IsAsciiLetter(written[0]) ||
+      std::none_of(written.begin(), written.end(), [](char c) { return IsLower(c); })) {
+    return false;
+  }
   // A digit inside the word ("h4te"), or an "8" for "ate" at its end ("h8"):
   // letters and then digits are a code ("IC3", "M62", "B4").
   bool inside = written.back() == '8';
@@ -490,8 +496,7 @@ bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexic
     if (before == '@' || before == '#' || before == '/' || before == '=' || before == '.') return false;
   }
   if (InLink(text.text, t.begin, t.end)) return false;
-  Ready(lexicon);
-  // Each digit as its letter; "1" is "i" or "l" ("k1ll", "1ame").
+  // Each digit as its letter; "1" is "i" or "l" ("k1ll", "b1ke").
   thread_local std::string form, alternative;
   form.clear();
   alternative.clear();
@@ -511,6 +516,7 @@ bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexic
       return false;
     }
   }
+  Ready(lexicon);
   for (const std::string* candidate : {&form, &alternative}) {
     if (candidate == &alternative && !has_one) break;
     if (candidate->size() < kMinWord || strong_.Find(*candidate) != StringIdTable::kNone) continue;
@@ -520,13 +526,7 @@ bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexic
     r.begin = t.begin;
     r.end = t.end;
     r.text.assign(words_.Get(id));
-    // The case as written: "H4te" Hate, "S1CK" SICK.
-    const bool all_capitals = std::none_of(written.begin(), written.end(), [](char c) { return IsLower(c); });
-    if (all_capitals) {
-      for (char& c : r.text) c = AsciiUpper(c);
-    } else if (IsAsciiLetter(written[0]) && written[0] != AsciiLower(written[0])) {
-      r.text[0] = AsciiUpper(r.text[0]);
-    }
+    if (written[0] != AsciiLower(written[0])) r.text[0] = AsciiUpper(r.text[0]);  // "H4te": Hate
     r.unknown_word = false;  // digits: no word for spelling to judge
     out->push_back(std::move(r));
     return true;

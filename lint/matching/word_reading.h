@@ -20,9 +20,9 @@
 //     "Deaht" Death, "immigrnts" immigrants. As the word index reads
 //     misspelt strong terms: a word of up to four letters only by a swap,
 //     one of five by a swap or a missing letter;
-//   - a word of letters and digits whose digits stand for letters ("h4te",
-//     "k1ll", "s1ck"; "8" for "ate": "h8") that make a vocabulary word, as
-//     that word;
+//   - a word of letters and digits, begun with a letter and not all
+//     capitals, whose digits stand for letters ("h4te", "k1ll", "s1ck"; "8"
+//     for "ate": "h8") that make a vocabulary word, as that word;
 //   - single letters spelt out with spaces whose letters make a word the
 //     dictionary knows, as that word: "h a t e" hate, "I h a t e" I hate. A
 //     strong term (AddDisguised) only with a word's letter run on ("a b i t

@@ -25,7 +25,7 @@ const SetLexicon& Dictionary() {
                                    "make", "These", "These", "zoo", "belong", "in", "bill", "penis", "Penis",
                                    "tone", "hat", "eat", "the", "The", "hi", "is", "this", "This", "He", "he",
                                    "Jim", "Kill", "wet", "back", "coon", "coo", "stabber", "stabbed", "dearth", "lot", "trot", "in", "hearth", "would", "smash", "despise",
-                                   "heat", "dead", "ice", "filth", "absolute", "fag", "git"});
+                                   "heat", "dead", "ice", "filth", "absolute", "fag", "git", "gas"});
   return lexicon;
 }
 
@@ -48,6 +48,7 @@ void Fill(WordReader& reader) {
   // Named only by an unless condition ("a dead heat" is no death wish).
   reader.AddPhrase("dead heat", /*listed=*/true, /*exception=*/true);
   reader.AddPhrase("ice");  // "IC3" must not be read as it
+  reader.AddPhrase("gas");  // nor "G4S" as this
   reader.AddDisguised("filth");
   reader.AddDisguised("fag");
   reader.AddPhrase("absolute", /*listed=*/false);
@@ -94,7 +95,7 @@ TEST_CASE("the vocabulary keeps only words the dictionary knows") {
   CHECK(reader.InVocabulary("immigrants"));
   CHECK_FALSE(reader.InVocabulary("unknownword"));
   CHECK_FALSE(reader.InVocabulary("coon"));  // a strong term: left to the word index
-  CHECK(reader.size() == 26);  // with "dead", "heat", "ice" and "absolute"
+  CHECK(reader.size() == 27);  // with "dead", "heat", "ice", "absolute" and "gas"
   CHECK(reader.ListedInVocabulary("kill"));
   CHECK_FALSE(reader.ListedInVocabulary("would"));
   CHECK(reader.InVocabulary("muslims"));  // known capitalised
@@ -164,7 +165,10 @@ TEST_CASE("digits standing for letters are read as the word they spell") {
   CHECK(Read("I h4te them") == "I hate them");
   CHECK(Read("I h8 them") == "I hate them");
   CHECK(Read("k1ll them") == "kill them");
-  CHECK(Read("S1CK of them") == "SICK of them");
+  CHECK(Read("S1ck of them") == "Sick of them");
+  // Capitals with digits are codes, and a word must begin with a letter.
+  CHECK(Read("S1CK of them") == "S1CK of them");
+  CHECK(Read("G4S staff on the 2nd at 10am") == "G4S staff on the 2nd at 10am");
   // Digits that spell no vocabulary word, a handle, a strong term.
   CHECK(Read("junction 4 of the M6 at 10am") == "junction 4 of the M6 at 10am");
   CHECK(Read("@h4te and #k1ll") == "@h4te and #k1ll");
