@@ -375,12 +375,12 @@ void EngineBuilder::BuildWordReader() {
   // Collected when a first draft has a word to read (the rules live as long
   // as the engine and any engine sharing the reader).
   reader->SetFill([rules = rules_](WordReader* reader) {
-    auto add_pattern = [&](std::string_view w) { reader->AddPhrase(w, /*listed=*/false); };
+    auto add_pattern = [&](const Located& p, bool exception) {
+      ForEachPatternWord(p.text, [&](std::string_view w) { reader->AddPhrase(w, /*listed=*/false, exception); });
+    };
     auto add_context = [&](const Context& c, bool exception) {
       for (const std::string& w : c.words) reader->AddPhrase(w, /*listed=*/true, exception);
-      for (const Located& p : c.patterns) {
-        ForEachPatternWord(p.text, [&](std::string_view w) { reader->AddPhrase(w, /*listed=*/false, exception); });
-      }
+      for (const Located& p : c.patterns) add_pattern(p, exception);
     };
     for (const Rule* rule : rules) {
       if (rule->disguises) {
@@ -397,7 +397,7 @@ void EngineBuilder::BuildWordReader() {
     for (const Rule* rule : rules) {
       if (!ReadsUnknownWords(rule->category)) continue;
       for (const std::string& w : rule->words) reader->AddPhrase(w);
-      for (const Located& p : rule->patterns) ForEachPatternWord(p.text, add_pattern);
+      for (const Located& p : rule->patterns) add_pattern(p, /*exception=*/false);
       for (const Context& c : rule->near) add_context(c, /*exception=*/false);
       for (const Context& c : rule->unless) add_context(c, /*exception=*/true);
     }
