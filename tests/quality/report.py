@@ -11,8 +11,11 @@ Runs postcheck (POSTCHECK_BIN) with --format jsonl over
   et al. 2021), split into "dev" and "final" by their template;
 - toxigen-sentences.csv: the 587 human-written hate and neutral sentences of
   ToxiGen (Hartvigsen et al. 2022) about thirteen groups, split by text;
+- stormfront-sentences.csv: 1,192 sentences of a white-supremacist forum
+  labelled hate and 2,000 labelled noHate (de Gibert et al. 2018), split by
+  text;
 and prints, per source and category, recall, precision and the clean-alarm
-rate, and for Davidson, HateCheck and ToxiGen the share flagged by a tone or
+rate, and for Davidson, HateCheck, ToxiGen and the forum sentences the share flagged by a tone or
 discrimination finding at warning or above, with the issue's bars beside.
 
 Labels follow tests/corpus: "expect" lists category groups that must be
@@ -57,7 +60,11 @@ BARS = {
     "davidson.hate": ">= 0.90",
     "davidson.offensive": ">= 0.85",
     "davidson.neither": "<= 0.08",
+    "stormfront.hate": ">= 0.50",
+    "stormfront.noHate": "<= 0.05",
 }
+TOXIGEN_LABELS = ("hate", "neutral")
+STORMFRONT_LABELS = ("hate", "noHate")
 
 
 def split_of(text):
@@ -141,34 +148,38 @@ def split_shares(flagged, items, chosen, figures, name):
     return cells
 
 
-def load_toxigen(path):
+def load_sentences(path, labels, group_column=None):
+    """Labelled sentences of a CSV with the columns label and text (and,
+    for ToxiGen, group), each split by its text."""
     sentences = []
     with open(path, encoding="utf-8", newline="") as f:
         for line, row in enumerate(csv.DictReader(f), start=2):
-            if row["label"] not in ("hate", "neutral"):
+            if row["label"] not in labels:
                 fail_input(f"{path}:{line}", f"unknown label {row['label']!r}")
-            sentences.append({"label": row["label"], "group": row["group"], "text": row["text"],
+            sentences.append({"label": row["label"], "text": row["text"],
+                              "group": row[group_column] if group_column else "",
                               "split": split_of(row["text"])})
     return sentences
 
 
-def report_toxigen(sentences, results, figures, verbose):
-    """Share of ToxiGen sentences flagged, hate (should be) and neutral
-    (should not be), dev and final."""
+def report_sentences(name, title, labels, sentences, results, figures, verbose):
+    """Share of labelled sentences flagged, dev and final: labels[0] should
+    be flagged, labels[1] left clean. Figures are name.split.label."""
     flagged = [bool(serious_categories(r) & {"tone", "discrimination"}) for r in results]
-    print("\nToxiGen demonstrations (Hartvigsen et al. 2022): share with a tone or "
-          "discrimination finding at warning or above\n")
+    print(f"\n{title}: share with a tone or discrimination finding at warning or above\n")
     print("| label | expected | dev | final |")
     print("| --- | --- | --- | --- |")
-    for label, expected in (("hate", "flagged"), ("neutral", "clean")):
-        row = split_shares(flagged, sentences, lambda t: t["label"] == label, figures, f"toxigen.{{}}.{label}")
+    for label, expected in zip(labels, ("flagged", "clean")):
+        row = split_shares(flagged, sentences, lambda t: t["label"] == label, figures,
+                           f"{name}.{{}}.{label}")
         print(f"| {label} | {expected} | {row[0]} | {row[1]} |")
     if verbose:
-        print("\nToxiGen dev sentences missed (hate) or alarmed (neutral):")
+        print(f"\n{name} dev sentences missed ({labels[0]}) or alarmed ({labels[1]}):")
         for i, t in enumerate(sentences):
-            if t["split"] == "dev" and flagged[i] != (t["label"] == "hate"):
+            if t["split"] == "dev" and flagged[i] != (t["label"] == labels[0]):
                 rules = sorted({f["rule"] for f in results[i] if f["severity"] in SERIOUS})
-                print(f"- {t['label']} ({t['group']}): {t['text']!r} {rules if rules else ''}")
+                group = f" ({t['group']})" if t["group"] else ""
+                print(f"- {t['label']}{group}: {t['text']!r} {rules if rules else ''}")
 
 
 def hatecheck_class(func):
@@ -312,13 +323,17 @@ def main():
     posts = load_posts(os.path.join(HERE, "real-posts.jsonl"))
     tweets = load_davidson(os.path.join(HERE, "davidson-sample.csv"))
     cases = load_hatecheck(os.path.join(HERE, "hatecheck-cases.csv"))
-    sentences = load_toxigen(os.path.join(HERE, "toxigen-sentences.csv"))
+    sentences = load_sentences(os.path.join(HERE, "toxigen-sentences.csv"), TOXIGEN_LABELS,
+                               group_column="group")
+    forum = load_sentences(os.path.join(HERE, "stormfront-sentences.csv"), STORMFRONT_LABELS)
     results = lint([p["text"] for p in posts] + [t["text"] for t in tweets]
-                   + [c["text"] for c in cases] + [t["text"] for t in sentences])
+                   + [c["text"] for c in cases] + [t["text"] for t in sentences]
+                   + [t["text"] for t in forum])
     post_results = results[:len(posts)]
     results = results[len(posts):]
     tweet_results, results = results[:len(tweets)], results[len(tweets):]
-    case_results, sentence_results = results[:len(cases)], results[len(cases):]
+    case_results, results = results[:len(cases)], results[len(cases):]
+    sentence_results, forum_results = results[:len(sentences)], results[len(sentences):]
 
     figures = {}  # "source.figure" -> value, checked against thresholds.json
     print("Real posts (categories flagged at warning or error)\n")
@@ -370,7 +385,11 @@ def main():
               f"| {BARS['davidson.' + name]} |")
 
     report_hatecheck(cases, case_results, figures, verbose)
-    report_toxigen(sentences, sentence_results, figures, verbose)
+    report_sentences("toxigen", "ToxiGen demonstrations (Hartvigsen et al. 2022)", TOXIGEN_LABELS,
+                     sentences, sentence_results, figures, verbose)
+    report_sentences("stormfront", "Hate-forum sentences (de Gibert et al. 2018, Stormfront); "
+                     f"bars {BARS['stormfront.hate']} hate, {BARS['stormfront.noHate']} noHate",
+                     STORMFRONT_LABELS, forum, forum_results, figures, verbose)
 
     if verbose:
         print("\nMissed, alarmed or extra-flagged real posts:")
