@@ -120,6 +120,7 @@ void WordIndex::Match(const TokenizedText& text, const Lexicon* lexicon, std::ve
   if (entries_.empty()) return;
   MatchTokens(text, lexicon, 0, hits);
   MatchSpelledOut(text, lexicon, hits);
+  MatchHyphenated(text, lexicon, hits);
   MatchEvasions(text, hits);
   MatchSplits(text, lexicon, hits);
   if (lexicon && !entries_by_deletion_.empty()) MatchMisspellings(text, *lexicon, hits);

@@ -13,7 +13,7 @@
 //
 // Entries added with WordOptions::disguises (strong terms: profanity and
 // slurs) are also found masked with `*`, `.` or `#` inside the word ("f*ck",
-// "f***ing", "sh.t"), inside a compound the dictionary does not know
+// "f***ing", "sh.t"), hyphenated in pieces ("rag-heads", "mother-fucker"), inside a compound the dictionary does not know
 // ("fuckface", "motherfuckin") and misspelt by one edit when the dictionary
 // does not know the word ("fcuk", "bich"). Other entries never match those
 // forms: "c***" is no party name.
@@ -107,6 +107,9 @@ class WordIndex {
   // Letters spelt out one by one, CamelCase, hashtags and compounds
   // (word_index_split.cc).
   void MatchSpelledOut(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  // A disguised entry hyphenated in two or three pieces of two letters or
+  // more ("rag-heads"): only disguised entries, as the pieces may be words.
+  void MatchHyphenated(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
   void MatchSplits(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
   bool HasDisguisedPart(std::string_view folded) const;
   // Unknown words one edit from a disguised entry (word_index_forms.cc).

@@ -1,5 +1,6 @@
 // WordIndex: words written in pieces or run together. Letters spelt out one
-// by one ("f u c k", "c.u.n.t"), CamelCase and hashtags split into their
+// by one ("f u c k", "c.u.n.t"), a disguised word hyphenated in pieces
+// ("rag-heads", "mother-fucker"), CamelCase and hashtags split into their
 // words, and compounds of a disguised word that the dictionary does not know
 // ("fuckface", "shitbag").
 #include "text/compound_split.h"
@@ -25,6 +26,8 @@ bool IsNotWrittenWords(char before) { return before == '@' || before == '/' || b
 
 // Letters spelt out: at least this many one-letter tokens in a row.
 constexpr size_t kMinSpelledOut = 3;
+// A word hyphenated in pieces: at most this many pieces.
+constexpr size_t kMaxHyphenPieces = 3;
 
 }  // namespace
 
@@ -70,6 +73,36 @@ void WordIndex::MatchSpelledOut(const TokenizedText& text, const Lexicon* lexico
     } else {
       ++i;  // a run cut short by another separator may start at the next letter
     }
+  }
+}
+
+void WordIndex::MatchHyphenated(const TokenizedText& text, const Lexicon* lexicon,
+                                std::vector<WordHit>* hits) const {
+  if (disguised_words_.size() == 0) return;
+  const auto& tokens = text.tokens;
+  auto piece = [&](size_t i) {
+    return tokens[i].end - tokens[i].begin >= 2 && IsAsciiLetterRun(text.Original(tokens[i]));
+  };
+  auto hyphen_before = [&](size_t j) {
+    return tokens[j].begin == tokens[j - 1].end + 1 && text.text[tokens[j - 1].end] == '-';
+  };
+  TokenizedText joined;
+  joined.text = text.text;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (!piece(i) || (i > 0 && hyphen_before(i))) continue;  // only from a run's first piece
+    if (tokens[i].begin > 0 && IsNotWrittenWords(text.text[tokens[i].begin - 1])) continue;
+    size_t j = i + 1;
+    while (j < tokens.size() && j - i < kMaxHyphenPieces && hyphen_before(j) && piece(j)) ++j;
+    if (j - i < 2 || (j < tokens.size() && hyphen_before(j))) continue;  // a longer run is not one word
+    joined.folded.clear();
+    joined.tokens.clear();
+    Token word = tokens[i];
+    word.end = tokens[j - 1].end;
+    word.folded_begin = 0;
+    for (size_t k = i; k < j; ++k) joined.folded.append(text.Folded(tokens[k]));
+    word.folded_size = static_cast<uint32_t>(joined.folded.size());
+    joined.tokens.push_back(word);
+    MatchTokens(joined, lexicon, kDisguises, hits);
   }
 }
 

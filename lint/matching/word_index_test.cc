@@ -204,6 +204,20 @@ TEST_CASE("letters spelt out one by one") {
   CHECK(Hits(index, "I a m A B C") == "");
 }
 
+TEST_CASE("a disguised word hyphenated in pieces") {
+  WordIndex index;
+  index.Add("raghead", kDisguised, 1);
+  index.Add("motherfucker", kDisguised, 2);
+  index.Add("cocktail", false, 3);  // not disguised: its pieces stay pieces
+  CHECK(Hits(index, "the rag-head") == "1:'rag-head'@4");
+  CHECK(Hits(index, "a mother-fuck-er") == "2:'mother-fuck-er'@2");
+  CHECK(Hits(index, "a cock-tail") == "");
+  // Spaces, a longer run, a handle and one-letter pieces are not one word.
+  CHECK(Hits(index, "rag head") == "");
+  CHECK(Hits(index, "old-rag-head-cloth") == "");
+  CHECK(Hits(index, "@rag-head") == "");
+}
+
 const SetLexicon kLexicon({"the", "police", "out", "black", "lives", "matter", "face", "hole", "bag",
                            "idiot", "fucking", "mother", "cocktail", "tail", "Penistone", "tone", "penis",
                            "ditch", "Fick", "shitbag", "hat"},
