@@ -96,23 +96,37 @@ void WordIndex::Emit(const Entry& entry, uint32_t begin, uint32_t end, uint8_t n
 }
 
 void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>& words, size_t first,
-                        uint32_t first_id, uint8_t need, std::vector<WordHit>* hits) const {
+                        uint32_t first_id, const Lexicon* lexicon, uint8_t need,
+                        std::vector<WordHit>* hits) const {
   const auto& tokens = text.tokens;
   for (const Head& head : by_first_word_[first_id]) {
     const size_t n = head.size;
     if (first + n > tokens.size()) continue;
-    if (n > 1 && !head.match_case) {
-      if (!words[first].joins_next || !words[first + 1].Has(head.second)) continue;
-    }
     const Entry& entry = entries_[head.entry];
+    if (n > 1 && !head.match_case) {
+      if (!words[first].joins_next) continue;
+      // A two-word phrase may end in a form of its last word.
+      if (!words[first + 1].Has(head.second) && (n > 2 || entry.last_stem.empty())) continue;
+    }
     if (entry.match_case && text.Original(tokens[first]) != entry.exact[0]) continue;
     bool ok = true;
-    for (size_t k = 1; k < n && ok; ++k) {
+    for (size_t k = 1; k + 1 < n && ok; ++k) {
       ok = words[first + k - 1].joins_next &&
            (entry.match_case ? text.Original(tokens[first + k]) == entry.exact[k]
                              : words[first + k].Has(entry.words[k]));
     }
-    if (ok) Emit(entry, tokens[first].begin, tokens[first + n - 1].end, need, hits);
+    if (!ok) continue;
+    if (n == 1) {
+      Emit(entry, tokens[first].begin, tokens[first].end, need, hits);
+      continue;
+    }
+    const size_t last = first + n - 1;
+    if (!words[last - 1].joins_next) continue;
+    if (entry.match_case ? text.Original(tokens[last]) == entry.exact[n - 1] : words[last].Has(entry.words[n - 1])) {
+      Emit(entry, tokens[first].begin, tokens[last].end, need, hits);
+    } else if (!entry.last_stem.empty() && EndsInForm(text, tokens[last], entry, lexicon)) {
+      Emit(entry, tokens[first].begin, tokens[last].end, need | kForms, hits);
+    }
   }
 }
 
@@ -152,7 +166,7 @@ void WordIndex::MatchTokens(const TokenizedText& text, const Lexicon* lexicon, u
     for (int k = 0; k < 3; ++k) {
       // A squeezed form equal to one already tried adds nothing.
       if (w.ids[k] == kNoWord || (k > 0 && w.ids[k] == w.ids[0]) || (k == 2 && w.ids[2] == w.ids[1])) continue;
-      MatchAt(text, words, i, w.ids[k], need, hits);
+      MatchAt(text, words, i, w.ids[k], lexicon, need, hits);
     }
     if (stem_ids_.size() != 0) MatchForms(text, tokens[i], w, lexicon, need, hits);
   }

@@ -9,7 +9,8 @@
 // CamelCase word or hashtag ("#ToriesOut", "#blacklivesmatter"), and, for
 // single words, leetspeak ("sh1t", "$cum") and, with WordOptions::forms,
 // inflections of a word listed in its base form ("bitch": "bitches";
-// "fuck": "fucking"; but "groomed" lists that form alone).
+// "fuck": "fucking"; but "groomed" lists that form alone), and, for
+// disguised phrases, of their last word ("half breed": "half breeds").
 //
 // Entries added with WordOptions::disguises (strong terms: profanity and
 // slurs) are also found masked with `*`, `.` or `#` inside the word ("f*ck",
@@ -74,6 +75,9 @@ class WordIndex {
     bool match_case = false;
     std::vector<uint32_t> owners;
     bool stemmed = false;    // registered under its stem
+    // A disguised phrase of several words: the stem of its last word, whose
+    // forms end the phrase too ("half breeds"); empty when it has none.
+    std::string last_stem;
     bool disguised = false;  // registered for compounds and misspellings
   };
   // What Match knows of one token before trying phrases: the ids of its
@@ -97,7 +101,10 @@ class WordIndex {
   void MatchTokens(const TokenizedText& text, const Lexicon* lexicon, uint8_t need,
                    std::vector<WordHit>* hits) const;
   void MatchAt(const TokenizedText& text, const std::vector<TokenWords>& words, size_t first,
-               uint32_t first_id, uint8_t need, std::vector<WordHit>* hits) const;
+               uint32_t first_id, const Lexicon* lexicon, uint8_t need, std::vector<WordHit>* hits) const;
+  // Whether token `t` is an inflection of the last word of phrase `entry`
+  // (word_index_forms.cc).
+  bool EndsInForm(const TokenizedText& text, const Token& t, const Entry& entry, const Lexicon* lexicon) const;
   // The single words that token `t` is an inflection of: a longer word with
   // the same stem, which the lexicon (if any) does not know as a word of its
   // own (word_index_forms.cc).

@@ -44,7 +44,20 @@ constexpr size_t kMaxShortLength = 5;
 
 void WordIndex::AddForms(uint32_t id, bool disguised) {
   Entry& entry = entries_[id];
-  if (entry.match_case || entry.words.size() != 1) return;
+  if (entry.match_case) return;
+  if (entry.words.size() > 1) {
+    // A strong term's last word's stem, when the word is its own base:
+    // "half breed" ends in "breeds" too. Other phrases keep the form listed:
+    // "one brain cell" is mockery, "brain cells" need not be.
+    if (!disguised) return;
+    const std::string last(word_ids_.Get(entry.words.back()));
+    std::string stem;
+    if (entry.last_stem.empty() && last.size() >= 3 && IsLowerAsciiWord(last) && StemWord(last, &stem) &&
+        stem.size() >= 3 && IsOwnStem(last, stem)) {
+      entry.last_stem = stem;
+    }
+    return;
+  }
   const std::string word(word_ids_.Get(entry.words[0]));
   if (!IsLowerAsciiWord(word)) return;
   if (!entry.stemmed && word.size() >= 3) {
@@ -74,6 +87,16 @@ void WordIndex::AddForms(uint32_t id, bool disguised) {
       ForEachDeletion(word, add);
     }
   }
+}
+
+bool WordIndex::EndsInForm(const TokenizedText& text, const Token& t, const Entry& entry,
+                           const Lexicon* lexicon) const {
+  std::string_view folded = text.Folded(t);
+  // An inflection is longer than its word: "breed" is no form of "breeds".
+  if (folded.size() <= word_ids_.Get(entry.words.back()).size() || !IsLowerAsciiWord(folded)) return false;
+  thread_local std::string stem;
+  if (!StemWord(folded, &stem) || stem != entry.last_stem) return false;
+  return !lexicon || !lexicon->IsBaseWord(folded);
 }
 
 void WordIndex::MatchForms(const TokenizedText& text, const Token& t, const TokenWords& w,

@@ -180,6 +180,17 @@ TEST_CASE("word forms: only longer words, and not words of their own") {
   CHECK(Hits(index, "fucking hell", &lexicon) == "3:'fucking'@0");  // known, but as a form of "fuck"
 }
 
+TEST_CASE("word forms: a phrase ends in a form of its last word") {
+  WordIndex index;
+  index.Add("half breed", kDisguised, 1);
+  index.Add("jungle bunny", kDisguised, 2);
+  index.Add("brain cell", false, 3);  // not a strong term: the form listed only
+  CHECK(Hits(index, "those half breeds, jungle bunnies") == "1:'half breeds'@6 | 2:'jungle bunnies'@19");
+  CHECK(Hits(index, "brain cells") == "");
+  // Only the last word: "halves breed" is not the phrase, nor is a shorter word.
+  CHECK(Hits(index, "halves breed, half bre") == "");
+}
+
 TEST_CASE("word forms can be turned off for an entry") {
   WordIndex index;
   index.Add("apprehend", WordOptions{false, false, false}, 1);  // a swap: its replacement fits only this form
