@@ -8,6 +8,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "lint_pool.h"
 #include "lint_request.h"
 #include "lint_response.h"
 #include "page_assets.h"
@@ -146,7 +147,8 @@ class Routes {
       return;
     }
     res.status = 200;
-    res.set_content(LintResponseJson(*engine, platform, request->text), std::string(kJson));
+    res.set_content(lint_pool_.Run([&] { return LintResponseJson(*engine, platform, request->text); }),
+                    std::string(kJson));
   }
 
  private:
@@ -194,6 +196,7 @@ class Routes {
 
   EngineSet& engines_;
   const RouteOptions& options_;
+  LintPool lint_pool_{options_.lint_threads};  // the lints of every connection, one core each
 };
 
 }  // namespace

@@ -8,7 +8,9 @@
 // or wrong bearer token (on /v1/ paths, when a token is set), 404 unknown
 // path, 405 wrong method (with Allow), 413 body over max_bytes, 415 a body
 // that is not application/json (or in an unknown Content-Encoding).
-// A draft is never logged or kept: it lives in the handler's locals.
+// A draft is never logged or kept: it lives in the handler's locals. The
+// connection threads read and answer; the lints themselves run on a
+// LintPool of one thread a core.
 #ifndef POSTCHECK_SERVICE_ROUTES_H_
 #define POSTCHECK_SERVICE_ROUTES_H_
 
@@ -21,8 +23,9 @@
 namespace postcheck {
 
 struct RouteOptions {
-  size_t max_bytes = 0;  // largest request body accepted
-  std::string token;     // when not empty, /v1/ needs "Authorization: Bearer <token>"
+  size_t max_bytes = 0;     // largest request body accepted
+  std::string token;        // when not empty, /v1/ needs "Authorization: Bearer <token>"
+  size_t lint_threads = 0;  // threads that lint (lint_pool.h); 0: one a core
 };
 
 // Installs the routes on `server`; `engines` and `options` must outlive it.
