@@ -14,6 +14,8 @@ Runs postcheck (POSTCHECK_BIN) with --format jsonl over
 - stormfront-sentences.csv: 1,192 sentences of a white-supremacist forum
   labelled hate and 2,000 labelled noHate (de Gibert et al. 2018), split by
   text;
+- fresh-drafts.jsonl: drafts written for a first-sight test by writers who
+  never saw the rules, labelled like the corpus, split by text;
 and prints, per source and category, recall, precision and the clean-alarm
 rate, and for Davidson, HateCheck, ToxiGen and the forum sentences the share flagged by a tone or
 discrimination finding at warning or above, with the issue's bars beside.
@@ -61,6 +63,7 @@ BARS = {
     "davidson.offensive": ">= 0.85",
     "davidson.neither": "<= 0.08",
     "stormfront.hate": ">= 0.50",
+    "fresh.recall": ">= 0.90",
     "stormfront.noHate": "<= 0.05",
 }
 TOXIGEN_LABELS = ("hate", "neutral")
@@ -112,6 +115,34 @@ def load_posts(path):
             post["where"] = where
             posts.append(post)
     return posts
+
+
+FRESH_FIELDS = {"id", "text", "expect", "also", "note"}
+
+
+def load_fresh(path):
+    """Drafts written for a first-sight test by writers who never saw the
+    rules (fresh-drafts.jsonl), each split by its text."""
+    drafts = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            where = f"{os.path.basename(path)}:{number}"
+            if not line.strip():
+                continue
+            try:
+                draft = json.loads(line)
+            except json.JSONDecodeError as e:
+                fail_input(where, f"not JSON: {e}")
+            if not isinstance(draft, dict) or set(draft) - FRESH_FIELDS or not {"id", "text", "expect"} <= set(draft):
+                fail_input(where, f"fields must be {sorted(FRESH_FIELDS)} (note and also optional)")
+            draft.setdefault("also", [])
+            for group in draft["expect"] + draft["also"]:
+                for category in group.split("|"):
+                    if category not in CATEGORIES:
+                        fail_input(where, f"unknown category {category!r}")
+            draft["split"] = split_of(draft["text"])
+            drafts.append(draft)
+    return drafts
 
 
 def load_davidson(path):
@@ -326,14 +357,16 @@ def main():
     sentences = load_sentences(os.path.join(HERE, "toxigen-sentences.csv"), TOXIGEN_LABELS,
                                group_column="group")
     forum = load_sentences(os.path.join(HERE, "stormfront-sentences.csv"), STORMFRONT_LABELS)
+    fresh = load_fresh(os.path.join(HERE, "fresh-drafts.jsonl"))
     results = lint([p["text"] for p in posts] + [t["text"] for t in tweets]
                    + [c["text"] for c in cases] + [t["text"] for t in sentences]
-                   + [t["text"] for t in forum])
+                   + [t["text"] for t in forum] + [d["text"] for d in fresh])
     post_results = results[:len(posts)]
     results = results[len(posts):]
     tweet_results, results = results[:len(tweets)], results[len(tweets):]
     case_results, results = results[:len(cases)], results[len(cases):]
-    sentence_results, forum_results = results[:len(sentences)], results[len(sentences):]
+    sentence_results, results = results[:len(sentences)], results[len(sentences):]
+    forum_results, fresh_results = results[:len(forum)], results[len(forum):]
 
     figures = {}  # "source.figure" -> value, checked against thresholds.json
     print("Real posts (categories flagged at warning or error)\n")
@@ -373,6 +406,22 @@ def main():
     for row in per_rows:
         print(row)
 
+    print("\nFresh drafts by writers who never saw the rules (categories flagged at warning or error; "
+          "first-sight figures in tests/quality/README.md)\n")
+    print("| source | drafts | recall | precision | clean-alarm rate | bar |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for split in SPLITS:
+        chosen = [(d, r) for d, r in zip(fresh, fresh_results) if d["split"] == split]
+        fig, misses = score_posts([d for d, _ in chosen], [r for _, r in chosen])
+        if split == "dev":
+            fresh_misses = misses
+        print(f"| fresh.{split} | {fig['posts']} | {fmt(fig['recall'], fig['recall_n'])} "
+              f"| {fmt(fig['precision'], fig['precision_n'])} "
+              f"| {fmt(fig['clean_alarm'], fig['clean_alarm_n'])} | {BARS['fresh.recall']} recall |")
+        for name in ("recall", "precision", "clean_alarm"):
+            if fig[name] is not None:
+                figures[f"fresh.{split}.{name}"] = fig[name]
+
     print("\nDavidson et al. sample (a tone or discrimination finding at warning or above)\n")
     print("| class | tweets | flagged | bar |")
     print("| --- | --- | --- | --- |")
@@ -392,6 +441,9 @@ def main():
                      STORMFRONT_LABELS, forum, forum_results, figures, verbose)
 
     if verbose:
+        print("\nFresh dev drafts missed, alarmed or extra-flagged:")
+        for draft, missed, wrong, findings in fresh_misses:
+            print(f"- {draft['id']} missed={missed} extra={wrong}: {draft['text']!r}")
         print("\nMissed, alarmed or extra-flagged real posts:")
         for post, missed, wrong, findings in all_misses:
             print(f"- {post['id']} ({post['kind']}.{post['split']}) missed={missed} "
