@@ -114,6 +114,9 @@ class WordIndex {
   // Letters spelt out one by one, CamelCase, hashtags and compounds
   // (word_index_split.cc).
   void MatchSpelledOut(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  // Tokens [first, end) read as one word, their folded forms joined.
+  void MatchJoined(const TokenizedText& text, size_t first, size_t end, const Lexicon* lexicon, uint8_t need,
+                   std::vector<WordHit>* hits) const;
   // A disguised entry hyphenated in two or three pieces of two letters or
   // more ("rag-heads"): only disguised entries, as the pieces may be words.
   void MatchHyphenated(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;

@@ -42,6 +42,19 @@ bool WordIndex::HasDisguisedPart(std::string_view folded) const {
   return false;
 }
 
+void WordIndex::MatchJoined(const TokenizedText& text, size_t first, size_t end, const Lexicon* lexicon,
+                            uint8_t need, std::vector<WordHit>* hits) const {
+  TokenizedText joined;
+  joined.text = text.text;
+  Token word = text.tokens[first];
+  word.end = text.tokens[end - 1].end;
+  word.folded_begin = 0;
+  for (size_t k = first; k < end; ++k) joined.folded.append(text.Folded(text.tokens[k]));
+  word.folded_size = static_cast<uint32_t>(joined.folded.size());
+  joined.tokens.push_back(word);
+  MatchTokens(joined, lexicon, need, hits);
+}
+
 void WordIndex::MatchSpelledOut(const TokenizedText& text, const Lexicon* lexicon,
                                 std::vector<WordHit>* hits) const {
   const auto& tokens = text.tokens;
@@ -60,15 +73,7 @@ void WordIndex::MatchSpelledOut(const TokenizedText& text, const Lexicon* lexico
       separator = c;
     }
     if (j - i >= kMinSpelledOut) {
-      TokenizedText joined;
-      joined.text = text.text;
-      Token word = tokens[i];
-      word.end = tokens[j - 1].end;
-      word.folded_begin = 0;
-      for (size_t k = i; k < j; ++k) joined.folded.append(text.Folded(tokens[k]));
-      word.folded_size = static_cast<uint32_t>(joined.folded.size());
-      joined.tokens.push_back(word);
-      MatchTokens(joined, lexicon, 0, hits);
+      MatchJoined(text, i, j, lexicon, 0, hits);
       i = j;
     } else {
       ++i;  // a run cut short by another separator may start at the next letter
@@ -86,23 +91,13 @@ void WordIndex::MatchHyphenated(const TokenizedText& text, const Lexicon* lexico
   auto hyphen_before = [&](size_t j) {
     return tokens[j].begin == tokens[j - 1].end + 1 && text.text[tokens[j - 1].end] == '-';
   };
-  TokenizedText joined;
-  joined.text = text.text;
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     if (!piece(i) || (i > 0 && hyphen_before(i))) continue;  // only from a run's first piece
     if (tokens[i].begin > 0 && IsNotWrittenWords(text.text[tokens[i].begin - 1])) continue;
     size_t j = i + 1;
     while (j < tokens.size() && j - i < kMaxHyphenPieces && hyphen_before(j) && piece(j)) ++j;
     if (j - i < 2 || (j < tokens.size() && hyphen_before(j))) continue;  // a longer run is not one word
-    joined.folded.clear();
-    joined.tokens.clear();
-    Token word = tokens[i];
-    word.end = tokens[j - 1].end;
-    word.folded_begin = 0;
-    for (size_t k = i; k < j; ++k) joined.folded.append(text.Folded(tokens[k]));
-    word.folded_size = static_cast<uint32_t>(joined.folded.size());
-    joined.tokens.push_back(word);
-    MatchTokens(joined, lexicon, kDisguises, hits);
+    MatchJoined(text, i, j, lexicon, kDisguises, hits);
   }
 }
 

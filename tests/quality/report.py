@@ -80,40 +80,46 @@ def fail_input(where, message):
     sys.exit(f"report.py: {where}: {message}")
 
 
-def load_posts(path):
-    posts, ids = [], set()
+def read_jsonl(path):
+    """(where, record) for each non-blank line of a JSON-lines file; stops
+    naming the line that is not JSON."""
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
             where = f"{os.path.basename(path)}:{number}"
             if not line.strip():
                 continue
             try:
-                post = json.loads(line)
+                yield where, json.loads(line)
             except json.JSONDecodeError as e:
                 fail_input(where, f"not JSON: {e}")
-            missing = RECORD_FIELDS - post.keys()
-            if missing:
-                fail_input(where, f"missing fields {sorted(missing)}")
-            if post["kind"] not in KINDS:
-                fail_input(where, f"kind {post['kind']!r} is not one of {KINDS}")
-            if post["split"] != split_of(post["text"]):
-                fail_input(where, f"split {post['split']!r} breaks the fixed rule "
-                           f"(should be {split_of(post['text'])!r})")
-            if post["id"] in ids:
-                fail_input(where, f"duplicate id {post['id']!r}")
-            if post["kind"] == "official" and post["expect"]:
-                fail_input(where, "an official post must have an empty expect")
-            if post["kind"] == "misconduct" and not post["expect"]:
-                fail_input(where, "a misconduct post must expect at least one category")
-            for group in post["expect"] + post["also"]:
-                for category in group.split("|"):
-                    if category not in CATEGORIES:
-                        fail_input(where, f"unknown category {category!r}")
-            if not post["url"].startswith(("http://", "https://")):
-                fail_input(where, "url must be an http(s) address")
-            ids.add(post["id"])
-            post["where"] = where
-            posts.append(post)
+
+
+def load_posts(path):
+    posts, ids = [], set()
+    for where, post in read_jsonl(path):
+        missing = RECORD_FIELDS - post.keys()
+        if missing:
+            fail_input(where, f"missing fields {sorted(missing)}")
+        if post["kind"] not in KINDS:
+            fail_input(where, f"kind {post['kind']!r} is not one of {KINDS}")
+        if post["split"] != split_of(post["text"]):
+            fail_input(where, f"split {post['split']!r} breaks the fixed rule "
+                       f"(should be {split_of(post['text'])!r})")
+        if post["id"] in ids:
+            fail_input(where, f"duplicate id {post['id']!r}")
+        if post["kind"] == "official" and post["expect"]:
+            fail_input(where, "an official post must have an empty expect")
+        if post["kind"] == "misconduct" and not post["expect"]:
+            fail_input(where, "a misconduct post must expect at least one category")
+        for group in post["expect"] + post["also"]:
+            for category in group.split("|"):
+                if category not in CATEGORIES:
+                    fail_input(where, f"unknown category {category!r}")
+        if not post["url"].startswith(("http://", "https://")):
+            fail_input(where, "url must be an http(s) address")
+        ids.add(post["id"])
+        post["where"] = where
+        posts.append(post)
     return posts
 
 
@@ -124,24 +130,16 @@ def load_fresh(path):
     """Drafts written for a first-sight test by writers who never saw the
     rules (fresh-drafts.jsonl), each split by its text."""
     drafts = []
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            where = f"{os.path.basename(path)}:{number}"
-            if not line.strip():
-                continue
-            try:
-                draft = json.loads(line)
-            except json.JSONDecodeError as e:
-                fail_input(where, f"not JSON: {e}")
-            if not isinstance(draft, dict) or set(draft) - FRESH_FIELDS or not {"id", "text", "expect"} <= set(draft):
-                fail_input(where, f"fields must be {sorted(FRESH_FIELDS)} (note and also optional)")
-            draft.setdefault("also", [])
-            for group in draft["expect"] + draft["also"]:
-                for category in group.split("|"):
-                    if category not in CATEGORIES:
-                        fail_input(where, f"unknown category {category!r}")
-            draft["split"] = split_of(draft["text"])
-            drafts.append(draft)
+    for where, draft in read_jsonl(path):
+        if not isinstance(draft, dict) or set(draft) - FRESH_FIELDS or not {"id", "text", "expect"} <= set(draft):
+            fail_input(where, f"fields must be {sorted(FRESH_FIELDS)} (note and also optional)")
+        draft.setdefault("also", [])
+        for group in draft["expect"] + draft["also"]:
+            for category in group.split("|"):
+                if category not in CATEGORIES:
+                    fail_input(where, f"unknown category {category!r}")
+        draft["split"] = split_of(draft["text"])
+        drafts.append(draft)
     return drafts
 
 
