@@ -32,4 +32,43 @@ std::string OutsidePackTree(const std::string& pack_dir, const fs::path& path) {
   return "is outside the pack's directory and its ../dictionaries (resolves to " + target.string() + ")";
 }
 
+namespace {
+
+// Whether `target`, resolved, lies under one of `roots` (resolved).
+bool Inside(const fs::path& target, const std::vector<fs::path>& roots) {
+  for (const fs::path& r : roots) {
+    fs::path rel = target.lexically_relative(r);
+    if (!rel.empty() && *rel.begin() != ".." && !rel.is_absolute()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+PackTree::PackTree(std::string pack_dir) : pack_dir_(std::move(pack_dir)) {
+  const fs::path base = pack_dir_.empty() ? fs::path(".") : fs::path(pack_dir_);
+  for (const fs::path& root : {base, base / ".." / "dictionaries"}) {
+    std::error_code ec;
+    fs::path r = fs::weakly_canonical(root, ec);
+    if (!ec) roots_.push_back(std::move(r));
+  }
+}
+
+std::string PackTree::Outside(const fs::path& path) {
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(path, ec);
+  const fs::path name = path.filename();
+  if (ec || status.type() != fs::file_type::regular || name.empty() || name == "." || name == "..") {
+    return OutsidePackTree(pack_dir_, path);
+  }
+  // A regular file resolves to its resolved folder and its own name.
+  auto [it, fresh] = folders_.try_emplace(path.parent_path().string());
+  if (fresh) {
+    it->second = fs::canonical(path.parent_path().empty() ? fs::path(".") : path.parent_path(), ec);
+    if (ec) it->second.clear();
+  }
+  if (it->second.empty() || !Inside(it->second / name, roots_)) return OutsidePackTree(pack_dir_, path);
+  return "";
+}
+
 }  // namespace postcheck

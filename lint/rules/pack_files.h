@@ -6,6 +6,7 @@
 #define POSTCHECK_PACK_FILES_H_
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,21 @@ std::vector<std::string> PackFilesIn(const std::string& dir);
 // `dictionaries` directory, where the bundled packs keep their lists;
 // otherwise why it is refused. A missing file is left to the reader.
 std::string OutsidePackTree(const std::string& pack_dir, const std::filesystem::path& path);
+
+// OutsidePackTree(pack_dir, path) for many word files of one directory, with
+// the same answers, faster: the directory's two places are resolved once,
+// and a file that is not itself a symbolic link is resolved through its
+// folder, each folder once.
+class PackTree {
+ public:
+  explicit PackTree(std::string pack_dir);
+  std::string Outside(const std::filesystem::path& path);
+
+ private:
+  std::string pack_dir_;
+  std::vector<std::filesystem::path> roots_;  // resolved
+  std::map<std::string, std::filesystem::path> folders_;  // as written -> resolved; empty if it fails
+};
 
 }  // namespace postcheck
 

@@ -10,6 +10,7 @@
 #include "rules/pack_codec.h"
 #include "rules/pack_files.h"
 #include "rules/settings_file.h"
+#include "text/mapped_file.h"
 
 namespace postcheck {
 namespace {
@@ -62,10 +63,11 @@ std::string PackDirOf(const std::vector<std::string>& pack_files, const std::str
   return pack_files.empty() ? dir : fs::path(pack_files[0]).parent_path().string();
 }
 
-// Whether the file at `path` holds exactly `bytes`.
-bool SameBytes(const std::string& path, std::string_view bytes) {
-  std::string text, reason;
-  return ReadSettingsFile(path, &text, &reason) && text == bytes;
+// Whether the file at `path` holds exactly `bytes`, as ReadSettingsFile
+// reads it; *buffer is scratch.
+bool SameBytes(const std::string& path, std::string_view bytes, std::string* buffer) {
+  std::string reason;
+  return ReadSettingsFile(path, buffer, &reason) && *buffer == bytes;
 }
 
 }  // namespace
@@ -112,7 +114,7 @@ bool WritePackSnapshot(const std::string& dir, const std::string& path, std::str
   if (!EncodePacks(packs, &body, error)) return false;
   std::string header(kMagic);
   Put64(&header, body.size());
-  Put64(&header, Hash64(body, kChecksumSeed));
+  Put64(&header, Checksum64(body, kChecksumSeed));
   const std::string temporary = path + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
@@ -134,13 +136,13 @@ bool WritePackSnapshot(const std::string& dir, const std::string& path, std::str
 
 PackSnapshotState LoadPackSnapshot(const std::string& path, const std::string& dir, const LoadOptions& options,
                                    std::vector<Pack>* packs) {
-  std::string content, reason;
-  if (!ReadSettingsFile(path, &content, &reason, kMaxSnapshotBytes)) return PackSnapshotState::kMissing;
-  std::string_view bytes = content;
+  MappedFile mapping;
+  if (!mapping.Open(path)) return PackSnapshotState::kMissing;
+  std::string_view bytes = mapping.bytes();
   const size_t header = kMagic.size() + 16;
-  if (bytes.size() < header || bytes.substr(0, kMagic.size()) != kMagic ||
+  if (bytes.size() < header || bytes.size() > kMaxSnapshotBytes || bytes.substr(0, kMagic.size()) != kMagic ||
       Get64(bytes.substr(kMagic.size())) != bytes.size() - header ||
-      Get64(bytes.substr(kMagic.size() + 8)) != Hash64(bytes.substr(header), kChecksumSeed)) {
+      Get64(bytes.substr(kMagic.size() + 8)) != Checksum64(bytes.substr(header), kChecksumSeed)) {
     return PackSnapshotState::kDamaged;
   }
   bytes.remove_prefix(header);
@@ -150,13 +152,15 @@ PackSnapshotState LoadPackSnapshot(const std::string& path, const std::string& d
   uint64_t count = 0;
   if (!TakeCount(&bytes, &count)) return PackSnapshotState::kDamaged;
   bool same = count == pack_files.size();
+  std::string buffer;
   for (uint64_t k = 0; k < count; ++k) {
     std::string_view name, text;
     if (!TakeText(&bytes, &name) || !TakeText(&bytes, &text)) return PackSnapshotState::kDamaged;
-    same = same && name == NameOf(pack_files[k]) && SameBytes(pack_files[k], text);
+    same = same && name == NameOf(pack_files[k]) && SameBytes(pack_files[k], text, &buffer);
   }
   // The word files: where the loader would accept them, with the same bytes.
   const std::string pack_dir = PackDirOf(pack_files, dir);
+  PackTree tree(pack_dir);
   std::vector<std::string> word_paths;
   if (!TakeCount(&bytes, &count)) return PackSnapshotState::kDamaged;
   for (uint64_t k = 0; k < count; ++k) {
@@ -164,7 +168,7 @@ PackSnapshotState LoadPackSnapshot(const std::string& path, const std::string& d
     if (!TakeText(&bytes, &name) || !TakeText(&bytes, &text)) return PackSnapshotState::kDamaged;
     if (!same) continue;
     word_paths.push_back((fs::path(pack_dir) / std::string(name)).string());
-    same = OutsidePackTree(pack_dir, word_paths.back()).empty() && SameBytes(word_paths.back(), text);
+    same = tree.Outside(word_paths.back()).empty() && SameBytes(word_paths.back(), text, &buffer);
   }
   if (!same) return PackSnapshotState::kStale;
 
