@@ -227,6 +227,16 @@ void EngineBuilder::AddSlots(uint32_t r, const std::vector<Context>& contexts, s
 }
 
 void EngineBuilder::AddMatchers() {
+  if (!share_) {  // every word of every rule, to size the index once
+    size_t words = 0;
+    for (const Rule* rule : rules_) {
+      words += rule->words.size() + rule->swap.size();
+      for (const auto* contexts : {&rule->near, &rule->unless}) {
+        for (const Context& c : *contexts) words += c.words.size();
+      }
+    }
+    impl_.words->Reserve(words);
+  }
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     const Rule& rule = *rules_[r];
     CompiledRule& c = impl_.compiled[r];
