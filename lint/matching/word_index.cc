@@ -77,20 +77,24 @@ bool WordIndex::Add(std::string_view phrase, const WordOptions& options, uint32_
   }
   if (owner_flags_.size() <= owner) owner_flags_.resize(owner + 1);
   owner_flags_[owner] = flags;
+  std::vector<std::string> exact;
+  if (match_case) exact = PhraseWords(phrase);
+  // The same words the same way: one more owner of the existing entry.
+  thread_local std::string key;
+  key.clear();
+  key.push_back(match_case ? '1' : '0');
+  for (const auto& w : match_case ? exact : folded) key.append("\x1f").append(w);
+  const uint32_t known = entry_keys_.Intern(key);
+  added_entries_.push_back(known);
+  if (known < entries_.size()) {
+    entries_[known].owners.push_back(owner);
+    AddForms(known, owner_flags_[owner] & kDisguises);
+    return true;
+  }
   Entry entry;
   entry.match_case = match_case;
   entry.owners = {owner};
-  if (match_case) entry.exact = PhraseWords(phrase);
-  // The same words the same way: one more owner of the existing entry.
-  std::string key(match_case ? "1" : "0");
-  for (const auto& w : match_case ? entry.exact : folded) key.append("\x1f").append(w);
-  auto [known, fresh] = entry_ids_.emplace(key, static_cast<uint32_t>(entries_.size()));
-  added_entries_.push_back(known->second);
-  if (!fresh) {
-    entries_[known->second].owners.push_back(owner);
-    AddForms(known->second, owner_flags_[owner] & kDisguises);
-    return true;
-  }
+  entry.exact = std::move(exact);
   for (const std::string& w : folded) entry.words.push_back(word_ids_.Intern(w));
   auto id = static_cast<uint32_t>(entries_.size());
   if (by_first_word_.size() < word_ids_.size()) by_first_word_.resize(word_ids_.size());
@@ -108,7 +112,7 @@ bool WordIndex::Add(std::string_view phrase, const WordOptions& options, uint32_
 
 void WordIndex::Reserve(size_t phrases) {
   entries_.reserve(phrases);
-  entry_ids_.reserve(phrases);
+  entry_keys_.Reserve(phrases);
   owner_flags_.reserve(phrases);
   word_ids_.Reserve(phrases);
   added_phrases_.Reserve(phrases);

@@ -23,7 +23,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "matching/lexicon.h"
@@ -121,7 +120,7 @@ class WordIndex {
   void AddForms(uint32_t id, bool disguised);
 
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, uint32_t> entry_ids_;  // phrase key -> entry
+  StringIdTable entry_keys_;  // phrase key; its id is its entry's index
   // Each phrase as given to Add, with "1" or "0" for match_case in front,
   // and its entry (kNoEntry for one with no word in it).
   static constexpr uint32_t kNoEntry = UINT32_MAX;
