@@ -97,6 +97,7 @@ class PackReader {
   PackReader(std::string file, std::vector<LoadError>* errors, WordListCache* lists, const LoadOptions& options)
       : file_(std::move(file)),
         dir_(fs::path(file_).parent_path().string()),
+        tree_(dir_),
         errors_(errors),
         lists_(lists),
         options_(options) {}
@@ -159,6 +160,7 @@ class PackReader {
 
   std::string file_;
   std::string dir_;
+  PackTree tree_;  // where dir_'s packs may keep word files
   std::vector<LoadError>* errors_;
   WordListCache* lists_;
   const LoadOptions& options_;
@@ -284,7 +286,7 @@ void PackReader::ReadPatternLists(const YAML::Node& node) {
 WordListCache::List PackReader::ReadListFile(const YAML::Node& node, const std::string& what,
                                              const std::string& file) {
   const fs::path path = fs::path(dir_) / file;
-  if (std::string outside = OutsidePackTree(dir_, path); !outside.empty()) {
+  if (std::string outside = tree_.Outside(path); !outside.empty()) {
     Error(node, what + " '" + file + "' " + outside);
     return nullptr;
   }
