@@ -13,14 +13,19 @@
 namespace postcheck {
 namespace {
 
-std::vector<Pack> BundledPacks(bool read_examples) {
-  std::vector<Pack> packs;
-  std::vector<LoadError> errors;
-  LoadOptions options;
-  options.read_examples = read_examples;
-  REQUIRE(LoadPackDir(std::string(POSTCHECK_SOURCE_DIR) + "/rules", &packs, &errors, options));
-  REQUIRE(errors.empty());
-  return packs;
+// The bundled packs as the YAML loader gives them, loaded once per setting.
+const std::vector<Pack>& BundledPacks(bool read_examples) {
+  static std::vector<Pack> loaded[2];
+  static bool done[2] = {false, false};
+  if (!done[read_examples]) {
+    std::vector<LoadError> errors;
+    LoadOptions options;
+    options.read_examples = read_examples;
+    REQUIRE(LoadPackDir(std::string(POSTCHECK_SOURCE_DIR) + "/rules", &loaded[read_examples], &errors, options));
+    REQUIRE(errors.empty());
+    done[read_examples] = true;
+  }
+  return loaded[read_examples];
 }
 
 std::vector<std::string> FilesOf(const std::vector<Pack>& packs) {
@@ -37,7 +42,7 @@ std::string Encoded(const std::vector<Pack>& packs) {
 }
 
 TEST_CASE("every bundled pack round-trips to the packs the YAML loader gives") {
-  const std::vector<Pack> packs = BundledPacks(true);
+  const std::vector<Pack>& packs = BundledPacks(true);
   const std::string bytes = Encoded(packs);
   std::vector<Pack> decoded;
   REQUIRE(DecodePacks(bytes, FilesOf(packs), true, &decoded));
@@ -54,7 +59,7 @@ TEST_CASE("every bundled pack round-trips to the packs the YAML loader gives") {
 }
 
 TEST_CASE("without examples, the bytes give what the loader gives without examples") {
-  const std::vector<Pack> lean = BundledPacks(false);
+  const std::vector<Pack>& lean = BundledPacks(false);
   std::vector<Pack> decoded;
   REQUIRE(DecodePacks(Encoded(BundledPacks(true)), FilesOf(lean), false, &decoded));
   CHECK(decoded == lean);
@@ -62,7 +67,7 @@ TEST_CASE("without examples, the bytes give what the loader gives without exampl
 
 TEST_CASE("rules that shared a first-name list share one again") {
   std::vector<Pack> decoded;
-  const std::vector<Pack> packs = BundledPacks(false);
+  const std::vector<Pack>& packs = BundledPacks(false);
   REQUIRE(DecodePacks(Encoded(packs), FilesOf(packs), false, &decoded));
   std::vector<std::pair<const void*, const void*>> before, after;  // (first rule's list, this rule's)
   const void* first_before = nullptr;
@@ -82,7 +87,7 @@ TEST_CASE("rules that shared a first-name list share one again") {
 }
 
 TEST_CASE("the packs take the paths given to the decoder, marks included") {
-  const std::vector<Pack> packs = BundledPacks(true);
+  const std::vector<Pack>& packs = BundledPacks(true);
   std::vector<std::string> moved;
   for (size_t k = 0; k < packs.size(); ++k) moved.push_back("/elsewhere/pack" + std::to_string(k) + ".yaml");
   std::vector<Pack> decoded;
@@ -113,7 +118,7 @@ TEST_CASE("a mark in another file than its pack's cannot be encoded") {
 }
 
 TEST_CASE("truncated, extended or wrongly counted bytes are refused") {
-  const std::vector<Pack> packs = BundledPacks(false);
+  const std::vector<Pack>& packs = BundledPacks(false);
   const std::string bytes = Encoded(packs);
   std::vector<Pack> decoded;
   // Every cut, at a spread of lengths, is refused and appends nothing.
@@ -128,7 +133,7 @@ TEST_CASE("truncated, extended or wrongly counted bytes are refused") {
 }
 
 TEST_CASE("flipped bytes never crash the decoder or give an out-of-range value") {
-  const std::vector<Pack> packs = BundledPacks(false);
+  const std::vector<Pack>& packs = BundledPacks(false);
   const std::string bytes = Encoded(packs);
   for (size_t at = 0; at < bytes.size(); at += bytes.size() / 150) {
     std::string damaged = bytes;
