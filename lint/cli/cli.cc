@@ -24,6 +24,7 @@
 #include "rules/platform.h"
 #include "reporting/formatter.h"
 #include "text/input.h"
+#include "rules/pack_snapshot.h"
 #include "rules/rule_loader.h"
 #include "engine/rule_tests.h"
 #include "rules/rules_location.h"
@@ -62,6 +63,7 @@ struct CliOptions {
 bool LoadAllPacks(const CliOptions& o, const LoadOptions& load_options, std::vector<Pack>* packs,
                   std::ostream& err) {
   std::vector<std::string> sources;
+  bool bundled = false;  // sources[0] is the bundled packs' directory
   if (o.test_rules && !o.test_rules_dir.empty()) {
     sources.push_back(o.test_rules_dir);
   } else if (!o.no_default_rules) {
@@ -71,6 +73,7 @@ bool LoadAllPacks(const CliOptions& o, const LoadOptions& load_options, std::vec
       return false;
     }
     sources.push_back(dir);
+    bundled = true;
   }
   sources.insert(sources.end(), o.rule_dirs.begin(), o.rule_dirs.end());
   if (sources.empty()) {
@@ -81,6 +84,11 @@ bool LoadAllPacks(const CliOptions& o, const LoadOptions& load_options, std::vec
   for (std::string& s : sources) {
     s = std::filesystem::path(s).lexically_normal().string();  // no "dir/./pack.yaml" in errors
     std::error_code ec;
+    // The bundled packs come from their snapshot while it matches their files.
+    if (bundled && &s == &sources[0] &&
+        LoadPackSnapshot(DefaultPackSnapshotFile(), s, load_options, packs) == PackSnapshotState::kLoaded) {
+      continue;
+    }
     if (std::filesystem::is_directory(s, ec)) {
       LoadPackDir(s, packs, &errors, load_options);
     } else {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <future>
+#include <system_error>
 #include <unordered_map>
 
 #include "engine/engine_impl.h"
@@ -226,7 +227,31 @@ void EngineBuilder::AddSlots(uint32_t r, const std::vector<Context>& contexts, s
   }
 }
 
+// A names finder made from `matcher` on a thread of its own (its list of
+// first names is the largest the engine indexes), so that it is made while
+// the words are added; made here and now when no thread can be started.
+std::future<std::shared_ptr<const NamesFinder>> StartNamesFinder(const NamesMatcher& matcher) {
+  auto make = [&matcher] { return std::make_shared<const NamesFinder>(matcher); };
+  try {
+    return std::async(std::launch::async, make);
+  } catch (const std::system_error&) {
+    return std::async(std::launch::deferred, make);
+  }
+}
+
 void EngineBuilder::AddMatchers() {
+  // Each distinct names matcher's finder, in the order rules first name it.
+  std::vector<std::future<std::shared_ptr<const NamesFinder>>> finders;
+  if (!share_) {  // every word of every rule, to size the index once
+    size_t words = 0;
+    for (const Rule* rule : rules_) {
+      words += rule->words.size() + rule->swap.size();
+      for (const auto* contexts : {&rule->near, &rule->unless}) {
+        for (const Context& c : *contexts) words += c.words.size();
+      }
+    }
+    impl_.words->Reserve(words);
+  }
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     const Rule& rule = *rules_[r];
     CompiledRule& c = impl_.compiled[r];
@@ -255,8 +280,8 @@ void EngineBuilder::AddMatchers() {
       if (same != rules_.begin() + r) {
         c.names = impl_.compiled[static_cast<size_t>(same - rules_.begin())].names;
       } else {
-        c.names = static_cast<int32_t>(impl_.names_finders.size());
-        impl_.names_finders.push_back(std::make_shared<const NamesFinder>(*rule.names));
+        c.names = static_cast<int32_t>(finders.size());
+        finders.push_back(StartNamesFinder(*rule.names));
       }
     }
     AddSlots(r, rule.near, &c.near_slots);
@@ -266,6 +291,7 @@ void EngineBuilder::AddMatchers() {
       for (const std::string& ref : rule.cluster->rules) c.cluster_refs.push_back(index_.at(ref));
     }
   }
+  for (auto& finder : finders) impl_.names_finders.push_back(finder.get());
 }
 
 void EngineBuilder::CompilePatterns() {

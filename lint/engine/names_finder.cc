@@ -77,6 +77,7 @@ bool IsFunctionWord(std::string_view word) {
 
 NamesFinder::NamesFinder(const NamesMatcher& config) {
   for (const auto& t : config.titles) titles_.Intern(Fold(t));
+  first_names_.Reserve(config.first_names->size());
   for (const auto& n : *config.first_names) first_names_.Intern(Fold(n));
   for (const auto& n : config.not_surnames) not_surnames_.Intern(Fold(n));
 }

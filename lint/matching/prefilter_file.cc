@@ -9,7 +9,7 @@ namespace postcheck {
 
 namespace {
 
-constexpr std::string_view kMagic = "postcheck-prefilter2\n";
+constexpr std::string_view kMagic = "postcheck-prefilter3\n";
 constexpr size_t kHeaderSize = 21 + 4 * 8;
 constexpr uint64_t kChecksumSeed = 0x452821E638D01377ull;
 
@@ -48,6 +48,23 @@ PatternHash PatternHashOf(std::string_view pattern) {
   return {Hash64(pattern, 0x243F6A8885A308D3ull), Hash64(pattern, 0x13198A2E03707344ull)};
 }
 
+uint64_t Checksum64(std::string_view bytes, uint64_t seed) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull, kLane = 0xC2B2AE3D27D4EB4Full;
+  uint64_t lanes[4] = {seed, seed ^ kMul, seed ^ kLane, seed ^ (kMul * kLane)};
+  size_t i = 0;
+  for (; i + 32 <= bytes.size(); i += 32) {
+    for (int k = 0; k < 4; ++k) {
+      uint64_t w;
+      std::memcpy(&w, bytes.data() + i + 8 * k, 8);
+      lanes[k] ^= w * kLane;
+      lanes[k] = ((lanes[k] << 31) | (lanes[k] >> 33)) * kMul;
+    }
+  }
+  uint64_t h = Hash64(bytes.substr(i), seed ^ bytes.size());
+  for (uint64_t lane : lanes) h = Hash64(std::string_view(reinterpret_cast<const char*>(&lane), 8), h);
+  return h;
+}
+
 bool WritePrefilterFile(const std::string& path, std::string_view signature, const PrefilterFile& file,
                         std::string* error) {
   std::string body;
@@ -59,7 +76,7 @@ bool WritePrefilterFile(const std::string& path, std::string_view signature, con
   std::string header(kMagic);
   Put64(&header, Hash64(signature, kChecksumSeed));
   Put64(&header, file.patterns.size());
-  Put64(&header, Hash64(body, kChecksumSeed));
+  Put64(&header, Checksum64(body, kChecksumSeed));
   Put64(&header, file.payload.size());
   const std::string temporary = path + ".tmp";
   {
@@ -80,26 +97,21 @@ bool WritePrefilterFile(const std::string& path, std::string_view signature, con
   return true;
 }
 
-PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view signature, PrefilterFile* file) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return PrefilterFileState::kMissing;
-  char header[kHeaderSize];
-  if (!in.read(header, kHeaderSize) || std::string_view(header, kMagic.size()) != kMagic) {
-    return PrefilterFileState::kDamaged;
-  }
-  const char* p = header + kMagic.size();
+PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view signature, MappedPrefilterFile* file) {
+  if (!file->mapping.Open(path)) return PrefilterFileState::kMissing;
+  const std::string_view bytes = file->mapping.bytes();
+  if (bytes.size() < kHeaderSize || bytes.substr(0, kMagic.size()) != kMagic) return PrefilterFileState::kDamaged;
+  const char* p = bytes.data() + kMagic.size();
   if (Get64(p) != Hash64(signature, kChecksumSeed)) return PrefilterFileState::kStale;
   const uint64_t count = Get64(p + 8), checksum = Get64(p + 16), payload_size = Get64(p + 24);
   if (count > (uint64_t{1} << 24) || payload_size > (uint64_t{1} << 32)) return PrefilterFileState::kDamaged;
-  std::string body(count * 16 + payload_size, '\0');
-  if (!in.read(body.data(), static_cast<std::streamsize>(body.size())) || in.peek() != EOF ||
-      Hash64(body, kChecksumSeed) != checksum) {
+  const std::string_view body = bytes.substr(kHeaderSize);
+  if (body.size() != count * 16 + payload_size || Checksum64(body, kChecksumSeed) != checksum) {
     return PrefilterFileState::kDamaged;
   }
   file->patterns.resize(count);
   for (uint64_t k = 0; k < count; ++k) file->patterns[k] = {Get64(&body[k * 16]), Get64(&body[k * 16 + 8])};
-  body.erase(0, count * 16);
-  file->payload = std::move(body);
+  file->payload = body.substr(count * 16);
   return PrefilterFileState::kLoaded;
 }
 

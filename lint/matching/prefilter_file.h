@@ -10,7 +10,7 @@
 // so. A damaged pattern hash that passed the checksum could only leave a
 // pattern unmatched to the file, and so compiled.
 //
-// Layout: "postcheck-prefilter2\n" (21 bytes), the signature hash, the
+// Layout: "postcheck-prefilter3\n" (21 bytes), the signature hash, the
 // number of patterns N, the checksum of what follows, the payload's length
 // (8 bytes each), N pattern hashes (16 bytes each), the payload.
 #ifndef POSTCHECK_PREFILTER_FILE_H_
@@ -20,6 +20,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "text/mapped_file.h"
 
 namespace postcheck {
 
@@ -34,9 +36,21 @@ uint64_t Hash64(std::string_view bytes, uint64_t seed);
 
 PatternHash PatternHashOf(std::string_view pattern);
 
+// 64-bit checksum of `bytes`, not cryptographic: to tell a large file that
+// is intact from one that is damaged or truncated. Four times the speed of
+// Hash64 on megabytes (four independent lanes).
+uint64_t Checksum64(std::string_view bytes, uint64_t seed);
+
 struct PrefilterFile {
   std::vector<PatternHash> patterns;  // the database's pattern k has hash patterns[k]
   std::string payload;                // VectorscanPrefilter::Serialize's bytes
+};
+
+// A file as read: its payload in place in the mapped file, not copied.
+struct MappedPrefilterFile {
+  std::vector<PatternHash> patterns;  // the database's pattern k has hash patterns[k]
+  std::string_view payload;           // within `mapping`
+  MappedFile mapping;
 };
 
 // Writes the file atomically (a temporary file renamed over `path`).
@@ -50,7 +64,7 @@ enum class PrefilterFileState {
   kDamaged,  // not this format, truncated, or a checksum mismatch
 };
 // Reads the file at `path` if it was written under `signature`.
-PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view signature, PrefilterFile* file);
+PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view signature, MappedPrefilterFile* file);
 
 // Where the bundled packs' database is, beside the binary: in a build tree
 // (BINDIR/share/postcheck/patterns.hsdb, or two folders up for the tests

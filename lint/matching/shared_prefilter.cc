@@ -37,7 +37,7 @@ std::string FileKey(const std::string& path, std::string_view signature) {
 }
 
 std::shared_ptr<const LoadedPrefilter> Load(const std::string& path, std::string_view signature) {
-  PrefilterFile file;
+  MappedPrefilterFile file;
   if (ReadPrefilterFile(path, signature, &file) != PrefilterFileState::kLoaded) return nullptr;
   std::string error;
   std::unique_ptr<VectorscanPrefilter> db = VectorscanPrefilter::Deserialize(file.payload, &error);

@@ -52,25 +52,49 @@ const std::array<unsigned char, 256> kEvasionClass = [] {
 }  // namespace
 
 bool WordIndex::Add(std::string_view phrase, const WordOptions& options, uint32_t owner) {
-  std::vector<std::string> folded = FoldedWords(phrase);
-  if (folded.empty()) return false;
   const bool match_case = options.match_case;
+  const auto flags = static_cast<uint8_t>((!match_case && options.forms ? kForms : 0) |
+                                          (!match_case && options.disguises ? kDisguises : 0));
+  // The same phrase with the same case setting as before: the same entry,
+  // without folding its words again (lists are shared by many rules).
+  thread_local std::string added_key;
+  added_key.clear();
+  added_key.push_back(match_case ? '1' : '0');
+  added_key.append(phrase);
+  const uint32_t added = added_phrases_.Intern(added_key);
+  if (added < added_entries_.size()) {
+    if (added_entries_[added] == kNoEntry) return false;
+    if (owner_flags_.size() <= owner) owner_flags_.resize(owner + 1);
+    owner_flags_[owner] = flags;
+    entries_[added_entries_[added]].owners.push_back(owner);
+    AddForms(added_entries_[added], flags & kDisguises);
+    return true;
+  }
+  std::vector<std::string> folded = FoldedWords(phrase);
+  if (folded.empty()) {
+    added_entries_.push_back(kNoEntry);
+    return false;
+  }
   if (owner_flags_.size() <= owner) owner_flags_.resize(owner + 1);
-  owner_flags_[owner] = static_cast<uint8_t>((!match_case && options.forms ? kForms : 0) |
-                                             (!match_case && options.disguises ? kDisguises : 0));
+  owner_flags_[owner] = flags;
+  std::vector<std::string> exact;
+  if (match_case) exact = PhraseWords(phrase);
+  // The same words the same way: one more owner of the existing entry.
+  thread_local std::string key;
+  key.clear();
+  key.push_back(match_case ? '1' : '0');
+  for (const auto& w : match_case ? exact : folded) key.append("\x1f").append(w);
+  const uint32_t known = entry_keys_.Intern(key);
+  added_entries_.push_back(known);
+  if (known < entries_.size()) {
+    entries_[known].owners.push_back(owner);
+    AddForms(known, owner_flags_[owner] & kDisguises);
+    return true;
+  }
   Entry entry;
   entry.match_case = match_case;
   entry.owners = {owner};
-  if (match_case) entry.exact = PhraseWords(phrase);
-  // The same words the same way: one more owner of the existing entry.
-  std::string key(match_case ? "1" : "0");
-  for (const auto& w : match_case ? entry.exact : folded) key.append("\x1f").append(w);
-  auto [known, added] = entry_ids_.emplace(key, static_cast<uint32_t>(entries_.size()));
-  if (!added) {
-    entries_[known->second].owners.push_back(owner);
-    AddForms(known->second, owner_flags_[owner] & kDisguises);
-    return true;
-  }
+  entry.exact = std::move(exact);
   for (const std::string& w : folded) entry.words.push_back(word_ids_.Intern(w));
   auto id = static_cast<uint32_t>(entries_.size());
   if (by_first_word_.size() < word_ids_.size()) by_first_word_.resize(word_ids_.size());
@@ -84,6 +108,17 @@ bool WordIndex::Add(std::string_view phrase, const WordOptions& options, uint32_
   entries_.push_back(std::move(entry));
   AddForms(id, owner_flags_[owner] & kDisguises);
   return true;
+}
+
+void WordIndex::Reserve(size_t phrases) {
+  entries_.reserve(phrases);
+  entry_keys_.Reserve(phrases);
+  owner_flags_.reserve(phrases);
+  word_ids_.Reserve(phrases);
+  added_phrases_.Reserve(phrases);
+  added_entries_.reserve(phrases);
+  by_first_word_.reserve(phrases);
+  stem_ids_.Reserve(phrases);
 }
 
 uint32_t WordIndex::WordId(std::string_view word) const { return word_ids_.Find(word); }

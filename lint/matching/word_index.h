@@ -24,7 +24,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "matching/lexicon.h"
@@ -51,6 +50,9 @@ class WordIndex {
   // Adds `phrase` under `owner`, an id of the caller's choosing (each owner
   // is added once). Returns false when the phrase has no word in it.
   bool Add(std::string_view phrase, const WordOptions& options, uint32_t owner);
+  // Makes room for `phrases` calls of Add in all (an estimate: more or fewer
+  // change nothing but the time Add takes to grow its tables).
+  void Reserve(size_t phrases);
   bool Add(std::string_view phrase, bool match_case, uint32_t owner) {
     return Add(phrase, WordOptions{match_case, !match_case, false}, owner);
   }
@@ -131,7 +133,12 @@ class WordIndex {
   void AddForms(uint32_t id, bool disguised);
 
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, uint32_t> entry_ids_;  // phrase key -> entry
+  StringIdTable entry_keys_;  // phrase key; its id is its entry's index
+  // Each phrase as given to Add, with "1" or "0" for match_case in front,
+  // and its entry (kNoEntry for one with no word in it).
+  static constexpr uint32_t kNoEntry = UINT32_MAX;
+  StringIdTable added_phrases_;
+  std::vector<uint32_t> added_entries_;
   // Every folded word of every phrase, by id: a token is hashed once and its
   // phrases are compared word by word as integers.
   StringIdTable word_ids_;

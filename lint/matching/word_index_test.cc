@@ -306,6 +306,29 @@ TEST_CASE("multibyte text around a hit keeps byte offsets right") {
   CHECK(Hits(index, "\xE6\x97\xA5" "fox") == "");  // glued to a CJK letter: not a word of its own
 }
 
+TEST_CASE("the same phrase added again, with other options, behaves as if added fresh") {
+  // Add remembers each phrase it was given: a repeat skips folding, and must
+  // still take the new owner's options.
+  WordIndex index, fresh;
+  index.Reserve(4);
+  CHECK(index.Add("shit", WordOptions{false, true, false}, 1));
+  CHECK(index.Add("shit", kDisguised, 2));  // now also masks, for owner 2 only
+  CHECK(index.Add("Shit", true, 3));        // exact case
+  CHECK(index.Add("shit", true, 4));        // exact case, another spelling
+  CHECK_FALSE(index.Add("!!!", false, 5));
+  CHECK_FALSE(index.Add("!!!", false, 6));  // no word, however often
+  fresh.Add("shit", WordOptions{false, true, false}, 1);
+  fresh.Add("shit", kDisguised, 2);
+  fresh.Add("Shit", true, 3);
+  fresh.Add("shit", true, 4);
+  CHECK(index.size() == fresh.size());
+  for (const char* text : {"What a load of s***", "Shit happens", "shit happens", "shitting", "sh1t"}) {
+    CHECK(Hits(index, text) == Hits(fresh, text));
+  }
+  CHECK(Hits(index, "What a load of s***") == "2:'s***'@15");
+  CHECK(Hits(index, "Shit happens") == "1:'Shit'@0 | 2:'Shit'@0 | 3:'Shit'@0");
+}
+
 TEST_CASE("a phrase added by several owners is one entry that reports every owner") {
   WordIndex index;
   CHECK(index.Add("bang to rights", false, 7));

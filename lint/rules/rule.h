@@ -29,6 +29,7 @@ struct SourceMark {
   std::string file;
   int line = 0;
   int column = 0;
+  bool operator==(const SourceMark&) const = default;
 };
 
 // A string from a rule file with the place it was written, so that errors
@@ -36,6 +37,7 @@ struct SourceMark {
 struct Located {
   std::string text;
   SourceMark mark;
+  bool operator==(const Located&) const = default;
 };
 
 // A context condition: other words, patterns or rules' findings near a hit
@@ -55,6 +57,7 @@ struct Context {
   bool match_case = false;
   std::vector<std::string> lists;     // stems of the words_files, for config `lists`
   SourceMark mark;
+  bool operator==(const Context&) const = default;
 };
 
 // A `flag` or `pass` example. For `flag`, `match` (optional) is the exact text
@@ -63,6 +66,7 @@ struct Example {
   std::string text;
   std::string match;
   SourceMark mark;
+  bool operator==(const Example&) const = default;
 };
 
 // The `names` matcher: people's names, by title + Surname or by a known first
@@ -86,12 +90,14 @@ struct NamesMatcher {
 struct SpellingMatcher {
   std::string dictionary = "en_GB";   // Hunspell dictionary name
   std::vector<std::string> accept;    // extra words (from `accept` and `accept_files`)
+  bool operator==(const SpellingMatcher&) const = default;
 };
 
 // The `length` matcher: the post is longer than a platform allows.
 struct LengthMatcher {
   LengthMeasure measure = LengthMeasure::kCharacters;
   size_t limit = 0;
+  bool operator==(const LengthMatcher&) const = default;
 };
 
 // The `cluster` matcher: findings of other rules close together. A run of
@@ -102,6 +108,7 @@ struct ClusterMatcher {
   int min = 0;
   int within = 0;
   SourceMark mark;
+  bool operator==(const ClusterMatcher&) const = default;
 };
 
 struct Rule {
@@ -141,6 +148,7 @@ struct Rule {
   std::vector<Example> pass;
 
   SourceMark mark;  // where the rule starts
+  bool operator==(const Rule&) const = default;
 };
 
 struct Pack {
@@ -148,6 +156,7 @@ struct Pack {
   std::string description;
   std::string file;
   std::vector<Rule> rules;
+  bool operator==(const Pack&) const = default;
 };
 
 }  // namespace postcheck

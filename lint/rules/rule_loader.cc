@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "rules/example_blocks.h"
+#include "rules/pack_files.h"
 #include "rules/pattern_lists.h"
 #include "rules/settings_file.h"
 #include "text/utf8.h"
@@ -68,6 +69,14 @@ class WordListCache {
     return entry->list;
   }
 
+  // The paths of the lists read so far, sorted.
+  std::vector<std::string> Paths() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<std::string> paths;
+    for (const auto& [path, entry] : lists_) paths.push_back(path);
+    return paths;
+  }
+
  private:
   struct Entry {
     std::once_flag read;
@@ -82,30 +91,13 @@ bool ReadText(const std::string& path, std::string* out, std::string* reason) {
   return ReadSettingsFile(path, out, reason);
 }
 
-// Empty when `path`, a word file a pack in `pack_dir` names, resolves (after
-// symbolic links) inside the pack's own directory tree or its sibling
-// `dictionaries` directory, where the bundled packs keep their lists;
-// otherwise why it is refused. A missing file is left to the reader.
-std::string OutsidePackTree(const std::string& pack_dir, const fs::path& path) {
-  std::error_code ec;
-  fs::path target = fs::weakly_canonical(path, ec);
-  if (ec) return "";
-  const fs::path base = pack_dir.empty() ? fs::path(".") : fs::path(pack_dir);
-  for (const fs::path& root : {base, base / ".." / "dictionaries"}) {
-    fs::path r = fs::weakly_canonical(root, ec);
-    if (ec) continue;
-    fs::path rel = target.lexically_relative(r);
-    if (!rel.empty() && *rel.begin() != ".." && !rel.is_absolute()) return "";
-  }
-  return "is outside the pack's directory and its ../dictionaries (resolves to " + target.string() + ")";
-}
-
 // Reads one pack file, reporting every schema mistake it finds.
 class PackReader {
  public:
   PackReader(std::string file, std::vector<LoadError>* errors, WordListCache* lists, const LoadOptions& options)
       : file_(std::move(file)),
         dir_(fs::path(file_).parent_path().string()),
+        tree_(dir_),
         errors_(errors),
         lists_(lists),
         options_(options) {}
@@ -168,6 +160,7 @@ class PackReader {
 
   std::string file_;
   std::string dir_;
+  PackTree tree_;  // where dir_'s packs may keep word files
   std::vector<LoadError>* errors_;
   WordListCache* lists_;
   const LoadOptions& options_;
@@ -293,7 +286,7 @@ void PackReader::ReadPatternLists(const YAML::Node& node) {
 WordListCache::List PackReader::ReadListFile(const YAML::Node& node, const std::string& what,
                                              const std::string& file) {
   const fs::path path = fs::path(dir_) / file;
-  if (std::string outside = OutsidePackTree(dir_, path); !outside.empty()) {
+  if (std::string outside = tree_.Outside(path); !outside.empty()) {
     Error(node, what + " '" + file + "' " + outside);
     return nullptr;
   }
@@ -744,7 +737,9 @@ bool ReadWordList(const std::string& path, std::vector<std::string>* words) {
 bool LoadPackFile(const std::string& path, std::vector<Pack>* packs, std::vector<LoadError>* errors,
                   const LoadOptions& options) {
   WordListCache lists;
-  return PackReader(path, errors, &lists, options).Read(packs);
+  const bool ok = PackReader(path, errors, &lists, options).Read(packs);
+  if (options.word_files) *options.word_files = lists.Paths();
+  return ok;
 }
 
 bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs, std::vector<LoadError>* errors,
@@ -754,16 +749,11 @@ bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs, std::vector<L
     errors->push_back({SourceMark{dir, 0, 0}, "", "not a directory of rule packs"});
     return false;
   }
-  std::vector<std::string> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string ext = entry.path().extension().string();
-    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path().string());
-  }
+  const std::vector<std::string> files = PackFilesIn(dir);
   if (files.empty()) {
     errors->push_back({SourceMark{dir, 0, 0}, "", "no rule packs (*.yaml) in directory"});
     return false;
   }
-  std::sort(files.begin(), files.end());
 
   // Read every file, then parse those with a spelling matcher first (the
   // dictionary is the slowest thing to load); results go out in name order.
@@ -810,6 +800,7 @@ bool LoadPackDir(const std::string& dir, std::vector<Pack>* packs, std::vector<L
   }
   parse();
   for (std::thread& t : helpers) t.join();
+  if (options.word_files) *options.word_files = lists.Paths();
   bool ok = true;
   for (File& f : read) {
     ok &= f.ok;

@@ -42,6 +42,12 @@ struct LoadOptions {
   // empty) and not checked, and parsing skips them where it safely can.
   // Linting never uses them; --test-rules and --explain do.
   bool read_examples = true;
+
+  // When set, receives the path of every word file the load read (the
+  // pack's directory joined to the name the pack gives), each once, sorted:
+  // with the pack files, everything the packs depend on (pack_snapshot.h
+  // keys its cache by them).
+  std::vector<std::string>* word_files = nullptr;
 };
 
 // Loads the pack in `path` and appends it to *packs. Returns false, with at

@@ -26,6 +26,8 @@ bool ReadSettingsFile(const std::string& path, std::string* text, std::string* r
     ::close(fd);
     return false;
   }
+  // Room for the whole file at once (it may still grow while read).
+  text->reserve(std::min(static_cast<size_t>(std::max<off_t>(st.st_size, 0)), max_bytes) + 1);
   char buffer[65536];
   for (;;) {
     ssize_t n = ::read(fd, buffer, sizeof buffer);

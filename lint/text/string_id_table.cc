@@ -33,9 +33,16 @@ uint32_t StringIdTable::Intern(std::string_view s) {
   return slot.id;
 }
 
-void StringIdTable::Grow() {
+void StringIdTable::Reserve(size_t keys) {
+  if (2 * keys > slots_.size()) Grow(2 * keys);
+  offsets_.reserve(keys + 1);
+}
+
+void StringIdTable::Grow(size_t min_slots) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
+  size_t size = old.empty() ? 16 : 2 * old.size();
+  while (size < min_slots) size *= 2;
+  slots_.assign(size, Slot{});
   filter_.assign(slots_.size() / 8, 0);
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {

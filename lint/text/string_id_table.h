@@ -29,6 +29,10 @@ class StringIdTable {
   // of first interning.
   uint32_t Intern(std::string_view s);
 
+  // Makes room for `keys` keys in all, so that interning up to that many
+  // does not grow the table again (each growth hashes every key again).
+  void Reserve(size_t keys);
+
   // The id of `s`, or kNone if it was never interned.
   uint32_t Find(std::string_view s) const;
 
@@ -47,7 +51,8 @@ class StringIdTable {
 
   // Index of the slot holding `s`, or of the empty slot where it would go.
   size_t SlotOf(std::string_view s, uint64_t hash) const;
-  void Grow();
+  // Doubles the slots, or makes at least `min_slots` of them.
+  void Grow(size_t min_slots = 0);
   // The filter's word for `hash`, and the two bits of it that a key of that
   // hash sets.
   size_t FilterWord(uint64_t hash) const { return static_cast<size_t>(hash >> 40) & (filter_.size() - 1); }

@@ -76,6 +76,29 @@ TEST_CASE("agrees with a std::unordered_map through many growths") {
   CHECK(table.Find("g") == StringIdTable::kNone);  // a letter never used
 }
 
+TEST_CASE("Reserve keeps ids and look-ups as they were, before, between and after Interns") {
+  StringIdTable table, reserved_early, reserved_late;
+  reserved_early.Reserve(3000);
+  for (int i = 0; i < 3000; ++i) {
+    const std::string key = std::string("k").append(std::to_string(i % 2000));  // a third of them again
+    if (i == 1000) reserved_late.Reserve(100);  // fewer than held already: no change
+    if (i == 1500) reserved_late.Reserve(5000);
+    const uint32_t id = table.Intern(key);
+    REQUIRE(reserved_early.Intern(key) == id);
+    REQUIRE(reserved_late.Intern(key) == id);
+  }
+  CHECK(reserved_early.size() == 2000);
+  for (uint32_t id = 0; id < 2000; ++id) {
+    REQUIRE(reserved_early.Find(table.Get(id)) == id);
+    REQUIRE(reserved_late.Find(table.Get(id)) == id);
+  }
+  CHECK(reserved_early.Find("k2000") == StringIdTable::kNone);
+  StringIdTable empty;
+  empty.Reserve(10);
+  CHECK(empty.Find("") == StringIdTable::kNone);
+  CHECK(empty.Intern("") == 0);
+}
+
 TEST_CASE("Find between Interns, across growths: every key found, near misses not") {
   // The filter in front of the slots is rebuilt at each growth and kept up
   // to date by Intern: no key interned is ever hidden, before or after.

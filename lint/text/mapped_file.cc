@@ -1,0 +1,37 @@
+#include "text/mapped_file.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace postcheck {
+
+MappedFile::~MappedFile() { Close(); }
+
+void MappedFile::Close() {
+  if (data_ && size_ > 0) ::munmap(const_cast<char*>(data_), size_);
+  data_ = nullptr;
+  size_ = 0;
+}
+
+bool MappedFile::Open(const std::string& path) {
+  Close();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0;
+  if (ok && st.st_size > 0) {
+    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) {
+      ok = false;
+    } else {
+      data_ = static_cast<const char*>(p);
+      size_ = static_cast<size_t>(st.st_size);
+    }
+  }
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace postcheck

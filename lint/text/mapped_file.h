@@ -1,0 +1,42 @@
+// A whole file mapped read-only into memory, for the large files written at
+// build time and read at every start-up (the prefilter database, the packs'
+// snapshot): their bytes are read in place from the page cache, not copied
+// into a buffer that must first be allocated and zeroed.
+//
+// Promises: bytes() is the file's content as it was when mapped, for as long
+// as the MappedFile lives, provided nobody truncates the file meanwhile (the
+// build replaces these files by renaming a new one over them, which leaves a
+// mapping of the old one intact). Opening never blocks (a FIFO is refused,
+// not waited on).
+#ifndef POSTCHECK_MAPPED_FILE_H_
+#define POSTCHECK_MAPPED_FILE_H_
+
+#include <string>
+#include <string_view>
+
+namespace postcheck {
+
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+
+  // Maps the regular file at `path`, replacing what was mapped before.
+  // False, with empty bytes, when it cannot be opened, is not a regular file
+  // or cannot be mapped. An empty file gives true and empty bytes.
+  bool Open(const std::string& path);
+
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  void Close();
+
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+}  // namespace postcheck
+
+#endif  // POSTCHECK_MAPPED_FILE_H_
