@@ -3,7 +3,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+
+#include "text/mapped_file.h"
 
 namespace postcheck {
 
@@ -78,23 +79,7 @@ bool WritePrefilterFile(const std::string& path, std::string_view signature, con
   Put64(&header, file.patterns.size());
   Put64(&header, Checksum64(body, kChecksumSeed));
   Put64(&header, file.payload.size());
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
-    if (!out.flush()) {
-      *error = "cannot write " + temporary;
-      return false;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    *error = "cannot rename " + temporary + " to " + path + ": " + ec.message();
-    return false;
-  }
-  return true;
+  return WriteFileAtomically(path, header, body, error);
 }
 
 PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view signature, MappedPrefilterFile* file) {

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <string_view>
 
 #include "matching/prefilter_file.h"
@@ -115,23 +114,7 @@ bool WritePackSnapshot(const std::string& dir, const std::string& path, std::str
   std::string header(kMagic);
   Put64(&header, body.size());
   Put64(&header, Checksum64(body, kChecksumSeed));
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
-    if (!out.flush()) {
-      *error = "cannot write " + temporary;
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    *error = "cannot rename " + temporary + " to " + path + ": " + ec.message();
-    return false;
-  }
-  return true;
+  return WriteFileAtomically(path, header, body, error);
 }
 
 PackSnapshotState LoadPackSnapshot(const std::string& path, const std::string& dir, const LoadOptions& options,

@@ -5,6 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace postcheck {
 
 MappedFile::~MappedFile() { Close(); }
@@ -32,6 +35,26 @@ bool MappedFile::Open(const std::string& path) {
   }
   ::close(fd);
   return ok;
+}
+
+bool WriteFileAtomically(const std::string& path, std::string_view head, std::string_view body, std::string* error) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
+    out.write(body.data(), static_cast<std::streamsize>(body.size()));
+    if (!out.flush()) {
+      *error = "cannot write " + temporary;
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    *error = "cannot rename " + temporary + " to " + path + ": " + ec.message();
+    return false;
+  }
+  return true;
 }
 
 }  // namespace postcheck

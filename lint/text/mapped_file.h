@@ -1,7 +1,8 @@
 // A whole file mapped read-only into memory, for the large files written at
 // build time and read at every start-up (the prefilter database, the packs'
 // snapshot): their bytes are read in place from the page cache, not copied
-// into a buffer that must first be allocated and zeroed.
+// into a buffer that must first be allocated and zeroed. And the way those
+// files are written: whole, or not at all.
 //
 // Promises: bytes() is the file's content as it was when mapped, for as long
 // as the MappedFile lives, provided nobody truncates the file meanwhile (the
@@ -36,6 +37,12 @@ class MappedFile {
   const char* data_ = nullptr;
   size_t size_ = 0;
 };
+
+// Writes `head` then `body` to a temporary file beside `path` and renames
+// it over `path`, so that a reader (a mapping included) sees the old file or
+// the new one, never a part. False, with *error naming the file, when it
+// cannot be written or renamed.
+bool WriteFileAtomically(const std::string& path, std::string_view head, std::string_view body, std::string* error);
 
 }  // namespace postcheck
 

@@ -72,3 +72,22 @@ TEST_CASE("opening another file drops the first mapping") {
 
 }  // namespace
 }  // namespace postcheck
+
+TEST_CASE("a file written atomically replaces the old one whole, and a bad path is an error") {
+  const std::string dir = std::filesystem::temp_directory_path() / ("mapped_file_atomic_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/data.bin";
+  std::string error;
+  REQUIRE(postcheck::WriteFileAtomically(path, "HEAD", std::string("body\0bytes", 10), &error));
+  postcheck::MappedFile old_file;
+  REQUIRE(old_file.Open(path));
+  REQUIRE(postcheck::WriteFileAtomically(path, "NEW", "", &error));
+  CHECK(old_file.bytes() == std::string_view("HEADbody\0bytes", 14));  // the old mapping is intact
+  postcheck::MappedFile new_file;
+  REQUIRE(new_file.Open(path));
+  CHECK(new_file.bytes() == "NEW");
+  CHECK_FALSE(std::filesystem::exists(path + ".tmp"));
+  CHECK_FALSE(postcheck::WriteFileAtomically(dir + "/no/such/dir/file", "x", "y", &error));
+  CHECK(error.find("cannot write") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
