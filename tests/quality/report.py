@@ -335,6 +335,17 @@ def score_posts(posts, results):
     return figures, misses
 
 
+def report_source_row(source, fig, bar, figures):
+    """Prints score_posts' figures for `source` as a table row and records
+    them (source.recall, .precision, .clean_alarm) for the thresholds."""
+    print(f"| {source} | {fig['posts']} | {fmt(fig['recall'], fig['recall_n'])} "
+          f"| {fmt(fig['precision'], fig['precision_n'])} "
+          f"| {fmt(fig['clean_alarm'], fig['clean_alarm_n'])} | {bar} |")
+    for name in ("recall", "precision", "clean_alarm"):
+        if fig[name] is not None:
+            figures[f"{source}.{name}"] = fig[name]
+
+
 def fmt(value, counts=None):
     if value is None:
         return "-"
@@ -383,12 +394,7 @@ def main():
             all_misses += misses
             bar = BARS["misconduct.recall"] + " recall" if kind == "misconduct" \
                 else BARS["official.clean_alarm"] + " clean-alarm"
-            print(f"| {source} | {fig['posts']} | {fmt(fig['recall'], fig['recall_n'])} "
-                  f"| {fmt(fig['precision'], fig['precision_n'])} "
-                  f"| {fmt(fig['clean_alarm'], fig['clean_alarm_n'])} | {bar} |")
-            for name in ("recall", "precision", "clean_alarm"):
-                if fig[name] is not None:
-                    figures[f"{source}.{name}"] = fig[name]
+            report_source_row(source, fig, bar, figures)
             for c in CATEGORIES:
                 pc = fig["per"][c]
                 if pc["recall"] is None and pc["precision"] is None:
@@ -413,12 +419,7 @@ def main():
         fig, misses = score_posts([d for d, _ in chosen], [r for _, r in chosen])
         if split == "dev":
             fresh_misses = misses
-        print(f"| fresh.{split} | {fig['posts']} | {fmt(fig['recall'], fig['recall_n'])} "
-              f"| {fmt(fig['precision'], fig['precision_n'])} "
-              f"| {fmt(fig['clean_alarm'], fig['clean_alarm_n'])} | {BARS['fresh.recall']} recall |")
-        for name in ("recall", "precision", "clean_alarm"):
-            if fig[name] is not None:
-                figures[f"fresh.{split}.{name}"] = fig[name]
+        report_source_row(f"fresh.{split}", fig, BARS["fresh.recall"] + " recall", figures)
 
     print("\nDavidson et al. sample (a tone or discrimination finding at warning or above)\n")
     print("| class | tweets | flagged | bar |")
