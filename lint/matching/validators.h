@@ -100,7 +100,12 @@ bool IsUkDrivingLicence(std::string_view candidate);
 bool IsUkPassportNumber(std::string_view candidate);
 
 // "uk_phone": a UK phone number (country code 44, national or +44/0044 form)
-// that libphonenumber parses with region "GB" and considers valid. Freephone,
+// that libphonenumber parses with region "GB" and considers valid, or that
+// has the shape of a mobile (07 and nine digits, 070 and 076 aside) or
+// geographic number (01 or 02 and nine digits, or 01 and eight) in a range
+// libphonenumber's data calls unallocated: to a reader it is somebody's
+// number all the same, ranges are allocated after the data was made, and
+// numbers made up for a draft fall there. Freephone,
 // UAN (03, 0843-4, ...), shared-cost and premium-rate numbers are rejected, as
 // are the public service numbers 101, 999, 111, 112, 159, 105, 116 123 and
 // 0800 555 111. Mobile, fixed-line, personal (070), VoIP (056) and pager

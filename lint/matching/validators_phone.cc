@@ -35,14 +35,17 @@ bool IsPublicServiceNumber(std::string_view national_number) {
   return false;
 }
 
-// The ranges Ofcom keeps for drama and examples that libphonenumber calls
-// invalid: 07700 900000 to 900999 (mobile) and 01632 960000 to 960999 (its
-// other drama ranges, 020 7946 0xxx and the like, are valid to it already).
-// To a reader of a post they are a phone number like any other, and they are
-// what trainers' example drafts give.
-bool IsOfcomDramaNumber(std::string_view national_number) {
-  return national_number.size() == 10 &&
-         (national_number.substr(0, 7) == "7700900" || national_number.substr(0, 7) == "1632960");
+// A national significant number with the shape of a UK mobile number (7 and
+// nine digits; not 70, personal numbers, or 76, pagers, whose unallocated
+// ranges are rarer) or geographic number (1 or 2 and nine digits, or 1 and
+// eight): what a reader takes for somebody's number, allocated or not. This
+// takes in the ranges Ofcom keeps for drama and examples (07700 900xxx,
+// 01632 960xxx), which trainers' example drafts give.
+bool HasPersonalNumberShape(std::string_view national_number) {
+  const size_t n = national_number.size();
+  if (n == 10 && national_number[0] == '7') return national_number[1] != '0' && national_number[1] != '6';
+  if (n == 10 && (national_number[0] == '1' || national_number[0] == '2')) return true;
+  return n == 9 && national_number[0] == '1';
 }
 
 // Digits, spaces, hyphens, dots, parentheses and one leading '+'; at least one
@@ -124,7 +127,6 @@ bool IsUkPhoneNumberReadBy(std::string_view candidate, NumberReader read) {
     std::string national;
     util.GetNationalSignificantNumber(number, &national);
     if (IsPublicServiceNumber(national)) return false;
-    if (IsOfcomDramaNumber(national)) return true;
     // GetNumberType is UNKNOWN exactly when IsValidNumber is false (both look
     // the number up in its region's metadata), so one call answers both.
     switch (util.GetNumberType(number)) {
@@ -132,8 +134,10 @@ bool IsUkPhoneNumberReadBy(std::string_view candidate, NumberReader read) {
       case PhoneNumberUtil::UAN:
       case PhoneNumberUtil::SHARED_COST:
       case PhoneNumberUtil::PREMIUM_RATE:
-      case PhoneNumberUtil::UNKNOWN:
         return false;
+      case PhoneNumberUtil::UNKNOWN:
+        // Not allocated in libphonenumber's data (07911 4xxxxx, 07700 900xxx).
+        return HasPersonalNumberShape(national);
       default:
         return true;
     }

@@ -216,10 +216,13 @@ TEST_CASE("uk_phone") {
            "(+44) 7911 123456", "(+44)7911123456", "447911123456", "44 7911 123456",
            "07911.123.456", "07911/123/456", "0044 7922 987654",
            // Ofcom's drama ranges, which libphonenumber calls invalid.
-           "07700 900123", "07700 900 461", "+44 7700 900999", "01632 960123"});
+           "07700 900123", "07700 900 461", "+44 7700 900999", "01632 960123",
+           // Ranges libphonenumber 8.12 calls unallocated: still somebody's number.
+           "07911 432876", "07700 901123", "01632 961123", "+44 7911 432876", "0113 000 0000"});
   Rejects(&IsUkPhoneNumber,
-          {"07700 901123",    // next to the drama range: not allocated
-           "01632 961123",
+          {"07611 432876",    // 076 pagers: unallocated ranges left out
+           "0611 432876",     // no such range
+           "07911 4328761",   // too long for a mobile
            "0800 555 111",    // Crimestoppers
            "+44 800 555 111", "101", "999", "111", "112", "159", "105",
            "116 123", "116123",
