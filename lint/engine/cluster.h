@@ -16,7 +16,7 @@ namespace postcheck {
 // every span starts within `within` words of where the one before ends (as a
 // near/unless condition's `within` counts: 1 is the next word) and that
 // has at least `min` spans. Spans that overlap count as one. `min` is at
-// least 2.
+// least 1.
 void FindClusters(const TokenizedText& text, std::vector<Span> spans, int min, int within,
                   std::vector<Span>* out);
 

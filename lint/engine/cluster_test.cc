@@ -59,6 +59,12 @@ TEST_CASE("overlapping spans count once") {
   CHECK(Clusters("ANPR hit on the M62 by the ARV", {"ANPR", "ANPR hit", "ARV"}, 2, 6) == "ANPR hit on the M62 by the ARV");
 }
 
+TEST_CASE("with min 1, every span is a cluster, touching ones merged") {
+  CHECK(Clusters("lol the PCC haha", {"lol", "haha"}, 1, 1) == "lol | haha");
+  CHECK(Clusters("what a joke lol", {"what a joke", "lol"}, 1, 1) == "what a joke lol");
+  CHECK(Clusters("nothing here", {}, 1, 1) == "");
+}
+
 TEST_CASE("separate runs are separate clusters") {
   const std::string text = "GBH, PNC done. Then we went home for the day and slept well. ASB, RUI, NFA.";
   CHECK(Clusters(text, {"GBH", "PNC", "ASB", "RUI", "NFA"}, 2, 2) == "GBH, PNC | ASB, RUI, NFA");

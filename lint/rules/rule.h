@@ -102,7 +102,8 @@ struct LengthMatcher {
 
 // The `cluster` matcher: findings of other rules close together. A run of
 // them, each within `within` words of the one before, with at least `min` in
-// it, is one hit from the first to the last.
+// it, is one hit from the first to the last. With `min` 1, every finding of
+// those rules is one (touching ones merged).
 struct ClusterMatcher {
   std::vector<std::string> rules;  // full rule ids ("pack.id")
   int min = 0;

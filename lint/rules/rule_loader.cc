@@ -503,7 +503,7 @@ void PackReader::ReadCluster(const YAML::Node& node, Rule* rule) {
     }
     *out = std::stoi(s);
   };
-  count("min", 2, &cluster.min);
+  count("min", 1, &cluster.min);
   count("within", 1, &cluster.within);
   rule->cluster = std::move(cluster);
 }

@@ -309,7 +309,7 @@ TEST_CASE("cluster: min and within must be whole numbers in range") {
   CHECK_FALSE(LoadPackFile(Loader("cluster_bad.yaml"), &packs, &errors));
   INFO(AllErrors(errors));
   REQUIRE(errors.size() == 2);
-  Expect(errors[0], "cluster_bad.yaml", 14, 12, "dense", "'min' must be a whole number from 2 to 9999");
+  Expect(errors[0], "cluster_bad.yaml", 14, 12, "dense", "'min' must be a whole number from 1 to 9999");
   Expect(errors[1], "cluster_bad.yaml", 15, 15, "dense", "'within' must be a whole number from 1 to 9999");
 }
 
