@@ -42,6 +42,7 @@ struct EvaluationSpace {
   std::vector<uint32_t> candidate_patterns;
   std::vector<WordHit> word_hits;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> names;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> names_alone;  // first names on their own
   std::vector<bool> names_done;
   // The near and unless conditions of the rule being evaluated, indexed
   // (as many as it has; there may be more, left from other rules).

@@ -267,6 +267,7 @@ void EngineBuilder::AddMatchers() {
         Fail(rule.mark, rule.id, "unknown validator '" + v + "'");
       }
     }
+    if (rule.names) c.names_alone = rule.names->alone;
     if (rule.names && share_) {
       // The shared engine's own packs, indexed in the same order: its finder
       // for this rule (CheckShared checks that the rule counts match).
@@ -276,7 +277,7 @@ void EngineBuilder::AddMatchers() {
       }
     } else if (rule.names) {
       auto same = std::find_if(rules_.begin(), rules_.begin() + r,
-                               [&](const Rule* other) { return other->names == rule.names; });
+                               [&](const Rule* other) { return other->names && other->names->SameLists(*rule.names); });
       if (same != rules_.begin() + r) {
         c.names = impl_.compiled[static_cast<size_t>(same - rules_.begin())].names;
       } else {

@@ -59,6 +59,7 @@ struct CompiledRule {
   std::vector<uint32_t> near_slots;
   std::vector<uint32_t> unless_slots;
   int32_t names = -1;  // index into names_finders
+  bool names_alone = false;  // first names on their own count too
   const SpellChecker* speller = nullptr;
   const LengthMatcher* length = nullptr;    // the rule's, kept here to spare a look at the Rule per draft
   const ClusterMatcher* cluster = nullptr;  // likewise

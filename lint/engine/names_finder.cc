@@ -73,6 +73,17 @@ bool IsFunctionWord(std::string_view word) {
   return false;
 }
 
+// Words after which a capitalised first name is a place, a pub or a thing:
+// "the Rose", "in Chester", "from Preston".
+bool IsBeforePlace(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"the", "a", "an", "in", "at", "from", "to", "near", "of",
+                                                "into", "via", "towards", "outside", "around", "round"};
+  for (std::string_view w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 NamesFinder::NamesFinder(const NamesMatcher& config) {
@@ -80,6 +91,7 @@ NamesFinder::NamesFinder(const NamesMatcher& config) {
   first_names_.Reserve(config.first_names->size());
   for (const auto& n : *config.first_names) first_names_.Intern(Fold(n));
   for (const auto& n : config.not_surnames) not_surnames_.Intern(Fold(n));
+  for (const auto& n : config.not_alone) not_alone_.Intern(Fold(n));
 }
 
 bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
@@ -129,6 +141,25 @@ size_t NamesFinder::LowerCaseNameEnd(const TokenizedText& text, size_t i, const 
   return 0;
 }
 
+bool NamesFinder::IsFirstNameAlone(const TokenizedText& text, size_t i, const Lexicon* dictionary) const {
+  const auto& tokens = text.tokens;
+  const Token& t = tokens[i];
+  if (!t.capitalised || t.all_caps || t.has_digit || t.end - t.begin < 3) return false;
+  const std::string_view folded = text.Folded(t);
+  if (!Has(first_names_, folded) || Has(not_alone_, folded)) return false;
+  if (t.begin > 0) {  // not in a #tag, an @handle or a word_joined_up
+    const char before = text.text[t.begin - 1];
+    if (before == '#' || before == '@' || before == '_' || IsAsciiDigit(before) || IsAsciiLetter(before)) return false;
+  }
+  if (i + 1 < tokens.size() && tokens[i + 1].capitalised && SpaceBetween(text, i, i + 1, false)) return false;
+  if (i > 0 && SpaceBetween(text, i - 1, i, false)) {
+    if (tokens[i - 1].capitalised && !tokens[i - 1].sentence_start) return false;
+    if (IsBeforePlace(text.Folded(tokens[i - 1]))) return false;
+  }
+  if (t.sentence_start) return dictionary != nullptr && !dictionary->IsBaseWord(folded);
+  return true;
+}
+
 size_t NamesFinder::SurnameEnd(const TokenizedText& text, size_t i) const {
   const auto& tokens = text.tokens;
   while (i + 1 < tokens.size()) {
@@ -146,10 +177,15 @@ size_t NamesFinder::SurnameEnd(const TokenizedText& text, size_t i) const {
 }
 
 void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
-                       std::vector<std::pair<uint32_t, uint32_t>>* spans) const {
+                       std::vector<std::pair<uint32_t, uint32_t>>* spans,
+                       std::vector<std::pair<uint32_t, uint32_t>>* alone) const {
   const auto& tokens = text.tokens;
-  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
+    if (i + 1 == tokens.size()) {  // no surname can follow
+      if (alone && IsFirstNameAlone(text, i, dictionary)) alone->emplace_back(t.begin, t.end);
+      break;
+    }
     std::string_view folded = text.Folded(t);
     if (!t.capitalised) {
       // A title in lower case and a surname in lower case: "mr jones".
@@ -196,6 +232,7 @@ void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
       // name ("named as Kai Barnes", "a lad called Jayden Smith").
       last = SurnameEnd(text, i + 1);
     } else {
+      if (alone && IsFirstNameAlone(text, i, dictionary)) alone->emplace_back(t.begin, t.end);
       continue;
     }
     // A name followed by a street or place word is the place named after

@@ -11,6 +11,12 @@
 // yesterday"). A name followed by a
 // word of not_surnames (Road, Way, Hospital) is a place named after someone
 // ("Sir Matt Busby Way") and not reported.
+//
+// Asked for them, it also finds a known first name written on its own,
+// capitalised: "Jenny who rings from the Spar", "Laura, your husband rang".
+// Officers name the public they know this way; the rules that take such
+// names (`alone: true`) ask for a second sign (a health condition, a street,
+// a prison term) close by.
 #ifndef POSTCHECK_NAMES_FINDER_H_
 #define POSTCHECK_NAMES_FINDER_H_
 
@@ -32,8 +38,11 @@ class NamesFinder {
 
   // Appends the byte span of every name found in `text`. `dictionary` may be
   // null (no spelling pack): lower-case names then need an age after them.
+  // If `alone` is not null, appends there each known first name on its own
+  // (see IsFirstNameAlone), which is in no span of *spans.
   void Find(const TokenizedText& text, const Lexicon* dictionary,
-            std::vector<std::pair<uint32_t, uint32_t>>* spans) const;
+            std::vector<std::pair<uint32_t, uint32_t>>* spans,
+            std::vector<std::pair<uint32_t, uint32_t>>* alone = nullptr) const;
 
  private:
   // Whether token `t` can be part of a name written in lower case: a word of
@@ -43,6 +52,14 @@ class NamesFinder {
   // The end of a lower-case "first-name surname" pair starting at token `i`,
   // or 0 when there is none (see the comment at the top).
   size_t LowerCaseNameEnd(const TokenizedText& text, size_t i, const Lexicon* dictionary) const;
+  // Whether capitalised token `i` is a known first name on its own (and not
+  // one of not_alone, a place, faith or brand as often as a person): not in
+  // capitals, no capitalised word right before or after it ("Big Sue",
+  // "Victoria Road"), not after "the", "a" or a place word ("the Rose", "in
+  // Chester", "from Preston"), not in a #tag or @handle, and at the start of
+  // a sentence only when the dictionary does not know it in lower case
+  // ("Jack", "Holly"; with no dictionary, never there).
+  bool IsFirstNameAlone(const TokenizedText& text, size_t i, const Lexicon* dictionary) const;
   // Whether token `i` can be (part of) a surname.
   bool IsSurname(const TokenizedText& text, size_t i) const;
   // The last token of the surname starting at `i` (hyphenated and O'/D'
@@ -57,6 +74,7 @@ class NamesFinder {
   StringIdTable titles_;
   StringIdTable first_names_;
   StringIdTable not_surnames_;
+  StringIdTable not_alone_;
 };
 
 }  // namespace postcheck

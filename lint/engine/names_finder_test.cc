@@ -27,6 +27,23 @@ NamesMatcher Config() {
 // proper nouns it knows.
 const SetLexicon kDictionary({"yesterday", "today", "smith", "mark", "lane", "Amy", "Tyler"});
 
+// Each first name found on its own, as Names gives names.
+std::string Alone(std::string_view text, const Lexicon* dictionary = &kDictionary) {
+  NamesMatcher config = Config();
+  config.not_alone = {"Paris"};
+  NamesFinder finder(config);
+  TokenizedText tokens;
+  Tokenize(text, &tokens);
+  std::vector<std::pair<uint32_t, uint32_t>> spans, alone;
+  finder.Find(tokens, dictionary, &spans, &alone);
+  std::string out;
+  for (auto [b, e] : alone) {
+    if (!out.empty()) out += " | ";
+    out.append("'").append(text.substr(b, e - b)).append("'@").append(std::to_string(b));
+  }
+  return out;
+}
+
 // Each name found as "'text'@begin", joined by " | ".
 std::string Names(std::string_view text, const NamesMatcher& config = Config(),
                   const Lexicon* dictionary = &kDictionary) {
@@ -147,6 +164,34 @@ TEST_CASE("no titles, only first names") {
   NamesMatcher config;
   config.first_names = std::make_shared<const NamesMatcher::Words>(NamesMatcher::Words{"amy"});
   CHECK(Names("Mr Jones and Amy Patel", config) == "'Amy Patel'@13");
+}
+
+TEST_CASE("a first name on its own, when asked for") {
+  CHECK(Alone("Heads up: we saw Amy who rings from the Spar.") == "'Amy'@17");
+  CHECK(Alone("Amy, your bag is at the front desk") == "'Amy'@0");  // "amy" is no word
+  CHECK(Alone("Come and get it, Darren") == "'Darren'@17");          // the last token too
+  CHECK(Alone("Darren Whitley and Amy") == "'Amy'@19");               // the pair is a name, not alone
+  // Not next to another capitalised word, nor after "the" or a place word.
+  CHECK(Alone("We met Big Amy") == "");
+  CHECK(Alone("The Amy Centre opens") == "");
+  CHECK(Alone("a drink at the Darren and Crown") == "");
+  CHECK(Alone("he moved to Darren last year") == "");
+  // Not in capitals, a #tag or an @handle; not one of not_alone.
+  CHECK(Alone("AMY was there") == "");
+  CHECK(Alone("#Amy and @Darren and @the_Amy") == "");
+  CHECK(Alone("we flew Paris") == "");
+  // At the start of a sentence only when the dictionary does not know it in
+  // lower case: "Mark" may be the verb.
+  CHECK(Alone("Mark the date. We saw mark") == "");
+  CHECK(Alone("Then we saw Mark") == "'Mark'@12");
+  CHECK(Alone("Amy was there", nullptr) == "");
+  // Not asked for: nothing.
+  NamesFinder finder(Config());
+  TokenizedText tokens;
+  Tokenize("we saw Amy", &tokens);
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  finder.Find(tokens, &kDictionary, &spans);
+  CHECK(spans.empty());
 }
 
 }  // namespace

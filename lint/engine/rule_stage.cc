@@ -52,10 +52,13 @@ void DraftEvaluation::AddPatternHits(uint32_t r, std::vector<RuleSpan>* candidat
 void DraftEvaluation::AddNames(const CompiledRule& rule, std::vector<RuleSpan>* candidates) {
   const auto k = static_cast<size_t>(rule.names);
   if (!space_.names_done[k]) {
-    engine_.names_finders[k]->Find(text_, engine_.lexicon, &space_.names[k]);
+    engine_.names_finders[k]->Find(text_, engine_.lexicon, &space_.names[k], &space_.names_alone[k]);
     space_.names_done[k] = true;
   }
   for (auto [b, e] : space_.names[k]) candidates->push_back({b, e, -1});
+  if (rule.names_alone) {
+    for (auto [b, e] : space_.names_alone[k]) candidates->push_back({b, e, -1});
+  }
 }
 
 void DraftEvaluation::AddReadWords(const SpellChecker& speller, std::vector<RuleSpan>* misspelt) const {

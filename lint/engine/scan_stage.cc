@@ -33,6 +33,8 @@ void EvaluationSpace::Reset(const Engine::Impl& engine) {
   searched.resize(engine.patterns->size(), false);
   names.resize(engine.names_finders.size());
   for (auto& found_names : names) found_names.clear();
+  names_alone.resize(engine.names_finders.size());
+  for (auto& found_names : names_alone) found_names.clear();
   names_done.assign(engine.names_finders.size(), false);
   spellers_used = 0;
 }

@@ -213,6 +213,8 @@ void WriteRule(const Rule& r, const std::map<const void*, size_t>& shared_lists,
     w->Texts(r.names->titles);
     w->Number(shared_lists.at(r.names->first_names.get()));
     w->Texts(r.names->not_surnames);
+    w->Number(r.names->alone);
+    w->Texts(r.names->not_alone);
   }
   w->Number(r.spelling.has_value());
   if (r.spelling) {
@@ -280,6 +282,8 @@ Rule ReadRule(const Pack& pack, const std::vector<std::shared_ptr<const NamesMat
       r->Fail();
     }
     names.not_surnames = r->Texts();
+    names.alone = r->Bool();
+    names.not_alone = r->Texts();
     rule.names = std::move(names);
   }
   if (r->Bool()) {

@@ -78,12 +78,15 @@ struct NamesMatcher {
   std::vector<std::string> titles;       // e.g. Mr, Mrs, Dr
   std::shared_ptr<const Words> first_names = std::make_shared<const Words>();  // from first_names_file; never null
   std::vector<std::string> not_surnames; // capitalised words that end a name (Road, Police)
+  bool alone = false;  // a known first name on its own is a name too ("Jenny who rings")
+  std::vector<std::string> not_alone;    // first names that alone are a place, faith or brand (Paris, Islam)
 
-  // Equal lists, whether shared or not.
-  bool operator==(const NamesMatcher& other) const {
-    return titles == other.titles && not_surnames == other.not_surnames &&
+  // The same lists, whether shared or not: one finder serves both.
+  bool SameLists(const NamesMatcher& other) const {
+    return titles == other.titles && not_surnames == other.not_surnames && not_alone == other.not_alone &&
            (first_names == other.first_names || *first_names == *other.first_names);
   }
+  bool operator==(const NamesMatcher& other) const { return SameLists(other) && alone == other.alone; }
 };
 
 // The `spelling` matcher: Hunspell with extra accepted words.

@@ -417,7 +417,9 @@ void PackReader::ReadExamples(const YAML::Node& node, Rule* rule) {
 }
 
 void PackReader::ReadNames(const YAML::Node& node, Rule* rule) {
-  if (!CheckMap(node, "'names'", {"titles", "first_names_file", "not_surnames", "not_surnames_file"})) return;
+  if (!CheckMap(node, "'names'", {"titles", "first_names_file", "not_surnames", "not_surnames_file", "alone", "not_alone_file"})) {
+    return;
+  }
   NamesMatcher names;
   if (node["titles"]) ReadStrings(node["titles"], "titles", false, &names.titles);
   if (node["first_names_file"]) {
@@ -426,6 +428,8 @@ void PackReader::ReadNames(const YAML::Node& node, Rule* rule) {
   }
   if (node["not_surnames"]) ReadStrings(node["not_surnames"], "not_surnames", false, &names.not_surnames);
   if (node["not_surnames_file"]) ReadWordFiles(node["not_surnames_file"], "not_surnames_file", &names.not_surnames, nullptr);
+  if (node["alone"]) ReadBool(node["alone"], "alone", &names.alone);
+  if (node["not_alone_file"]) ReadWordFiles(node["not_alone_file"], "not_alone_file", &names.not_alone, nullptr);
   if (names.titles.empty() && names.first_names->empty()) {
     Error(node, "'names' needs titles or first_names_file");
   }
