@@ -148,7 +148,11 @@ void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexi
       if (word.size() == kMinMisspeltLength && edit != Edit::kTransposition) continue;
       if (word.size() <= kMaxShortLength && edit != Edit::kTransposition && edit != Edit::kDeletion) continue;
       if (!asked) {
-        known = lexicon.Knows(text.Original(t));
+        // Known as written, or as a name written in lower case ("boer",
+        // "fukushima"): no misspelling of a listed word.
+        std::string capitalised(text.Original(t));
+        capitalised[0] = AsciiUpper(capitalised[0]);
+        known = lexicon.Knows(text.Original(t)) || lexicon.Knows(capitalised);
         asked = true;
       }
       if (known) break;

@@ -24,6 +24,17 @@ bool IsSpellingSeparator(char c) { return c == ' ' || c == '-' || c == '_' || c 
 // A token right after one of these is part of a handle or a link.
 bool IsNotWrittenWords(char before) { return before == '@' || before == '/' || before == '=' || before == '.'; }
 
+// A compound outside a hashtag: at most this many parts, none of one letter.
+constexpr size_t kMaxCompoundParts = 3;
+
+bool IsPlausibleCompound(const std::vector<WordPart>& parts) {
+  if (parts.size() > kMaxCompoundParts) return false;
+  for (const WordPart& p : parts) {
+    if (p.end - p.begin < 2) return false;
+  }
+  return true;
+}
+
 // Letters spelt out: at least this many one-letter tokens in a row.
 constexpr size_t kMinSpelledOut = 3;
 // A word hyphenated in pieces: at most this many pieces.
@@ -125,6 +136,13 @@ void WordIndex::MatchSplits(const TokenizedText& text, const Lexicon* lexicon, s
       if (lexicon->Knows(original) || lexicon->Knows(capitalised)) continue;  // "cocktail", "Penistone"
       auto is_word = [&](std::string_view part) { return WordId(part) != kNoWord || lexicon->Knows(part); };
       if (!SplitIntoWords(folded, is_word, &parts)) continue;
+      // A compound outside a hashtag is a disguised word and a word or two
+      // run together ("fuckface", "fuckthepolice"), not a name cut into
+      // scraps around one ("Fukushima": fuk, us, him, a).
+      if (!hashtag && !IsPlausibleCompound(parts)) {
+        parts.clear();
+        continue;
+      }
     }
     TokenizedText split;
     split.text = text.text;

@@ -265,6 +265,12 @@ TEST_CASE("compounds of a disguised word that the dictionary does not know") {
   // Words the dictionary knows are never split.
   CHECK(Hits(index, "a cocktail in penistone or Penistone", &kLexicon) == "");
   CHECK(Hits(index, "a shitbag", &kLexicon) == "");  // known: a list must name it
+  // A name cut into scraps around a disguised word is no compound: more
+  // than three parts, or a part of one letter ("Fukushima": fuk, us, him, a).
+  index.Add("fuk", kDisguised, 7);
+  const SetLexicon scraps({"us", "him", "a", "face"}, {});
+  CHECK(Hits(index, "Fukushima", &scraps) == "");
+  CHECK(Hits(index, "fukface", &scraps) == "7:'fuk'@0");
 }
 
 TEST_CASE("misspellings of disguised words the dictionary does not know") {
