@@ -5,7 +5,7 @@
 # libFuzzer finds stay in the copy (kept, with any crash files, in the
 # directory printed at the end when something fails).
 #
-# Usage: scripts/fuzz.sh [SECONDS] [FUZZER...]     (fuzzers: engine loader serve)
+# Usage: scripts/fuzz.sh [SECONDS] [FUZZER...]     (fuzzers: engine loader serve snapshot)
 # Env:   FUZZ_JOBS (build parallelism, default nproc), FUZZ_ARGS (extra
 #        libFuzzer flags, e.g. "-max_len=4096"), POSTCHECK_RULES_DIR.
 # Exit:  0 when every fuzzer ran its time with no crash, leak, timeout, OOM
@@ -16,13 +16,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
 shift $(( $# > 0 ? 1 : 0 ))
 fuzzers=("$@")
-[ ${#fuzzers[@]} -eq 0 ] && fuzzers=(engine loader serve)
+[ ${#fuzzers[@]} -eq 0 ] && fuzzers=(engine loader serve snapshot)
 case "$seconds" in ''|*[!0-9]*) echo "fuzz.sh: SECONDS must be a number, not '$seconds'" >&2; exit 2;; esac
 
 cd "$root"
 echo "fuzz.sh: building the fuzz preset" >&2
 if ! { cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j"${FUZZ_JOBS:-$(nproc)}" \
-         --target engine_fuzzer loader_fuzzer serve_request_fuzzer >/dev/null; }; then
+         --target engine_fuzzer loader_fuzzer serve_request_fuzzer snapshot_fuzzer >/dev/null; }; then
   echo "fuzz.sh: build failed (cmake --preset fuzz && cmake --build --preset fuzz)" >&2
   exit 1
 fi
