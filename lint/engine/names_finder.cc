@@ -182,7 +182,7 @@ void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
   const auto& tokens = text.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (i + 1 == tokens.size()) {  // no surname can follow
+    if (i + 1 == tokens.size()) {  // no surname, nor an age, can follow
       if (alone && IsFirstNameAlone(text, i, dictionary)) alone->emplace_back(t.begin, t.end);
       break;
     }
@@ -232,7 +232,15 @@ void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
       // name ("named as Kai Barnes", "a lad called Jayden Smith").
       last = SurnameEnd(text, i + 1);
     } else {
-      if (alone && IsFirstNameAlone(text, i, dictionary)) alone->emplace_back(t.begin, t.end);
+      if (IsFirstNameAlone(text, i, dictionary)) {
+        // With an age after it, as a press release gives one ("Chloe, 19,"),
+        // a first name alone is a name for every rule.
+        if (AgeFollows(text.text, t.end)) {
+          spans->emplace_back(t.begin, t.end);
+        } else if (alone) {
+          alone->emplace_back(t.begin, t.end);
+        }
+      }
       continue;
     }
     // A name followed by a street or place word is the place named after

@@ -12,8 +12,9 @@
 // word of not_surnames (Road, Way, Hospital) is a place named after someone
 // ("Sir Matt Busby Way") and not reported.
 //
-// Asked for them, it also finds a known first name written on its own,
-// capitalised: "Jenny who rings from the Spar", "Laura, your husband rang".
+// A known first name written on its own, capitalised, with an age after it
+// ("Chloe, 19,") is a name. Asked for them, it also finds such a first name
+// with no age: "Jenny who rings from the Spar", "Laura, your husband rang".
 // Officers name the public they know this way; the rules that take such
 // names (`alone: true`) ask for a second sign (a health condition, a street,
 // a prison term) close by.

@@ -185,6 +185,10 @@ TEST_CASE("a first name on its own, when asked for") {
   CHECK(Alone("Mark the date. We saw mark") == "");
   CHECK(Alone("Then we saw Mark") == "'Mark'@12");
   CHECK(Alone("Amy was there", nullptr) == "");
+  // With an age after it, a name for every rule, not one "alone".
+  CHECK(Alone("we lifted Amy, 19, in Asda") == "");
+  CHECK(Names("we lifted Amy, 19, in Asda") == "'Amy'@10");
+  CHECK(Names("we lifted Paris, 19, in Asda") == "");  // not_alone is not in Names' config
   // Not asked for: nothing.
   NamesFinder finder(Config());
   TokenizedText tokens;
