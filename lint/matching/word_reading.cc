@@ -558,6 +558,13 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
     if ((ready_.load(std::memory_order_acquire) && InVocabulary(lower)) || lexicon.Knows(written)) continue;
     Ready(lexicon);
     if (IsListed(lower)) continue;
+    // A name written in lower case ("hispanics", "nigerians") is the word
+    // the dictionary knows capitalised, not a misspelling of another word.
+    {
+      std::string capitalised(lower);
+      capitalised[0] = AsciiUpper(capitalised[0]);
+      if (lexicon.Knows(capitalised)) continue;
+    }
     // A strong term's misspelling is the word index's to match ("faggit").
     bool near_strong = false;
     const uint32_t id = MisspeltWord(lower, &near_strong);

@@ -27,7 +27,9 @@
 //     dictionary knows, as that word: "h a t e" hate, "I h a t e" I hate. A
 //     strong term (AddDisguised) only with a word's letter run on ("a b i t
 //     c h"): alone ("c o o n") the word index matches it as a disguise.
-// Never read: words the dictionary knows, words one edit from a strong
+// Never read: words the dictionary knows, in lower case words it knows
+// capitalised (names of peoples written small: "nigerians" is no misspelt
+// "nigerian"), words one edit from a strong
 // term, words any rule lists that the dictionary does not know ("wetback",
 // "alot") and their forms ("wetbacks"), capitalised words inside a sentence
 // (names; a misspelt one only when the word meant is known only capitalised,

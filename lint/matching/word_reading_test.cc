@@ -25,14 +25,14 @@ const SetLexicon& Dictionary() {
                                    "make", "These", "These", "zoo", "belong", "in", "bill", "penis", "Penis",
                                    "tone", "hat", "eat", "the", "The", "hi", "is", "this", "This", "He", "he",
                                    "Jim", "Kill", "wet", "back", "coon", "coo", "stabber", "stabbed", "dearth", "lot", "trot", "in", "hearth", "would", "smash", "despise",
-                                   "heat", "dead", "ice", "filth", "absolute", "fag", "git", "gas"});
+                                   "heat", "dead", "ice", "filth", "absolute", "fag", "git", "gas", "Nigerian", "Nigerians"});
   return lexicon;
 }
 
 // The test vocabulary's words, added to `reader`.
 void Fill(WordReader& reader) {
   for (std::string_view w : {"kill", "death", "immigrants", "hate", "sick", "pathetic", "stab", "disgust",
-                             "black", "cancer", "penis", "unknownword", "all", "Muslims", "wetback"}) {
+                             "black", "cancer", "penis", "unknownword", "all", "Muslims", "wetback", "Nigerian"}) {
     reader.AddPhrase(w);
   }
   reader.AddDisguised("coon");
@@ -95,7 +95,7 @@ TEST_CASE("the vocabulary keeps only words the dictionary knows") {
   CHECK(reader.InVocabulary("immigrants"));
   CHECK_FALSE(reader.InVocabulary("unknownword"));
   CHECK_FALSE(reader.InVocabulary("coon"));  // a strong term: left to the word index
-  CHECK(reader.size() == 27);  // with "dead", "heat", "ice", "absolute" and "gas"
+  CHECK(reader.size() == 28);  // with "dead", "heat", "ice", "absolute" and "gas"
   CHECK(reader.ListedInVocabulary("kill"));
   CHECK_FALSE(reader.ListedInVocabulary("would"));
   CHECK(reader.InVocabulary("muslims"));  // known capitalised
@@ -127,6 +127,13 @@ TEST_CASE("innocent near-misses stay as written") {
   // One edit from a strong term as well: the word index's to match.
   CHECK(Read("a stabbex") == "a stabbex");  // "stabbed", but strong "stabber"
   CHECK(Read("a stabbedd") == "a stabbed");
+}
+
+TEST_CASE("a name written in lower case is no misspelling") {
+  // "nigerians" is the dictionary's "Nigerians" in lower case, not
+  // "nigerian" with a letter added.
+  CHECK(Read("nigerians are") == "nigerians are");
+  CHECK(Read("the nigerians") == "the nigerians");
 }
 
 TEST_CASE("a run-together word with a vocabulary word in it is read as two") {
