@@ -121,10 +121,24 @@ void WordIndex::MatchForms(const TokenizedText& text, const Token& t, const Toke
   }
 }
 
+namespace {
+
+// Whether token `i` is followed, one space on, by a word in lower case, as a
+// name is when it qualifies a noun ("boer families", "fukushima disaster").
+bool QualifiesNextWord(const TokenizedText& text, size_t i) {
+  if (i + 1 >= text.tokens.size()) return false;
+  const Token& next = text.tokens[i + 1];
+  return text.tokens[i].end + 1 == next.begin && text.text[text.tokens[i].end] == ' ' && !next.capitalised &&
+         next.has_letter && !next.has_digit;
+}
+
+}  // namespace
+
 void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon,
                                   std::vector<WordHit>* hits) const {
   thread_local std::vector<uint32_t> candidates;
-  for (const Token& t : text.tokens) {
+  for (size_t i = 0; i < text.tokens.size(); ++i) {
+    const Token& t = text.tokens[i];
     std::string_view folded = text.Folded(t);
     if (folded.size() < kMinMisspeltLength || folded.size() > disguised_max_ + 1) continue;
     if (t.capitalised && !t.sentence_start && !t.all_caps) continue;  // a name, most likely
@@ -148,11 +162,15 @@ void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexi
       if (word.size() == kMinMisspeltLength && edit != Edit::kTransposition) continue;
       if (word.size() <= kMaxShortLength && edit != Edit::kTransposition && edit != Edit::kDeletion) continue;
       if (!asked) {
-        // Known as written, or as a name written in lower case ("boer",
-        // "fukushima"): no misspelling of a listed word.
-        std::string capitalised(text.Original(t));
-        capitalised[0] = AsciiUpper(capitalised[0]);
-        known = lexicon.Knows(text.Original(t)) || lexicon.Knows(capitalised);
+        // Known as written, or as a name written in lower case before the
+        // word it qualifies ("boer families"): no misspelling of a listed
+        // word. A name on its own stays suspect: "you niger" is no country.
+        known = lexicon.Knows(text.Original(t));
+        if (!known && QualifiesNextWord(text, i)) {
+          std::string capitalised(text.Original(t));
+          capitalised[0] = AsciiUpper(capitalised[0]);
+          known = lexicon.Knows(capitalised);
+        }
         asked = true;
       }
       if (known) break;

@@ -290,6 +290,13 @@ TEST_CASE("misspellings of disguised words the dictionary does not know") {
   CHECK(Hits(index, "fack fuk ditch dikc", &kLexicon) == "");
   CHECK(Hits(index, "Hello Fcuk and Fick", &kLexicon) == "");
   CHECK(Hits(index, "fcuk") == "");  // no dictionary, no misspellings
+  // A word the dictionary knows only capitalised (a people, a place): in
+  // lower case before the word it qualifies it is that name ("boer
+  // families"); on its own it stays a misspelling ("you boer").
+  index.Add("boner", kDisguised, 6);
+  const SetLexicon names({"families", "you", "Boer"});
+  CHECK(Hits(index, "boer families", &names) == "");
+  CHECK(Hits(index, "you boer", &names) == "6:'boer'@4");
 }
 
 TEST_CASE("'1' can stand for 'l'") {
