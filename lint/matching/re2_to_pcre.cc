@@ -1,5 +1,7 @@
 #include "matching/re2_to_pcre.h"
 
+#include <utf8proc.h>
+
 #include <cstdio>
 #include <vector>
 
@@ -145,6 +147,31 @@ bool TranslateClass(std::string_view re, size_t* i, bool caseless, std::string* 
   return non_ascii || caseless;
 }
 
+// Whether the UTF-8 character `c` has no case partner under RE2's (?i):
+// punctuation, spaces, most symbols and emoji ("’", "…", "🍆"). Letters,
+// marks and numbers (Roman numerals have case) may have one; so may a symbol
+// with a case mapping (circled letters). Such a character is matched by its
+// own bytes even under (?i), not widened to "any letter".
+bool CaseInvariant(std::string_view c) {
+  utf8proc_int32_t cp = -1;
+  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(c.data()), static_cast<utf8proc_ssize_t>(c.size()),
+                       &cp) != static_cast<utf8proc_ssize_t>(c.size()) ||
+      cp < 0x80) {
+    return false;
+  }
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_CN:
+    case UTF8PROC_CATEGORY_CO:
+      return false;
+    case UTF8PROC_CATEGORY_SO:
+      return utf8proc_tolower(cp) == cp && utf8proc_toupper(cp) == cp && utf8proc_totitle(cp) == cp;
+    default:
+      return true;
+  }
+}
+
 struct Group {
   size_t out_start;      // where its "(" is in the output
   bool caseless_before;  // the flag outside it, restored at its ")"
@@ -221,7 +248,7 @@ bool Re2ToPcre(std::string_view re, std::string* pcre, std::string* why) {
         out.append(e);
         WidenRepeat(re, &i, &out);
       } else if (static_cast<unsigned char>(n) >= 0x80) {  // an escaped non-ASCII character
-        if (caseless) {
+        if (caseless && !CaseInvariant(e.substr(1))) {
           out += "(?:[\\x80-\\xFF]+|[A-Za-z])";
         } else {
           for (size_t k = 1; k < e.size(); ++k) out += ByteEscape(static_cast<unsigned char>(e[k]));
@@ -338,7 +365,7 @@ bool Re2ToPcre(std::string_view re, std::string* pcre, std::string* why) {
       continue;
     }
     const size_t len = CharLength(re, i);
-    if (len > 1 && caseless) {
+    if (len > 1 && caseless && !CaseInvariant(re.substr(i, len))) {
       // A non-ASCII letter's case partners (or the ASCII letter KELVIN SIGN
       // folds to): any non-ASCII character, or an ASCII letter.
       out += "(?:[\\x80-\\xFF]+|[A-Za-z])";

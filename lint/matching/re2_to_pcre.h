@@ -22,7 +22,9 @@
 //                  character matches one of its bytes ([^...] leaves its
 //                  non-ASCII members out; \pL -> [A-Za-z\x80-\xFF]), and its
 //                  repeat counts bytes: none -> +, ? -> *, {m,n} -> {m,}.
-//   é (literal)    its bytes; under (?i), any non-ASCII bytes or a letter.
+//   é (literal)    its bytes; under (?i), any non-ASCII bytes or a letter,
+//                  unless it has no case partner (punctuation, emoji: "’",
+//                  "🍆"), which stays its bytes.
 //   {m,n}          {m,}: long bounded gaps ("[^.!?]{0,60}") are costly and
 //                  tell the prefilter little.
 //   (...)? (...)*  A long group matched from zero times becomes (?s:.*).

@@ -58,6 +58,17 @@ TEST_CASE("a caseless class or non-ASCII character may be matched by its partner
   CHECK(Translated("x(?i:\xC3\xA9)\xC3\xA9") == "x(?i:(?:[\\x80-\\xFF]+|[A-Za-z]))\xC3\xA9");
 }
 
+TEST_CASE("a non-ASCII character with no case partner stays its bytes under (?i)") {
+  // an emoji, a curly apostrophe, an ellipsis: no case, so no widening
+  CHECK(Translated("(?i)x\xF0\x9F\x8D\x86") == "(?i)x\xF0\x9F\x8D\x86");
+  CHECK(Translated("(?i)don\xE2\x80\x99t") == "(?i)don\xE2\x80\x99t");
+  CHECK(Translated("(?i)\\\xE2\x80\xA6") == "(?i)\\xE2\\x80\\xA6");  // escaped
+  // a circled letter has a case partner; a Roman numeral too; sharp s folds to capital sharp s
+  CHECK(Translated("(?i)\xE2\x93\x90") == "(?i)(?:[\\x80-\\xFF]+|[A-Za-z])");
+  CHECK(Translated("(?i)\xE2\x85\xA0") == "(?i)(?:[\\x80-\\xFF]+|[A-Za-z])");
+  CHECK(Translated("(?i)\xC3\x9F") == "(?i)(?:[\\x80-\\xFF]+|[A-Za-z])");
+}
+
 TEST_CASE("bounded repeats lose their bound; long optional groups become anything") {
   CHECK(Translated("\\d{1,4}") == "\\d{1,}");
   CHECK(Translated("(?:ab){2,3}") == "(?:ab){2,}");
