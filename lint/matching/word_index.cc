@@ -26,6 +26,18 @@ bool JoinsPhrase(std::string_view gap) {
   return true;
 }
 
+// Bit k set: punctuation between words k and k + 1 of `phrase`.
+uint64_t PhraseBreaks(std::string_view phrase) {
+  TokenizedText text;
+  Tokenize(phrase, &text);
+  uint64_t breaks = 0;
+  for (size_t k = 0; k + 1 < text.tokens.size() && k < 64; ++k) {
+    const size_t gap = text.tokens[k].end;
+    if (!JoinsPhrase(phrase.substr(gap, text.tokens[k + 1].begin - gap))) breaks |= uint64_t{1} << k;
+  }
+  return breaks;
+}
+
 bool HasRunOfThree(std::string_view s) {
   for (size_t i = 2; i < s.size(); ++i) {
     if (s[i] == s[i - 1] && s[i] == s[i - 2]) return true;
@@ -87,6 +99,7 @@ bool WordIndex::Add(std::string_view phrase, const WordOptions& options, uint32_
   const uint32_t known = entry_keys_.Intern(key);
   added_entries_.push_back(known);
   if (known < entries_.size()) {
+    entries_[known].breaks |= PhraseBreaks(phrase);
     entries_[known].owners.push_back(owner);
     AddForms(known, owner_flags_[owner] & kDisguises);
     return true;
@@ -95,6 +108,7 @@ bool WordIndex::Add(std::string_view phrase, const WordOptions& options, uint32_
   entry.match_case = match_case;
   entry.owners = {owner};
   entry.exact = std::move(exact);
+  entry.breaks = PhraseBreaks(phrase);
   for (const std::string& w : folded) entry.words.push_back(word_ids_.Intern(w));
   auto id = static_cast<uint32_t>(entries_.size());
   if (by_first_word_.size() < word_ids_.size()) by_first_word_.resize(word_ids_.size());
@@ -139,14 +153,14 @@ void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>
     if (first + n > tokens.size()) continue;
     const Entry& entry = entries_[head.entry];
     if (n > 1 && !head.match_case) {
-      if (!words[first].joins_next) continue;
+      if (!words[first].joins_next && !entry.MayBreakAfter(0)) continue;
       // A two-word phrase may end in a form of its last word.
       if (!words[first + 1].Has(head.second) && (n > 2 || entry.last_stem.empty())) continue;
     }
     if (entry.match_case && text.Original(tokens[first]) != entry.exact[0]) continue;
     bool ok = true;
     for (size_t k = 1; k + 1 < n && ok; ++k) {
-      ok = words[first + k - 1].joins_next &&
+      ok = (words[first + k - 1].joins_next || entry.MayBreakAfter(k - 1)) &&
            (entry.match_case ? text.Original(tokens[first + k]) == entry.exact[k]
                              : words[first + k].Has(entry.words[k]));
     }
@@ -156,7 +170,7 @@ void WordIndex::MatchAt(const TokenizedText& text, const std::vector<TokenWords>
       continue;
     }
     const size_t last = first + n - 1;
-    if (!words[last - 1].joins_next) continue;
+    if (!words[last - 1].joins_next && !entry.MayBreakAfter(n - 2)) continue;
     if (entry.match_case ? text.Original(tokens[last]) == entry.exact[n - 1] : words[last].Has(entry.words[n - 1])) {
       Emit(entry, tokens[first].begin, tokens[last].end, need, hits);
     } else if (!entry.last_stem.empty() && EndsInForm(text, tokens[last], entry, lexicon)) {

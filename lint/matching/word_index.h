@@ -18,6 +18,11 @@
 // ("fuckface", "motherfuckin") and misspelt by one edit when the dictionary
 // does not know the word ("fcuk", "bich"). Other entries never match those
 // forms: "c***" is no party name.
+//
+// The words of a phrase must follow each other with only spaces between
+// (punctuation ends a phrase: "no, go" is not "no go"), except where the
+// phrase itself has punctuation between two words ("shock, horror"): there
+// the text may have punctuation or only spaces.
 #ifndef POSTCHECK_WORD_INDEX_H_
 #define POSTCHECK_WORD_INDEX_H_
 
@@ -81,6 +86,11 @@ class WordIndex {
     // forms end the phrase too ("half breeds"); empty when it has none.
     std::string last_stem;
     bool disguised = false;  // registered for compounds and misspellings
+    // Bit k: the phrase has punctuation between its words k and k + 1, so
+    // the text may too. Phrases with the same words share an entry and
+    // their bits.
+    uint64_t breaks = 0;
+    bool MayBreakAfter(size_t k) const { return k < 64 && (breaks >> k & 1) != 0; }
   };
   // What Match knows of one token before trying phrases: the ids of its
   // folded form and of that form with runs of three or more letters squeezed

@@ -75,6 +75,29 @@ TEST_CASE("multi-word phrases") {
   CHECK(Hits(index, "bang to") == "2:'bang'@0");
 }
 
+TEST_CASE("punctuation written in a phrase may be in the text there, or not") {
+  WordIndex index;
+  index.Add("shock, horror", false, 1);
+  index.Add("not saying anything, just saying", false, 2);
+  CHECK(Hits(index, "Shock, horror: he was arrested") == "1:'Shock, horror'@0");
+  CHECK(Hits(index, "shock horror") == "1:'shock horror'@0");
+  CHECK(Hits(index, "shock... horror") == "1:'shock... horror'@0");
+  CHECK(Hits(index, "Not saying anything, just saying") == "2:'Not saying anything, just saying'@0");
+  CHECK(Hits(index, "not saying anything just saying") == "2:'not saying anything just saying'@0");
+  // only where the phrase has it: "not, saying" still splits the phrase
+  CHECK(Hits(index, "not, saying anything, just saying") == "");
+  CHECK(Hits(index, "shock, and horror") == "");
+  // the same words written without the comma: one entry, and the comma's
+  // leniency stays (the phrases are alternatives)
+  WordIndex both;
+  both.Add("sorry not sorry", false, 3);
+  both.Add("sorry, not sorry", false, 4);
+  CHECK(Hits(both, "sorry, not sorry") == "3:'sorry, not sorry'@0 | 4:'sorry, not sorry'@0");
+  WordIndex plain;
+  plain.Add("sorry not sorry", false, 5);
+  CHECK(Hits(plain, "sorry, not sorry") == "");
+}
+
 TEST_CASE("match_case") {
   WordIndex index;
   index.Add("MOP", true, 3);
