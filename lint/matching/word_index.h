@@ -136,6 +136,11 @@ class WordIndex {
   bool HasDisguisedPart(std::string_view folded) const;
   // Unknown words one edit from a disguised entry (word_index_forms.cc).
   void MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
+  // Token `t`, a dropped-g form whose -ing word `with_g` the lexicon knows
+  // ("wankin"): the single-word entries that word is, or is a form of
+  // (word_index_forms.cc).
+  void MatchDroppedG(const Token& t, std::string_view with_g, const Lexicon& lexicon,
+                     std::vector<WordHit>* hits) const;
 
   // Appends a hit for every owner of `entry` that has every bit of `need`.
   void Emit(const Entry& entry, uint32_t begin, uint32_t end, uint8_t need, std::vector<WordHit>* hits) const;

@@ -121,6 +121,22 @@ void WordIndex::MatchForms(const TokenizedText& text, const Token& t, const Toke
   }
 }
 
+void WordIndex::MatchDroppedG(const Token& t, std::string_view with_g, const Lexicon& lexicon,
+                              std::vector<WordHit>* hits) const {
+  if (const uint32_t id = WordId(with_g); id != kNoWord && id < by_first_word_.size()) {
+    for (const Head& head : by_first_word_[id]) {
+      if (head.size == 1 && !head.match_case) Emit(entries_[head.entry], t.begin, t.end, 0, hits);
+    }
+  }
+  thread_local std::string stem;
+  if (!stem_starts_[StartBit(with_g)] || !StemWord(with_g, &stem) || lexicon.IsBaseWord(with_g)) return;
+  const uint32_t sid = stem_ids_.Find(stem);
+  if (sid == kNoWord) return;
+  for (uint32_t e : entries_by_stem_[sid]) {
+    if (with_g.size() > word_ids_.Get(entries_[e].words[0]).size()) Emit(entries_[e], t.begin, t.end, kForms, hits);
+  }
+}
+
 namespace {
 
 // Whether token `i` is followed, one space on, by a word in lower case, as a
@@ -166,6 +182,16 @@ void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexi
         // word it qualifies ("boer families"): no misspelling of a listed
         // word. A name on its own stays suspect: "you niger" is no country.
         known = lexicon.Knows(text.Original(t));
+        // A dialect form that drops the g of a word the dictionary knows
+        // ("missin'", "duckin"): that word, however close to a listed one
+        // ("pissin", "fuckin"), and reported only if that word is listed
+        // ("wankin").
+        if (!known && folded.size() > 4 && folded.substr(folded.size() - 2) == "in") {
+          std::string with_g(folded);
+          with_g += 'g';
+          known = lexicon.Knows(with_g);
+          if (known) MatchDroppedG(t, with_g, lexicon, hits);
+        }
         if (!known && QualifiesNextWord(text, i)) {
           std::string capitalised(text.Original(t));
           capitalised[0] = AsciiUpper(capitalised[0]);
