@@ -84,6 +84,24 @@ bool IsBeforePlace(std::string_view word) {
   return false;
 }
 
+// Capitalised words that go before a first name as part of what people call
+// someone, not as another name or a place: "Big Sue", "Little Jimmy",
+// "Special Sarah" (a special constable), "Auntie Pat".
+bool IsNicknameWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"big", "little", "lil", "young", "old", "our", "special",
+                                                "auntie", "aunty", "uncle", "nana", "nanna", "grandad", "granny"};
+  for (std::string_view w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+// Whether token `t` is a single capital letter, as an initial is: "Shannon R".
+bool IsInitial(const TokenizedText& text, const Token& t) {
+  const std::string_view w = text.Original(t);
+  return w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
+}
+
 }  // namespace
 
 NamesFinder::NamesFinder(const NamesMatcher& config) {
@@ -151,9 +169,17 @@ bool NamesFinder::IsFirstNameAlone(const TokenizedText& text, size_t i, const Le
     const char before = text.text[t.begin - 1];
     if (before == '#' || before == '@' || before == '_' || IsAsciiDigit(before) || IsAsciiLetter(before)) return false;
   }
-  if (i + 1 < tokens.size() && tokens[i + 1].capitalised && SpaceBetween(text, i, i + 1, false)) return false;
+  // Another capitalised word next to it makes it part of another name or a
+  // place ("Amy Centre", "Port Darren"); a surname's initial after it, or a
+  // nickname word before it, does not ("Shannon R", "Big Sue").
+  if (i + 1 < tokens.size() && tokens[i + 1].capitalised && SpaceBetween(text, i, i + 1, false) &&
+      !IsInitial(text, tokens[i + 1])) {
+    return false;
+  }
   if (i > 0 && SpaceBetween(text, i - 1, i, false)) {
-    if (tokens[i - 1].capitalised && !tokens[i - 1].sentence_start) return false;
+    if (tokens[i - 1].capitalised && !tokens[i - 1].sentence_start && !IsNicknameWord(text.Folded(tokens[i - 1]))) {
+      return false;
+    }
     if (IsBeforePlace(text.Folded(tokens[i - 1]))) return false;
   }
   if (t.sentence_start) return dictionary != nullptr && !dictionary->IsBaseWord(folded);

@@ -172,7 +172,12 @@ TEST_CASE("a first name on its own, when asked for") {
   CHECK(Alone("Come and get it, Darren") == "'Darren'@17");          // the last token too
   CHECK(Alone("Darren Whitley and Amy") == "'Amy'@19");               // the pair is a name, not alone
   // Not next to another capitalised word, nor after "the" or a place word.
-  CHECK(Alone("We met Big Amy") == "");
+  CHECK(Alone("We met Port Amy") == "");
+  // ...but a nickname word before it, or an initial after it, is no other name.
+  CHECK(Alone("We met Big Amy") == "'Amy'@11");
+  CHECK(Alone("our Special Amy is back on the tills") == "'Amy'@12");
+  CHECK(Alone("and Amy R is gone again") == "'Amy'@4");
+  CHECK(Alone("and Amy Rt is gone again") == "");
   CHECK(Alone("The Amy Centre opens") == "");
   CHECK(Alone("a drink at the Darren and Crown") == "");
   CHECK(Alone("he moved to Darren last year") == "");
