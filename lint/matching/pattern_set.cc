@@ -1,6 +1,7 @@
 #include "matching/pattern_set.h"
 
 #include <algorithm>
+#include <string>
 
 #include "matching/prefilter_file.h"
 #include "matching/regex_size_bound.h"
@@ -36,7 +37,7 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
       return -1;
     }
   } else {  // may be large: compile it now to check that it fits, and learn its size
-    p->re = std::make_unique<RE2>(p->text, options_);
+    p->re = std::make_unique<RE2>(p->text, OptionsFor(p->text));
     if (!p->re->ok()) {
       *error = "invalid regex: " + p->re->error();
       return -1;
@@ -47,6 +48,34 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
   ids_.emplace(p->text, static_cast<int>(id));
   patterns_.push_back(std::move(p));
   return static_cast<int>(id);
+}
+
+bool PatternSet::IsStateHungry(std::string_view pattern) {
+  if (RegexSizeBound(pattern) > kOwnSetProgramSize) return true;
+  // A bounded repeat {m,n} or {,n} with n >= 20; an escaped brace is a brace.
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (pattern[i] != '{') continue;
+    const size_t close = pattern.find('}', i);
+    const size_t comma = pattern.find(',', i);
+    if (close == std::string_view::npos || comma == std::string_view::npos || comma > close) continue;
+    const std::string_view upper = pattern.substr(comma + 1, close - comma - 1);
+    if (upper.empty() || upper.size() > 6 ||
+        !std::all_of(upper.begin(), upper.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    if (std::stoul(std::string(upper)) >= 20) return true;
+  }
+  return false;
+}
+
+RE2::Options PatternSet::OptionsFor(std::string_view pattern) const {
+  RE2::Options options = options_;
+  if (options_.max_mem() == kPatternMaxMem && IsStateHungry(pattern)) options.set_max_mem(kStateHungryMaxMem);
+  return options;
 }
 
 size_t PatternSet::SetFor(size_t program_size) {
@@ -190,7 +219,7 @@ bool PatternSet::Compile(std::vector<CompileError>* errors) {
 const PatternSet::Pattern& PatternSet::Compiled(uint32_t id) const {
   const Pattern& p = *patterns_[id];
   std::call_once(p.compiled, [&] {
-    if (!p.re) p.re = std::make_unique<RE2>(p.text, options_);
+    if (!p.re) p.re = std::make_unique<RE2>(p.text, OptionsFor(p.text));
     const auto& groups = p.re->NamedCapturingGroups();
     if (auto it = groups.find("match"); it != groups.end()) p.match_group = it->second;
   });

@@ -120,12 +120,20 @@ class PatternSet {
   }
 
   // RE2's default budget for each pattern's program and DFAs. A cap, not an
-  // allocation: a DFA grows only to the states its texts reach. A DFA state
-  // holds the program's live instructions, so a pattern over a long word list
-  // (thousands of instructions) has states of kilobytes: at 2 MiB such a DFA
-  // filled its share and was thrown away every few drafts, and a building
-  // block over the person nouns cost 3.5 us a draft instead of 0.27 us.
-  static constexpr int64_t kPatternMaxMem = int64_t{8} << 20;
+  // allocation: a DFA grows only to the states its texts reach.
+  static constexpr int64_t kPatternMaxMem = int64_t{2} << 20;
+  // The budget, under the default, of a pattern whose DFA needs many or
+  // large states (IsStateHungry): a program of thousands of instructions (a
+  // long word list) has states of kilobytes, and a long bounded gap
+  // ("[^.!?]{0,60}") multiplies them. At 2 MiB such a DFA filled its share
+  // and was thrown away every few drafts: a building block over the person
+  // nouns cost 3.5 us a draft instead of 0.27 us, a 60-character gap 3.0 us
+  // instead of 1.2. Only these get more, so that memory stays bounded by
+  // what the few need (issue 19).
+  static constexpr int64_t kStateHungryMaxMem = int64_t{8} << 20;
+  // Whether `pattern` may have more than kOwnSetProgramSize instructions
+  // (RegexSizeBound) or has a bounded repeat of 20 or more ("{0,60}").
+  static bool IsStateHungry(std::string_view pattern);
 
   // A pattern whose RE2 program has more instructions than this gets a set of
   // its own.
@@ -164,6 +172,9 @@ class PatternSet {
   // The set for a pattern of `program_size` instructions (0 if not known to
   // be large): the shared set, made on first use, or a new set of its own.
   size_t SetFor(size_t program_size);
+  // options_, or for a state-hungry pattern under the default budget, the
+  // same with kStateHungryMaxMem.
+  RE2::Options OptionsFor(std::string_view pattern) const;
   // The prefilter file, loaded (or shared) at the first call; nullptr when
   // there is none or it cannot be loaded.
   const LoadedPrefilter* File();

@@ -278,5 +278,18 @@ TEST_CASE("Find reports one pattern's matches, and only when asked") {
   CHECK(hits[1].end == 34);
 }
 
+TEST_CASE("state-hungry patterns: long programs and long bounded gaps") {
+  CHECK(PatternSet::IsStateHungry("(?i)\\byou\\b[^.!?\\n]{0,60}?\\s(?P<match>\\w+)"));
+  CHECK(PatternSet::IsStateHungry("a.{2,20}b"));
+  std::string list = "(?i)\\b(?:";
+  for (int i = 0; i < 400; ++i) list += (i ? "|w" : "w") + std::to_string(i) + "xyz";
+  list += ")\\b";
+  CHECK(PatternSet::IsStateHungry(list));
+  CHECK_FALSE(PatternSet::IsStateHungry("(?i)\\bhello (?:there|you)\\b"));
+  CHECK_FALSE(PatternSet::IsStateHungry("\\d{1,4}"));            // a short repeat
+  CHECK_FALSE(PatternSet::IsStateHungry("a\\{0,60}"));           // an escaped brace is a brace
+  CHECK_FALSE(PatternSet::IsStateHungry("x{3,}"));               // no upper bound: no counting
+}
+
 }  // namespace
 }  // namespace postcheck
