@@ -22,10 +22,11 @@
 // when added, to check that they fit; the others are only parsed. A pattern
 // the prefilter file holds is neither parsed nor compiled when added: the
 // build did both when it wrote the file, with the same RE2 and options (the
-// default memory budget), so a cold start does not repeat that work for
-// the bundled packs. Each RE2 has a bounded memory budget
-// (kPatternMaxMem): past it, RE2 falls back from its DFA to slower, exact
-// matching rather than growing.
+// same memory budgets), so a cold start does not repeat that work for
+// the bundled packs. Each RE2 has a bounded memory budget (kPatternMaxMem,
+// or kStateHungryMaxMem for the few patterns whose DFAs need more): past
+// it, RE2 falls back from its DFA to slower, exact matching rather than
+// growing.
 //
 // A pattern may mark the part of its match that a finding covers with a group
 // named `match`, e.g. "DOB:? (?P<match>\d\d/\d\d/\d{4})".
