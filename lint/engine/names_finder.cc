@@ -1,5 +1,8 @@
 #include "engine/names_finder.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -57,6 +60,12 @@ bool IntroducedAt(const TokenizedText& text, size_t i) {
   return false;
 }
 
+// Whether `word` is one of `words`.
+template <size_t N>
+bool IsOneOf(std::string_view word, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
 // Titles that, written in lower case, still introduce a name ("mr jones");
 // "dr" (drive) and "miss" (the verb) do not.
 bool IsLowerTitle(std::string_view word) { return word == "mr" || word == "mrs" || word == "ms" || word == "mx"; }
@@ -67,10 +76,7 @@ bool IsFunctionWord(std::string_view word) {
       "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
       "her", "his", "in", "is", "it", "mr", "mrs", "ms", "mx", "no", "not", "of", "on", "or", "said", "says",
       "she", "that", "the", "their", "they", "this", "to", "was", "were", "who", "will", "with", "would"};
-  for (std::string_view w : kWords) {
-    if (word == w) return true;
-  }
-  return false;
+  return IsOneOf(word, kWords);
 }
 
 // Words after which a capitalised first name is a place, a pub or a thing:
@@ -78,10 +84,7 @@ bool IsFunctionWord(std::string_view word) {
 bool IsBeforePlace(std::string_view word) {
   static constexpr std::string_view kWords[] = {"the", "a", "an", "in", "at", "from", "to", "near", "of",
                                                 "into", "via", "towards", "outside", "around", "round"};
-  for (std::string_view w : kWords) {
-    if (word == w) return true;
-  }
-  return false;
+  return IsOneOf(word, kWords);
 }
 
 // Capitalised words that go before a first name as part of what people call
@@ -90,10 +93,7 @@ bool IsBeforePlace(std::string_view word) {
 bool IsNicknameWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {"big", "little", "lil", "young", "old", "our", "special",
                                                 "auntie", "aunty", "uncle", "nana", "nanna", "grandad", "granny"};
-  for (std::string_view w : kWords) {
-    if (word == w) return true;
-  }
-  return false;
+  return IsOneOf(word, kWords);
 }
 
 // Whether token `t` is a single capital letter, as an initial is: "Shannon R".
