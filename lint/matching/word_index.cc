@@ -26,8 +26,10 @@ bool JoinsPhrase(std::string_view gap) {
   return true;
 }
 
-// Bit k set: punctuation between words k and k + 1 of `phrase`.
+// Bit k set: punctuation between words k and k + 1 of `phrase`. Most
+// phrases have none, and are not tokenised a second time to learn it.
 uint64_t PhraseBreaks(std::string_view phrase) {
+  if (JoinsPhrase(phrase)) return 0;
   TokenizedText text;
   Tokenize(phrase, &text);
   uint64_t breaks = 0;
