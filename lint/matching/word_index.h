@@ -141,6 +141,12 @@ class WordIndex {
   // (word_index_forms.cc).
   void MatchDroppedG(const Token& t, std::string_view with_g, const Lexicon& lexicon,
                      std::vector<WordHit>* hits) const;
+  // Emits, over token `t`, every entry that `word` (lower-case ASCII) is a
+  // longer form of by its stem, unless the lexicon knows `word` as a base
+  // word; entries the token `w` already is (if given) are left to the exact
+  // match (word_index_forms.cc).
+  void EmitFormsOf(std::string_view word, const Token& t, const TokenWords* w, const Lexicon* lexicon, uint8_t need,
+                   std::vector<WordHit>* hits) const;
 
   // Appends a hit for every owner of `entry` that has every bit of `need`.
   void Emit(const Entry& entry, uint32_t begin, uint32_t end, uint8_t need, std::vector<WordHit>* hits) const;

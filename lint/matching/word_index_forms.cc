@@ -102,19 +102,25 @@ bool WordIndex::EndsInForm(const TokenizedText& text, const Token& t, const Entr
 void WordIndex::MatchForms(const TokenizedText& text, const Token& t, const TokenWords& w,
                            const Lexicon* lexicon, uint8_t need, std::vector<WordHit>* hits) const {
   std::string_view folded = text.Folded(t);
-  if (folded.size() < 3 || !IsLowerAsciiWord(folded) || !stem_starts_[StartBit(folded)]) return;
+  if (folded.size() < 3 || !IsLowerAsciiWord(folded)) return;
+  EmitFormsOf(folded, t, &w, lexicon, need, hits);
+}
+
+void WordIndex::EmitFormsOf(std::string_view word, const Token& t, const TokenWords* w, const Lexicon* lexicon,
+                            uint8_t need, std::vector<WordHit>* hits) const {
+  if (!stem_starts_[StartBit(word)]) return;
   thread_local std::string stem;
-  if (!StemWord(folded, &stem)) return;
+  if (!StemWord(word, &stem)) return;
   const uint32_t sid = stem_ids_.Find(stem);
   if (sid == kNoWord) return;
   bool asked = false;
   for (uint32_t e : entries_by_stem_[sid]) {
     const Entry& entry = entries_[e];
-    if (w.Has(entry.words[0])) continue;  // the token is the word itself: matched already
+    if (w && w->Has(entry.words[0])) continue;  // the token is the word itself: matched already
     // An inflection is longer than its word: "grass" is no form of "grassed".
-    if (folded.size() <= word_ids_.Get(entry.words[0]).size()) continue;
+    if (word.size() <= word_ids_.Get(entry.words[0]).size()) continue;
     if (lexicon && !asked) {
-      if (lexicon->IsBaseWord(folded)) return;  // "crappie" is no form of "crappy"
+      if (lexicon->IsBaseWord(word)) return;  // "crappie" is no form of "crappy"
       asked = true;
     }
     Emit(entry, t.begin, t.end, need | kForms, hits);
@@ -128,13 +134,7 @@ void WordIndex::MatchDroppedG(const Token& t, std::string_view with_g, const Lex
       if (head.size == 1 && !head.match_case) Emit(entries_[head.entry], t.begin, t.end, 0, hits);
     }
   }
-  thread_local std::string stem;
-  if (!stem_starts_[StartBit(with_g)] || !StemWord(with_g, &stem) || lexicon.IsBaseWord(with_g)) return;
-  const uint32_t sid = stem_ids_.Find(stem);
-  if (sid == kNoWord) return;
-  for (uint32_t e : entries_by_stem_[sid]) {
-    if (with_g.size() > word_ids_.Get(entries_[e].words[0]).size()) Emit(entries_[e], t.begin, t.end, kForms, hits);
-  }
+  EmitFormsOf(with_g, t, nullptr, &lexicon, 0, hits);
 }
 
 namespace {
