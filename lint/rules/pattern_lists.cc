@@ -3,8 +3,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <functional>
+#include <utility>
 #include <set>
 
+#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace postcheck {
@@ -25,9 +28,20 @@ std::string ListAlternation(const std::vector<std::string>& words) {
   for (const std::string& w : words) {
     if (!w.empty()) unique.insert(w);
   }
-  std::vector<std::string> sorted(unique.begin(), unique.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  // Each entry with its folded form, sorted by that form from last to first
+  // (ties by the entry itself): an entry comes before every entry that is a
+  // prefix of it, and entries that share a beginning are side by side.
+  std::vector<std::pair<std::string, std::string>> keyed;
+  keyed.reserve(unique.size());
+  for (const std::string& w : unique) {
+    std::string folded;
+    FoldWord(w, &folded);
+    keyed.emplace_back(std::move(folded), w);
+  }
+  std::sort(keyed.begin(), keyed.end(), std::greater<>());
+  std::vector<std::string> sorted;
+  sorted.reserve(keyed.size());
+  for (auto& [folded, w] : keyed) sorted.push_back(std::move(w));
   if (sorted.empty()) return "";
   std::string out = "(?:";
   for (size_t i = 0; i < sorted.size(); ++i) {

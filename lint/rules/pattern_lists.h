@@ -6,11 +6,16 @@
 //
 // Promises: the alternation is `(?:e1|e2|...)`, each entry quoted
 // (RE2::QuoteMeta: it matches itself, letter case as the pattern's flags
-// say), duplicates dropped, longer entries first (an alternation tries its
-// branches in order, so "asian men" is matched before "asian"). Nothing
-// else in the pattern changes. `{list:` can appear in no pattern as
-// written text: RE2 would read it as the literal characters, which no rule
-// means.
+// say), duplicates dropped, and every entry before the entries that begin
+// it, in any letter case (an alternation tries its branches in order, so
+// "asian men" is matched before "asian", and "Asian men" before "asian").
+// Entries are in reverse order of their folded form (normalize.h), so that
+// entries sharing a beginning are side by side: RE2 then factors that
+// beginning out ("asian(?:\ men|)"), and a long list compiles to a tree:
+// a third fewer instructions for the bundled lists, and smaller DFA
+// states. Nothing else in the pattern changes. `{list:` can appear in no
+// pattern as written text: RE2 would read it as the literal characters,
+// which no rule means.
 #ifndef POSTCHECK_PATTERN_LISTS_H_
 #define POSTCHECK_PATTERN_LISTS_H_
 

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,16 +45,45 @@ TEST_CASE("list names") {
   CHECK_FALSE(IsListName("a.b"));
 }
 
-TEST_CASE("a list becomes an alternation: quoted, no duplicates, longer entries first") {
-  CHECK(ListAlternation({"asian", "asian men", "poles", "asian", ""}) == "(?:asian\\ men|asian|poles)");
-  CHECK(ListAlternation({"a.b", "c+", "(d)"}) == "(?:\\(d\\)|a\\.b|c\\+)");
+TEST_CASE("a list becomes an alternation: quoted, no duplicates, each entry before those that begin it") {
+  CHECK(ListAlternation({"asian", "asian men", "poles", "asian", ""}) == "(?:poles|asian\\ men|asian)");
+  CHECK(ListAlternation({"a.b", "c+", "(d)"}) == "(?:c\\+|a\\.b|\\(d\\))");
+  // In any letter case: under (?i) "Asian" begins "asian men".
+  CHECK(ListAlternation({"Asian", "asian men"}) == "(?:asian\\ men|Asian)");
   CHECK(ListAlternation({}) == "");
   CHECK(ListAlternation({""}) == "");
 }
 
+TEST_CASE("entries that share a beginning are side by side, so RE2 compiles the list as a tree") {
+  // A word family: 8 stems, 6 endings each.
+  std::vector<std::string> words;
+  for (const char* stem : {"work", "walk", "wait", "want", "warn", "wash", "watch", "wave"}) {
+    for (const char* ending : {"", "s", "ed", "ing", "er", "ers"}) words.push_back(std::string(stem) + ending);
+  }
+  // The same entries longest first, with no shared beginnings side by side.
+  std::vector<std::string> by_length = words;
+  std::stable_sort(by_length.begin(), by_length.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string flat_list = "(?:";
+  for (const std::string& w : by_length) flat_list += (flat_list.size() > 3 ? "|" : "") + w;
+  flat_list += ")";
+  RE2 tree("(?i)\\b" + ListAlternation(words) + "\\b");
+  RE2 flat("(?i)\\b" + flat_list + "\\b");
+  REQUIRE(tree.ok());
+  REQUIRE(flat.ok());
+  CHECK(tree.ProgramSize() * 4 < flat.ProgramSize() * 3);  // 146 and 228 instructions
+  // The same matches, with the same spans.
+  for (const char* text : {"she WALKED in", "two watchers", "waving", "a wave", "waits, wanted", "wash-ers"}) {
+    re2::StringPiece a, b;
+    const bool in_tree = tree.Match(text, 0, strlen(text), RE2::UNANCHORED, &a, 1);
+    CHECK(in_tree == flat.Match(text, 0, strlen(text), RE2::UNANCHORED, &b, 1));
+    CHECK(std::string(a) == std::string(b));
+  }
+}
+
 TEST_CASE("{list:NAME} is replaced, the rest of the pattern kept") {
-  CHECK(Expand("(?i)\\b(?:those|typical) {list:peoples}\\b") == "(?i)\\b(?:those|typical) (?:asian\\ men|asian|poles)\\b");
-  CHECK(Expand("{list:peoples} and {list:marks}") == "(?:asian\\ men|asian|poles) and (?:\\(d\\)|a\\.b|c\\+)");
+  CHECK(Expand("(?i)\\b(?:those|typical) {list:peoples}\\b") == "(?i)\\b(?:those|typical) (?:poles|asian\\ men|asian)\\b");
+  CHECK(Expand("{list:peoples} and {list:marks}") == "(?:poles|asian\\ men|asian) and (?:c\\+|a\\.b|\\(d\\))");
   CHECK(Expand("x{2,3} {n} \\{list") == "x{2,3} {n} \\{list");  // no list named: as written
 }
 
