@@ -30,19 +30,15 @@ irregular and uncountable nouns drop out rather than being misspelt.
 Output is sorted and deterministic.
 """
 import argparse
-import glob
-import hashlib
 import os
 import subprocess
 import sys
-import tempfile
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+import wordnet
+
+ROOT = wordnet.ROOT
 SNAPSHOT = os.path.join(ROOT, 'scripts', 'dictionaries', 'sources', 'wordnet-3.0-person-nouns.txt')
-LICENCE = os.path.join(ROOT, 'dictionaries', 'LICENSES', 'wordnet-3.0.txt')
 OUTPUT = os.path.join(ROOT, 'dictionaries', 'generated', 'person-nouns-plural.txt')
-PACKAGE, VERSION = 'wordnet-base', '1:3.0-37'
-SHA256 = '61060d960f9ada8fa120872312eccd3ecebfbab8c4579e4f5a74e1cf67620752'
 NOUN_PERSON = 18
 COMMAND = 'python3 scripts/dictionaries/update-person-nouns.py --fetch'
 
@@ -51,80 +47,25 @@ def fail(msg):
     sys.exit(f'update-person-nouns: {msg}')
 
 
-def read_synsets(data_noun):
-    """offset -> (lexicographer file number, words, hypernym offsets)."""
-    synsets = {}
-    with open(data_noun, encoding='latin-1') as f:
-        for line in f:
-            if line.startswith('  '):
-                continue
-            fields = line.split()
-            count = int(fields[3], 16)
-            words = [fields[4 + 2 * i].lower() for i in range(count)]
-            at = 4 + 2 * count
-            hypernyms = []
-            for i in range(int(fields[at])):
-                symbol, offset, pos = fields[at + 1 + 4 * i:at + 4 + 4 * i]
-                if symbol in ('@', '@i') and pos == 'n':
-                    hypernyms.append(offset)
-            synsets[fields[0]] = (int(fields[1]), words, hypernyms)
-    return synsets
-
-
-def descends_from(synsets, offset, root_word):
-    """Whether synset `offset` has a hypernym ancestor holding `root_word`."""
-    stack, seen = list(synsets[offset][2]), set()
-    while stack:
-        o = stack.pop()
-        if o in seen:
-            continue
-        seen.add(o)
-        if root_word in synsets[o][1]:
-            return True
-        stack.extend(synsets[o][2])
-    return False
-
-
 def person_lemmas(index_noun, data_noun):
-    synsets = read_synsets(data_noun)
+    synsets = wordnet.read_synsets(data_noun, 'n')
     lemmas = []
-    with open(index_noun, encoding='latin-1') as f:
-        for line in f:
-            if line.startswith('  '):
-                continue
-            fields = line.split()
-            lemma, senses = fields[0], int(fields[2])
-            first = fields[-senses]
-            if lemma.isascii() and lemma.isalpha() and lemma.islower() and len(lemma) >= 3 \
-                    and synsets[first][0] == NOUN_PERSON and 'wrongdoer' not in synsets[first][1] \
-                    and not descends_from(synsets, first, 'wrongdoer'):
-                lemmas.append(lemma)
+    for lemma, senses in wordnet.read_senses(index_noun).items():
+        first = senses[0]
+        if lemma.isascii() and lemma.isalpha() and lemma.islower() and len(lemma) >= 3 \
+                and synsets[first][0] == NOUN_PERSON and 'wrongdoer' not in synsets[first][1] \
+                and not any('wrongdoer' in synsets[o][1] for o in wordnet.ancestors(synsets, first)):
+            lemmas.append(lemma)
     return sorted(set(lemmas))
 
 
 def fetch():
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(['apt-get', 'download', f'{PACKAGE}={VERSION}'], cwd=tmp, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deb = glob.glob(os.path.join(tmp, '*.deb'))[0]
-        got = hashlib.sha256(open(deb, 'rb').read()).hexdigest()
-        if got != SHA256:
-            fail(f'{PACKAGE} {VERSION}: SHA-256 {got} is not the pinned {SHA256}')
-        subprocess.run(['dpkg-deb', '-x', deb, os.path.join(tmp, 'x')], check=True)
-        share = os.path.join(tmp, 'x', 'usr', 'share')
-        lemmas = person_lemmas(os.path.join(share, 'wordnet', 'index.noun'),
-                               os.path.join(share, 'wordnet', 'data.noun'))
-        with open(SNAPSHOT, 'w', encoding='utf-8') as f:
-            f.write(f'# Lemmas of {PACKAGE} {VERSION} (Princeton WordNet 3.0) whose first noun sense\n'
-                    f'# is in noun.person and not under wrongdoer.n.01; written by {COMMAND}\n')
-            f.write(''.join(l + '\n' for l in lemmas))
-        with open(os.path.join(share, 'doc', PACKAGE, 'copyright'), encoding='utf-8') as f:
-            text = f.read()
-        start = text.index('License: WordNet3.0')
-        end = text.index('Files: debian/*')
-        with open(LICENCE, 'w', encoding='utf-8') as f:
-            f.write(f'WordNet 3.0 licence, as in the copyright file of Debian {PACKAGE} {VERSION}:\n\n')
-            f.write(text[start:end].rstrip() + '\n')
+    with wordnet.extracted('update-person-nouns') as wn:
+        lemmas = person_lemmas(os.path.join(wn, 'index.noun'), os.path.join(wn, 'data.noun'))
+    with open(SNAPSHOT, 'w', encoding='utf-8') as f:
+        f.write(f'# Lemmas of {wordnet.PACKAGE} {wordnet.VERSION} (Princeton WordNet 3.0) whose first noun sense\n'
+                f'# is in noun.person and not under wrongdoer.n.01; written by {COMMAND}\n')
+        f.write(''.join(l + '\n' for l in lemmas))
 
 
 def plural(word):
@@ -156,9 +97,8 @@ def render():
         '# GENERATED by scripts/dictionaries/update-person-nouns.py: do not edit by hand.\n'
         '# Plurals of nouns whose most frequent sense is a person ("waiters", "landlords"),\n'
         '# for rules about a group of people that need not be a protected one.\n'
-        f'# Source: Debian {PACKAGE} {VERSION}, Princeton WordNet 3.0 (noun.person), WordNet 3.0\n'
-        '#   licence: dictionaries/LICENSES/wordnet-3.0.txt. WordNet 3.0 Copyright 2006 by\n'
-        '#   Princeton University. All rights reserved.\n'
+        f'# Source: {wordnet.SOURCE} (noun.person), WordNet 3.0\n'
+        + wordnet.LICENCE_NOTE +
         '# Selection: the first sense is noun.person and not an offender (wrongdoer.n.01);\n'
         '#   the plural is kept where Hunspell en_GB knows it.\n'
         f'# Command: {COMMAND}\n')
