@@ -2,7 +2,8 @@
 """The generated word lists in dictionaries/generated/ are exactly what
 scripts/dictionaries/update-profanity.py makes from its pinned, committed
 source snapshots (offline), the check catches a hand edit, and every list
-(update-person-nouns.py's too, checked by ctest person_nouns_list) says
+(update-person-nouns.py's and update-violent-verbs.py's too, checked by ctest
+person_nouns_list and violent_verbs_list) says
 where it comes from."""
 import os
 import shutil
@@ -67,6 +68,8 @@ MADE_BY = {
     "tone-profanity-strong.txt": PROFANITY,
     "person-nouns-plural.txt": ("update-person-nouns.py", ("wordnet-base 1:3.0-37", "WordNet 3.0",
                                                            "dictionaries/LICENSES/wordnet-3.0.txt")),
+    "violent-verbs.txt": ("update-violent-verbs.py", ("wordnet-base 1:3.0-37", "WordNet 3.0",
+                                                      "dictionaries/LICENSES/wordnet-3.0.txt")),
 }
 gen_dir = os.path.join(SOURCE, "dictionaries", "generated")
 names = sorted(os.listdir(gen_dir))
