@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <future>
+#include <set>
 #include <system_error>
 #include <unordered_map>
 
@@ -244,10 +245,17 @@ void EngineBuilder::AddMatchers() {
   std::vector<std::future<std::shared_ptr<const NamesFinder>>> finders;
   if (!share_) {  // every word of every rule, to size the index once
     size_t words = 0;
+    // A word file that several rules name alone ("person-nouns-plural.txt")
+    // is counted once: its phrases are one set of entries in the index, and
+    // counting them twice can double the tables Reserve sizes.
+    std::set<std::pair<std::vector<std::string>, size_t>> counted_lists;
+    auto count = [&](const std::vector<std::string>& lists, size_t n) {
+      return lists.empty() || counted_lists.emplace(lists, n).second ? n : 0;
+    };
     for (const Rule* rule : rules_) {
-      words += rule->words.size() + rule->swap.size();
+      words += count(rule->lists, rule->words.size()) + rule->swap.size();
       for (const auto* contexts : {&rule->near, &rule->unless}) {
-        for (const Context& c : *contexts) words += c.words.size();
+        for (const Context& c : *contexts) words += count(c.lists, c.words.size());
       }
     }
     impl_.words->Reserve(words);
