@@ -301,6 +301,7 @@ void EngineBuilder::AddMatchers() {
     }
   }
   for (auto& finder : finders) impl_.names_finders.push_back(finder.get());
+  if (!share_) impl_.words->DoneAdding();  // every word is in
 }
 
 void EngineBuilder::CompilePatterns() {

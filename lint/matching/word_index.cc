@@ -137,6 +137,15 @@ void WordIndex::Reserve(size_t phrases) {
   stem_ids_.Reserve(phrases);
 }
 
+void WordIndex::DoneAdding() {
+  entry_keys_ = StringIdTable();
+  added_phrases_ = StringIdTable();
+  std::vector<uint32_t>().swap(added_entries_);
+  entries_.shrink_to_fit();
+  owner_flags_.shrink_to_fit();
+  by_first_word_.shrink_to_fit();
+}
+
 uint32_t WordIndex::WordId(std::string_view word) const { return word_ids_.Find(word); }
 
 void WordIndex::Emit(const Entry& entry, uint32_t begin, uint32_t end, uint8_t need,

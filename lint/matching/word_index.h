@@ -61,6 +61,10 @@ class WordIndex {
   bool Add(std::string_view phrase, bool match_case, uint32_t owner) {
     return Add(phrase, WordOptions{match_case, !match_case, false}, owner);
   }
+  // Frees what only Add needs (the tables that tell a phrase or an entry
+  // added before), once every phrase is in: Match finds exactly what it
+  // found before. Add must not be called after it.
+  void DoneAdding();
 
   // Appends every occurrence of every phrase in `text` to *hits, in no
   // particular order. `lexicon` (may be null: then no compound is split and

@@ -48,6 +48,19 @@ TEST_CASE("Add refuses phrases with no word") {
   CHECK(index.size() == 1);
 }
 
+TEST_CASE("DoneAdding frees the adding tables and matches as before") {
+  WordIndex index;
+  CHECK(index.Add("asian men", false, 1));
+  CHECK(index.Add("asian", false, 2));
+  CHECK(index.Add("asian", false, 3));  // a second owner of the same phrase
+  CHECK(index.Add("bitch", WordOptions{false, true, true}, 4));
+  const std::string text = "Asian men and asian women, the bitches, b*tch";
+  const std::string before = Hits(index, text);
+  index.DoneAdding();
+  CHECK(Hits(index, text) == before);
+  CHECK(before == "2:'Asian'@0 | 3:'Asian'@0 | 1:'Asian men'@0 | 2:'asian'@14 | 3:'asian'@14 | 4:'bitches'@31 | 4:'b*tch'@40");
+}
+
 TEST_CASE("an empty index matches nothing") {
   WordIndex index;
   CHECK(Hits(index, "anything at all") == "");
