@@ -49,39 +49,36 @@ def extracted(script):
         yield os.path.join(share, 'wordnet')
 
 
+def _records(path):
+    """The fields of each line of a WordNet index or data file, less the
+    licence lines at its top (they start with two spaces)."""
+    with open(path, encoding='latin-1') as f:
+        for line in f:
+            if not line.startswith('  '):
+                yield line.split()
+
+
 def read_synsets(data_file, pos):
     """offset -> (lexicographer file number, lower-case words, hypernym offsets)
     for a data.POS file; `pos` is its part of speech ('n', 'v')."""
     synsets = {}
-    with open(data_file, encoding='latin-1') as f:
-        for line in f:
-            if line.startswith('  '):
-                continue
-            fields = line.split()
-            count = int(fields[3], 16)
-            words = [fields[4 + 2 * i].lower() for i in range(count)]
-            at = 4 + 2 * count
-            hypernyms = []
-            for i in range(int(fields[at])):
-                symbol, offset, their_pos = fields[at + 1 + 4 * i:at + 4 + 4 * i]
-                if symbol in ('@', '@i') and their_pos == pos:
-                    hypernyms.append(offset)
-            synsets[fields[0]] = (int(fields[1]), words, hypernyms)
+    for fields in _records(data_file):
+        count = int(fields[3], 16)
+        words = [fields[4 + 2 * i].lower() for i in range(count)]
+        at = 4 + 2 * count
+        hypernyms = []
+        for i in range(int(fields[at])):
+            symbol, offset, their_pos = fields[at + 1 + 4 * i:at + 4 + 4 * i]
+            if symbol in ('@', '@i') and their_pos == pos:
+                hypernyms.append(offset)
+        synsets[fields[0]] = (int(fields[1]), words, hypernyms)
     return synsets
 
 
 def read_senses(index_file):
     """lemma -> its synset offsets, most frequent sense first, for an
     index.POS file."""
-    senses = {}
-    with open(index_file, encoding='latin-1') as f:
-        for line in f:
-            if line.startswith('  '):
-                continue
-            fields = line.split()
-            count = int(fields[2])
-            senses[fields[0]] = fields[-count:]
-    return senses
+    return {fields[0]: fields[-int(fields[2]):] for fields in _records(index_file)}
 
 
 def ancestors(synsets, offset):
