@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <utility>
 #include <set>
+#include <utility>
 
 #include "text/normalize.h"
 #include "text/utf8.h"
