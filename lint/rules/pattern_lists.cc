@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <set>
 #include <utility>
 
 #include "text/normalize.h"
@@ -24,29 +23,25 @@ bool IsNameChar(char c) {
 bool IsListName(std::string_view name) { return !name.empty() && std::all_of(name.begin(), name.end(), IsNameChar); }
 
 std::string ListAlternation(const std::vector<std::string>& words) {
-  std::set<std::string> unique;
-  for (const std::string& w : words) {
-    if (!w.empty()) unique.insert(w);
-  }
   // Each entry with its folded form, sorted by that form from last to first
-  // (ties by the entry itself): an entry comes before every entry that is a
-  // prefix of it, and entries that share a beginning are side by side.
-  std::vector<std::pair<std::string, std::string>> keyed;
-  keyed.reserve(unique.size());
-  for (const std::string& w : unique) {
+  // (ties by the entry itself) and without repeats: an entry comes before
+  // every entry that is a prefix of it, and entries that share a beginning
+  // are side by side.
+  std::vector<std::pair<std::string, std::string>> keyed;  // (folded, entry)
+  keyed.reserve(words.size());
+  for (const std::string& w : words) {
+    if (w.empty()) continue;
     std::string folded;
     FoldWord(w, &folded);
     keyed.emplace_back(std::move(folded), w);
   }
+  if (keyed.empty()) return "";
   std::sort(keyed.begin(), keyed.end(), std::greater<>());
-  std::vector<std::string> sorted;
-  sorted.reserve(keyed.size());
-  for (auto& [folded, w] : keyed) sorted.push_back(std::move(w));
-  if (sorted.empty()) return "";
+  keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
   std::string out = "(?:";
-  for (size_t i = 0; i < sorted.size(); ++i) {
+  for (size_t i = 0; i < keyed.size(); ++i) {
     if (i > 0) out += '|';
-    out += RE2::QuoteMeta(sorted[i]);
+    out += RE2::QuoteMeta(keyed[i].second);
   }
   out += ')';
   return out;
