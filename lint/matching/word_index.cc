@@ -197,6 +197,7 @@ void WordIndex::Match(const TokenizedText& text, const Lexicon* lexicon, std::ve
   MatchHyphenated(text, lexicon, hits);
   MatchEvasions(text, hits);
   MatchSplits(text, lexicon, hits);
+  if (lexicon) MatchBroken(text, *lexicon, hits);
   if (lexicon && !entries_by_deletion_.empty()) MatchMisspellings(text, *lexicon, hits);
 }
 

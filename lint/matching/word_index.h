@@ -14,7 +14,9 @@
 //
 // Entries added with WordOptions::disguises (strong terms: profanity and
 // slurs) are also found masked with `*`, `.` or `#` inside the word ("f*ck",
-// "f***ing", "sh.t"), hyphenated in pieces ("rag-heads", "mother-fucker"), inside a compound the dictionary does not know
+// "f***ing", "sh.t"), hyphenated in pieces ("rag-heads", "mother-fucker"),
+// broken in two by a space where one piece is no word ("bit ch", "f uck"),
+// inside a compound the dictionary does not know
 // ("fuckface", "motherfuckin") and misspelt by one edit when the dictionary
 // does not know the word ("fcuk", "bich"). Other entries never match those
 // forms: "c***" is no party name.
@@ -136,6 +138,17 @@ class WordIndex {
   // A disguised entry hyphenated in two or three pieces of two letters or
   // more ("rag-heads"): only disguised entries, as the pieces may be words.
   void MatchHyphenated(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  // A disguised one-word entry broken in two by one space, perhaps with up to
+  // kMaxBrokenSuffix letters of an ending after it, where the dictionary does
+  // not know one of the two pieces as a word: "bit ch", "fu ck", "f uck",
+  // "fa ggots"; not "as set", "a bitch", "nigga he" (a piece that is itself
+  // a disguised word, unless the two are exactly another: "fag got") or the
+  // end of a contraction ("what's hit").
+  void MatchBroken(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
+  // A broken word has at least this many letters, and at most this many
+  // more than the longest disguised word (its forms: "bit ches").
+  static constexpr size_t kMinBrokenWord = 4;
+  static constexpr size_t kMaxBrokenSuffix = 3;
   void MatchSplits(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
   bool HasDisguisedPart(std::string_view folded) const;
   // Unknown words one edit from a disguised entry (word_index_forms.cc).

@@ -1,8 +1,12 @@
 // WordIndex: words written in pieces or run together. Letters spelt out one
 // by one ("f u c k", "c.u.n.t"), a disguised word hyphenated in pieces
-// ("rag-heads", "mother-fucker"), CamelCase and hashtags split into their
+// ("rag-heads", "mother-fucker") or broken in two by a space ("bit ch",
+// "f uck"), CamelCase and hashtags split into their
 // words, and compounds of a disguised word that the dictionary does not know
 // ("fuckface", "shitbag").
+#include <algorithm>
+#include <iterator>
+
 #include "text/compound_split.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -39,6 +43,17 @@ bool IsPlausibleCompound(const std::vector<WordPart>& parts) {
 constexpr size_t kMinSpelledOut = 3;
 // A word hyphenated in pieces: at most this many pieces.
 constexpr size_t kMaxHyphenPieces = 3;
+
+// The words of one or two letters in running English. The dictionary knows
+// many more ("b", "ck", "fu", "sh": letters, abbreviations, interjections),
+// and a broken word's short piece is one of those: "fu ck", "b itch".
+bool IsShortWord(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {
+      "a",  "i",  "ad", "ah", "am", "an", "as", "at", "aw", "be", "by", "do", "eh", "go", "ha", "he", "hi",
+      "if", "in", "is", "it", "ma", "me", "mr", "ms", "my", "no", "of", "oh", "ok", "on", "or", "ow", "ox",
+      "pa", "so", "to", "uh", "um", "up", "us", "we", "ye", "yo"};
+  return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
 
 }  // namespace
 
@@ -109,6 +124,54 @@ void WordIndex::MatchHyphenated(const TokenizedText& text, const Lexicon* lexico
     while (j < tokens.size() && j - i < kMaxHyphenPieces && hyphen_before(j) && piece(j)) ++j;
     if (j - i < 2 || (j < tokens.size() && hyphen_before(j))) continue;  // a longer run is not one word
     MatchJoined(text, i, j, lexicon, kDisguises, hits);
+  }
+}
+
+void WordIndex::MatchBroken(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const {
+  if (disguised_words_.size() == 0) return;
+  const auto& tokens = text.tokens;
+  auto letters = [&](size_t i) { return IsAsciiLetterRun(text.Original(tokens[i])); };
+  // Whether token `i` stands as a word: a short word, one of three letters
+  // or more that the dictionary knows (as written, or in lower case), or a
+  // word of an entry.
+  auto stands_alone = [&](size_t i) {
+    std::string_view folded = text.Folded(tokens[i]);
+    if (WordId(folded) != kNoWord) return true;
+    if (folded.size() <= 2) return IsShortWord(folded);
+    return lexicon.Knows(text.Original(tokens[i])) || lexicon.Knows(folded);
+  };
+  std::string joined;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token& a = tokens[i];
+    const Token& b = tokens[i + 1];
+    const size_t length = (a.end - a.begin) + (b.end - b.begin);
+    if (b.begin != a.end + 1 || text.text[a.end] != ' ' || length < kMinBrokenWord ||
+        length > disguised_max_ + kMaxBrokenSuffix || !letters(i) || !letters(i + 1)) {
+      continue;
+    }
+    if (a.begin > 0 && IsNotWrittenWords(text.text[a.begin - 1])) continue;
+    // The end of a contraction is no piece of a word: "what's hit", "ain't wat".
+    if (a.begin > 0 && (text.text[a.begin - 1] == '\'' || text.text.substr(0, a.begin).ends_with("\u2019"))) continue;
+    // A piece that is itself a disguised word is found as itself, unless
+    // the two, of three letters or more each, are exactly another ("fag
+    // got"; "nigga he" is no "niggah", "bitch y" no "bitchy").
+    const std::string_view first = text.Folded(a), second = text.Folded(b);
+    const bool piece_is_word = disguised_words_.Find(first) != StringIdTable::kNone ||
+                               disguised_words_.Find(second) != StringIdTable::kNone;
+    if (piece_is_word && (first.size() < 3 || second.size() < 3)) continue;
+    // The break is inside a disguised word, perhaps with an ending after it
+    // ("bit ches"), not between a word and one.
+    joined.assign(first);
+    joined.append(second);
+    bool inside = false;
+    const size_t max_cut = piece_is_word ? 0 : kMaxBrokenSuffix;
+    for (size_t cut = 0; cut <= max_cut && cut < joined.size() && !inside; ++cut) {
+      const std::string_view word = std::string_view(joined).substr(0, joined.size() - cut);
+      inside = word.size() > first.size() && disguised_words_.Find(word) != StringIdTable::kNone;
+    }
+    // Two words are two words ("pus" "sy" may be a broken word; "as" "set" not).
+    if (!inside || (stands_alone(i) && stands_alone(i + 1))) continue;
+    MatchJoined(text, i, i + 2, &lexicon, kDisguises, hits);
   }
 }
 

@@ -309,6 +309,41 @@ TEST_CASE("compounds of a disguised word that the dictionary does not know") {
   CHECK(Hits(index, "fukface", &scraps) == "7:'fuk'@0");
 }
 
+TEST_CASE("a disguised word broken in two by a space") {
+  WordIndex index;
+  index.Add("bitch", kDisguised, 1);
+  index.Add("fuck", kDisguised, 2);
+  index.Add("faggot", kDisguised, 3);
+  index.Add("hat", false, 4);  // not disguised: never joined
+  const SetLexicon words({"bit", "as", "set", "hit", "what", "he", "got", "fag", "it", "itch"}, {});
+  // A piece the dictionary does not know, and the two make a disguised word
+  // or a form of one.
+  CHECK(Hits(index, "a bit ch", &words) == "1:'bit ch'@2");
+  CHECK(Hits(index, "fu ck off", &words) == "2:'fu ck'@0");
+  CHECK(Hits(index, "you fa ggots", &words) == "3:'fa ggots'@4");
+  CHECK(Hits(index, "bit ches", &words) == "1:'bit ches'@0");
+  // Two words are two words; a lone "a" or "i" is a word.
+  CHECK(Hits(index, "a bitch", &words) == "1:'bitch'@2");
+  CHECK(Hits(index, "as set it", &words) == "");
+  // The end of a contraction is no piece: "what's hit" is no "shit".
+  index.Add("shit", kDisguised, 5);
+  CHECK(Hits(index, "what's hit them", &words) == "");
+  CHECK(Hits(index, "what\u2019s hit them", &words) == "");
+  CHECK(Hits(index, "sh it", &words) == "5:'sh it'@0");
+  // A piece that is itself a disguised word is found as itself: "bitch y"
+  // is no "bitchy", "fuck er" no "fucker".
+  index.Add("bitchy", kDisguised, 6);
+  index.Add("fucker", kDisguised, 7);
+  CHECK(Hits(index, "bitch y u", &words) == "1:'bitch'@0");
+  CHECK(Hits(index, "fuck er", &words) == "2:'fuck'@0");
+  // Not joined: a word of a list that is not disguised, a handle, a piece with
+  // a digit or other letters, more than one space, no dictionary.
+  CHECK(Hits(index, "h at", &words) == "");
+  CHECK(Hits(index, "@bit ch", &words) == "");
+  CHECK(Hits(index, "bit ch2 bit  ch", &words) == "");
+  CHECK(Hits(index, "a bit ch") == "");
+}
+
 TEST_CASE("misspellings of disguised words the dictionary does not know") {
   WordIndex index;
   index.Add("fuck", kDisguised, 1);
