@@ -92,15 +92,19 @@ void WordIndex::MatchSpelledOut(const TokenizedText& text, const Lexicon* lexico
     }
     size_t j = i + 1;
     char separator = 0;
+    bool separator_changed = false;
     for (; j < tokens.size() && single_letter(j); ++j) {
       if (tokens[j].begin != tokens[j - 1].end + 1) break;
       const char c = text.text[tokens[j - 1].end];
-      if (!IsSpellingSeparator(c) || (separator && c != separator)) break;
+      separator_changed = separator && c != separator;
+      if (!IsSpellingSeparator(c) || separator_changed) break;
       separator = c;
     }
     if (j - i >= kMinSpelledOut) {
       MatchJoined(text, i, j, lexicon, 0, hits);
-      i = j;
+      // Another separator may start a run at the last letter: "s a n.i.g.g.e.r"
+      // (after "she's") is "s a n" and "n.i.g.g.e.r".
+      i = separator_changed ? j - 1 : j;
     } else {
       ++i;  // a run cut short by another separator may start at the next letter
     }

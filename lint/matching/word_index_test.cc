@@ -245,6 +245,9 @@ TEST_CASE("letters spelt out one by one") {
   CHECK(Hits(index, "f_u_c_k") == "1:'f_u_c_k'@0");
   CHECK(Hits(index, "a c.u.n.t") == "2:'c.u.n.t'@2");
   CHECK(Hits(index, "she was r a p e d") == "3:'r a p e d'@8");
+  // A run of other letters before, by another separator, ends where the
+  // word starts: "s a c" and "c.u.n.t".
+  CHECK(Hits(index, "she's a c.u.n.t") == "2:'c.u.n.t'@8");
   // Mixed separators, wide gaps and too few letters are not one word.
   CHECK(Hits(index, "f u-c k") == "");
   CHECK(Hits(index, "f  u  c  k") == "");
