@@ -188,6 +188,10 @@ void WordIndex::MatchSplits(const TokenizedText& text, const Lexicon* lexicon, s
     // A handle ("@TheRandomBoner") names an account, and a link's path or
     // query ("watch?v=AbCd") was not written as words: neither is split.
     if (t.begin > 0 && IsNotWrittenWords(text.text[t.begin - 1])) continue;
+    // Nor is a piece of a masked word: "s*spicion" is no "spic" and "ion".
+    if ((t.begin > 0 && text.text[t.begin - 1] == '*') || (t.end < text.text.size() && text.text[t.end] == '*')) {
+      continue;
+    }
     parts.clear();
     uint8_t need = 0;
     if (!SplitCamelCase(original, &parts)) {

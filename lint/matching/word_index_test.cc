@@ -309,6 +309,12 @@ TEST_CASE("compounds of a disguised word that the dictionary does not know") {
   index.Add("fuk", kDisguised, 7);
   const SetLexicon scraps({"us", "him", "a", "face"}, {});
   CHECK(Hits(index, "Fukushima", &scraps) == "");
+  // A piece of a masked word is no compound: "s*spicion" is no "spic" and
+  // "ion".
+  index.Add("spic", kDisguised, 8);
+  const SetLexicon ion({"ion"}, {});
+  CHECK(Hits(index, "spicion", &ion) == "8:'spic'@0");
+  CHECK(Hits(index, "s*spicion s*spicion*", &ion) == "");
   CHECK(Hits(index, "fukface", &scraps) == "7:'fuk'@0");
 }
 
