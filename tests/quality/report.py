@@ -16,6 +16,8 @@ Runs postcheck (POSTCHECK_BIN) with --format jsonl over
   text;
 - fresh-drafts.jsonl: drafts written for a first-sight test by writers who
   never saw the rules, labelled like the corpus, split by text;
+- the dev parts of those real posts, drafts and the Davidson tweets again,
+  with words disguised (disguises.py);
 and prints, per source and category, recall, precision and the clean-alarm
 rate, and for Davidson, HateCheck, ToxiGen and the forum sentences the share flagged by a tone or
 discrimination finding at warning or above, with the issue's bars beside.
@@ -35,6 +37,9 @@ import os
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import disguises  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.environ.get("POSTCHECK_BIN", os.path.join(HERE, "..", "..", "build", "postcheck"))
@@ -353,6 +358,37 @@ def fmt(value, counts=None):
     return f"{text} ({counts[0]}/{counts[1]})" if counts else text
 
 
+def tone_or_discrimination(findings):
+    return [f for f in findings if f["severity"] in SERIOUS and f["category"] in ("tone", "discrimination")]
+
+
+def report_disguises(flagged, clean, figures):
+    """The share of `flagged` (text, findings) pairs whose tone or
+    discrimination finding survives each disguise of its words, and the
+    share of `clean` texts alarmed by one (disguises.py)."""
+    flagged = [(text, kept) for text, findings in flagged if (kept := tone_or_discrimination(findings))]
+    made = disguises.cases(flagged, clean)
+    results = lint([text for _, _, text in made])
+    counts = {}  # (side, kind) -> [hits, n]
+    for (side, kind, _), findings in zip(made, results):
+        c = counts.setdefault((side, kind), [0, 0])
+        c[0] += bool(tone_or_discrimination(findings))
+        c[1] += 1
+    print(f"\nDisguised words (dev parts only): {len(flagged)} real posts, fresh drafts and Davidson tweets "
+          f"with a tone or discrimination finding at warning or above, each finding's longest word "
+          f"disguised; {len(clean)} official posts, their three longest words disguised\n")
+    print("| disguise | flagged texts still flagged | official posts alarmed |")
+    print("| --- | --- | --- |")
+    for kind in disguises.KINDS:
+        cells = []
+        for side, figure in (("flagged", "kept"), ("clean", "clean_alarm")):
+            hits, n = counts.get((side, kind), (0, 0))
+            share = hits / n if n else 0.0
+            figures[f"disguise.{kind}.{figure}"] = share
+            cells.append(fmt(share, (hits, n)))
+        print(f"| {kind} | {cells[0]} | {cells[1]} |")
+
+
 def main():
     verbose = "-v" in sys.argv[1:]
     try:
@@ -432,6 +468,13 @@ def main():
         figures[f"davidson.{name}"] = share
         print(f"| {name} | {len(of_class)} | {fmt(share, (hit, len(of_class)))} "
               f"| {BARS['davidson.' + name]} |")
+
+    dev_flagged = [(p["text"], r) for p, r in zip(posts, post_results)
+                   if p["kind"] == "misconduct" and p["split"] == "dev"]
+    dev_flagged += [(d["text"], r) for d, r in zip(fresh, fresh_results) if d["split"] == "dev" and d["expect"]]
+    dev_flagged += [(t["text"], r) for t, r in zip(tweets, tweet_results) if t["class"] in ("0", "1")]
+    dev_clean = [p["text"] for p in posts if p["kind"] == "official" and p["split"] == "dev"]
+    report_disguises(dev_flagged, dev_clean, figures)
 
     report_hatecheck(cases, case_results, figures, verbose)
     report_sentences("toxigen", "ToxiGen demonstrations (Hartvigsen et al. 2022)", TOXIGEN_LABELS,
