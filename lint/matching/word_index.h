@@ -17,7 +17,8 @@
 // "f***ing", "sh.t"), hyphenated in pieces ("rag-heads", "mother-fucker"),
 // broken in two by a space where one piece is no word ("bit ch", "f uck"),
 // inside a compound the dictionary does not know
-// ("fuckface", "motherfuckin") and misspelt by one edit when the dictionary
+// ("fuckface", "motherfuckin"), with a few letters run on when five letters
+// or more long ("abitch", "bitchlol") and misspelt by one edit when the dictionary
 // does not know the word ("fcuk", "bich"). Other entries never match those
 // forms: "c***" is no party name.
 //
@@ -34,6 +35,7 @@
 #include <vector>
 
 #include "matching/lexicon.h"
+#include "text/compound_split.h"
 #include "text/string_id_table.h"
 #include "text/tokenizer.h"
 
@@ -150,6 +152,14 @@ class WordIndex {
   static constexpr size_t kMinBrokenWord = 4;
   static constexpr size_t kMaxBrokenSuffix = 3;
   void MatchSplits(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  // Whether folded word `folded` is a disguised word of kMinLongDisguised
+  // letters or more with up to kMaxRunOnLetters letters run on after it
+  // ("bitchlol") or up to kMaxRunOnLettersBefore before it ("abitch",
+  // "lilbitch"); if so, appends the disguised word's place to *parts.
+  bool LongDisguisedEnd(std::string_view folded, std::vector<WordPart>* parts) const;
+  static constexpr size_t kMinLongDisguised = 5;
+  static constexpr size_t kMaxRunOnLetters = 4;
+  static constexpr size_t kMaxRunOnLettersBefore = 3;
   bool HasDisguisedPart(std::string_view folded) const;
   // Unknown words one edit from a disguised entry (word_index_forms.cc).
   void MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;

@@ -25,8 +25,11 @@ bool IsAsciiLetterRun(std::string_view s) {
 // The separators that spell a word out letter by letter.
 bool IsSpellingSeparator(char c) { return c == ' ' || c == '-' || c == '_' || c == '.'; }
 
-// A token right after one of these is part of a handle or a link.
-bool IsNotWrittenWords(char before) { return before == '@' || before == '/' || before == '=' || before == '.'; }
+// A token right after one of these is part of a handle ("@semper_fiibitch")
+// or a link.
+bool IsNotWrittenWords(char before) {
+  return before == '@' || before == '_' || before == '/' || before == '=' || before == '.';
+}
 
 // A compound outside a hashtag: at most this many parts, none of one letter.
 constexpr size_t kMaxCompoundParts = 3;
@@ -179,6 +182,21 @@ void WordIndex::MatchBroken(const TokenizedText& text, const Lexicon& lexicon, s
   }
 }
 
+bool WordIndex::LongDisguisedEnd(std::string_view folded, std::vector<WordPart>* parts) const {
+  const size_t n = folded.size();
+  for (size_t rest = 1; rest <= kMaxRunOnLetters && rest + kMinLongDisguised <= n; ++rest) {
+    if (disguised_words_.Find(folded.substr(0, n - rest)) != StringIdTable::kNone) {
+      parts->push_back({0, static_cast<uint32_t>(n - rest)});
+      return true;
+    }
+    if (rest <= kMaxRunOnLettersBefore && disguised_words_.Find(folded.substr(rest)) != StringIdTable::kNone) {
+      parts->push_back({static_cast<uint32_t>(rest), static_cast<uint32_t>(n)});
+      return true;
+    }
+  }
+  return false;
+}
+
 void WordIndex::MatchSplits(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const {
   std::vector<WordPart> parts;
   std::string capitalised;
@@ -198,21 +216,25 @@ void WordIndex::MatchSplits(const TokenizedText& text, const Lexicon* lexicon, s
       std::string_view folded = text.Folded(t);
       if (!lexicon || folded.size() < 6 || WordId(folded) != kNoWord) continue;
       const bool hashtag = t.begin > 0 && text.text[t.begin - 1] == '#';
+      // Outside a hashtag: a disguised word and a word or two run together
+      // ("fuckface", "fuckthepolice"), or a long disguised word with a few
+      // letters run on, in a word not capitalised ("abitch", "bitchlol").
+      std::vector<WordPart> long_end;
       if (!hashtag) {
-        if (disguised_words_.size() == 0 || !HasDisguisedPart(folded)) continue;
+        if (disguised_words_.size() == 0) continue;
+        if (!t.capitalised) LongDisguisedEnd(folded, &long_end);
+        if (long_end.empty() && !HasDisguisedPart(folded)) continue;
         need = kDisguises;
       }
       capitalised.assign(original);
       capitalised[0] = AsciiUpper(capitalised[0]);
       if (lexicon->Knows(original) || lexicon->Knows(capitalised)) continue;  // "cocktail", "Penistone"
       auto is_word = [&](std::string_view part) { return WordId(part) != kNoWord || lexicon->Knows(part); };
-      if (!SplitIntoWords(folded, is_word, &parts)) continue;
-      // A compound outside a hashtag is a disguised word and a word or two
-      // run together ("fuckface", "fuckthepolice"), not a name cut into
-      // scraps around one ("Fukushima": fuk, us, him, a).
-      if (!hashtag && !IsPlausibleCompound(parts)) {
-        parts.clear();
-        continue;
+      // A compound is no name cut into scraps around a disguised word
+      // ("Fukushima": fuk, us, him, a).
+      if (!SplitIntoWords(folded, is_word, &parts) || (!hashtag && !IsPlausibleCompound(parts))) {
+        parts = long_end;
+        if (parts.empty()) continue;
       }
     }
     TokenizedText split;

@@ -315,6 +315,14 @@ TEST_CASE("compounds of a disguised word that the dictionary does not know") {
   const SetLexicon ion({"ion"}, {});
   CHECK(Hits(index, "spicion", &ion) == "8:'spic'@0");
   CHECK(Hits(index, "s*spicion s*spicion*", &ion) == "");
+  // A long disguised word with up to four letters run on after it, or three
+  // before, in a word not capitalised: "bitchlol", "abitch", "lilbitch"; not
+  // a word the dictionary knows, a capitalised one, one with more letters
+  // run on, or a handle.
+  index.Add("bitch", kDisguised, 9);
+  const SetLexicon bitchy({"bitchy"}, {});
+  CHECK(Hits(index, "abitch bitchlol lilbitch", &bitchy) == "9:'bitch'@1 | 9:'bitch'@7 | 9:'bitch'@19");
+  CHECK(Hits(index, "bitchy Abitch bitchpooted @semper_fiibitch", &bitchy) == "");
   CHECK(Hits(index, "fukface", &scraps) == "7:'fuk'@0");
 }
 
