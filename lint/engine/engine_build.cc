@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <future>
+#include <map>
 #include <set>
 #include <system_error>
 #include <unordered_map>
@@ -228,11 +229,10 @@ void EngineBuilder::AddSlots(uint32_t r, const std::vector<Context>& contexts, s
   }
 }
 
-// A names finder made from `matcher` on a thread of its own (its list of
-// first names is the largest the engine indexes), so that it is made while
-// the words are added; made here and now when no thread can be started.
-std::future<std::shared_ptr<const NamesFinder>> StartNamesFinder(const NamesMatcher& matcher) {
-  auto make = [&matcher] { return std::make_shared<const NamesFinder>(matcher); };
+// `make` run on a thread of its own, or here and now (when asked for) when
+// no thread can be started.
+template <typename Make>
+auto StartOnThread(Make make) {
   try {
     return std::async(std::launch::async, make);
   } catch (const std::system_error&) {
@@ -240,9 +240,20 @@ std::future<std::shared_ptr<const NamesFinder>> StartNamesFinder(const NamesMatc
   }
 }
 
+// A names finder made from `matcher` and its first names on a thread of its
+// own (the list of first names is the largest the engine indexes), so that
+// it is made while the words are added.
+std::future<std::shared_ptr<const NamesFinder>> StartNamesFinder(const NamesMatcher& matcher,
+                                                                 std::shared_future<FirstNames> first_names) {
+  return StartOnThread([&matcher, first_names] { return std::make_shared<const NamesFinder>(matcher, first_names.get()); });
+}
+
 void EngineBuilder::AddMatchers() {
-  // Each distinct names matcher's finder, in the order rules first name it.
+  // Each distinct names matcher's finder, in the order rules first name it,
+  // and each distinct list of first names, made once for the finders that
+  // name it.
   std::vector<std::future<std::shared_ptr<const NamesFinder>>> finders;
+  std::map<const NamesMatcher::Words*, std::shared_future<FirstNames>> first_names;
   if (!share_) {  // every word of every rule, to size the index once
     size_t words = 0;
     // A word file that several rules name alone ("person-nouns-plural.txt")
@@ -290,7 +301,11 @@ void EngineBuilder::AddMatchers() {
         c.names = impl_.compiled[static_cast<size_t>(same - rules_.begin())].names;
       } else {
         c.names = static_cast<int32_t>(finders.size());
-        finders.push_back(StartNamesFinder(*rule.names));
+        std::shared_future<FirstNames>& names = first_names[rule.names->first_names.get()];
+        if (!names.valid()) {
+          names = StartOnThread([list = rule.names->first_names] { return MakeFirstNames(*list); }).share();
+        }
+        finders.push_back(StartNamesFinder(*rule.names, names));
       }
     }
     AddSlots(r, rule.near, &c.near_slots);

@@ -104,10 +104,15 @@ bool IsInitial(const TokenizedText& text, const Token& t) {
 
 }  // namespace
 
-NamesFinder::NamesFinder(const NamesMatcher& config) {
+FirstNames MakeFirstNames(const NamesMatcher::Words& first_names) {
+  auto table = std::make_shared<StringIdTable>();
+  table->Reserve(first_names.size());
+  for (const auto& n : first_names) table->Intern(Fold(n));
+  return table;
+}
+
+NamesFinder::NamesFinder(const NamesMatcher& config, FirstNames first_names) : first_names_(std::move(first_names)) {
   for (const auto& t : config.titles) titles_.Intern(Fold(t));
-  first_names_.Reserve(config.first_names->size());
-  for (const auto& n : *config.first_names) first_names_.Intern(Fold(n));
   for (const auto& n : config.not_surnames) not_surnames_.Intern(Fold(n));
   for (const auto& n : config.not_alone) not_alone_.Intern(Fold(n));
 }
@@ -135,7 +140,7 @@ size_t NamesFinder::LowerCaseNameEnd(const TokenizedText& text, size_t i, const 
   if (i + 1 >= tokens.size()) return 0;
   const Token& first = tokens[i];
   // The first-name lookup first: it rules out almost every token.
-  if (first.capitalised || !Has(first_names_, text.Folded(first)) || !IsLowerCaseWord(text, first) ||
+  if (first.capitalised || !Has(*first_names_, text.Folded(first)) || !IsLowerCaseWord(text, first) ||
       !SpaceBetween(text, i, i + 1, false)) {
     return 0;
   }
@@ -164,7 +169,7 @@ bool NamesFinder::IsFirstNameAlone(const TokenizedText& text, size_t i, const Le
   const Token& t = tokens[i];
   if (!t.capitalised || t.all_caps || t.has_digit || t.end - t.begin < 3) return false;
   const std::string_view folded = text.Folded(t);
-  if (!Has(first_names_, folded) || Has(not_alone_, folded)) return false;
+  if (!Has(*first_names_, folded) || Has(not_alone_, folded)) return false;
   if (t.begin > 0) {  // not in a #tag, an @handle or a word_joined_up
     const char before = text.text[t.begin - 1];
     if (before == '#' || before == '@' || before == '_' || IsAsciiDigit(before) || IsAsciiLetter(before)) return false;
@@ -234,7 +239,7 @@ void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
       if (!SpaceBetween(text, i, j, true)) continue;
       std::string_view next = text.Original(tokens[j]);
       bool initial = next.size() == 1 && tokens[j].capitalised;
-      if ((initial || Has(first_names_, text.Folded(tokens[j]))) && j + 1 < tokens.size() &&
+      if ((initial || Has(*first_names_, text.Folded(tokens[j]))) && j + 1 < tokens.size() &&
           SpaceBetween(text, j, j + 1, true) && IsSurname(text, j + 1)) {
         last = SurnameEnd(text, j + 1);
       } else if (IsSurname(text, j)) {
@@ -242,7 +247,7 @@ void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
       } else {
         continue;
       }
-    } else if (!t.all_caps && Has(first_names_, folded) && SpaceBetween(text, i, i + 1, false) &&
+    } else if (!t.all_caps && Has(*first_names_, folded) && SpaceBetween(text, i, i + 1, false) &&
                IsSurname(text, i + 1)) {
       last = SurnameEnd(text, i + 1);
       // "Sean O'BRIEN" is fine, "Jamie COLE" is shouting, not a name we can judge

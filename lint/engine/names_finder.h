@@ -22,6 +22,7 @@
 #define POSTCHECK_NAMES_FINDER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -33,9 +34,16 @@
 
 namespace postcheck {
 
+// A set of first names, folded: the largest list a names finder holds, made
+// once for every finder that names the same list (MakeFirstNames).
+using FirstNames = std::shared_ptr<const StringIdTable>;
+FirstNames MakeFirstNames(const NamesMatcher::Words& first_names);
+
 class NamesFinder {
  public:
-  explicit NamesFinder(const NamesMatcher& config);
+  // `first_names` must be MakeFirstNames(*config.first_names).
+  NamesFinder(const NamesMatcher& config, FirstNames first_names);
+  explicit NamesFinder(const NamesMatcher& config) : NamesFinder(config, MakeFirstNames(*config.first_names)) {}
 
   // Appends the byte span of every name found in `text`. `dictionary` may be
   // null (no spelling pack): lower-case names then need an age after them.
@@ -73,7 +81,7 @@ class NamesFinder {
     return set.Find(folded) != StringIdTable::kNone;
   }
   StringIdTable titles_;
-  StringIdTable first_names_;
+  FirstNames first_names_;
   StringIdTable not_surnames_;
   StringIdTable not_alone_;
 };

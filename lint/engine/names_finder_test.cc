@@ -67,6 +67,23 @@ TEST_CASE("title and surname") {
   CHECK(Names("Mr Darren Whitley") == "'Mr Darren Whitley'@0");
 }
 
+TEST_CASE("finders with other lists share one set of first names") {
+  NamesMatcher plain = Config();
+  NamesMatcher streets = Config();
+  streets.not_surnames.push_back("Whitley");  // "Darren Whitley" is now a place
+  const FirstNames first_names = MakeFirstNames(*plain.first_names);
+  CHECK(first_names->size() == 6);
+  const NamesFinder a(plain, first_names), b(streets, first_names);
+  TokenizedText tokens;
+  Tokenize("Darren Whitley and Amy Smith", &tokens);
+  std::vector<std::pair<uint32_t, uint32_t>> spans_a, spans_b;
+  a.Find(tokens, &kDictionary, &spans_a);
+  b.Find(tokens, &kDictionary, &spans_b);
+  CHECK(spans_a == std::vector<std::pair<uint32_t, uint32_t>>{{0, 14}, {19, 28}});
+  CHECK(spans_b == std::vector<std::pair<uint32_t, uint32_t>>{{19, 28}});
+  CHECK(first_names.use_count() == 3);  // the one set, held by both finders
+}
+
 TEST_CASE("first name and surname") {
   CHECK(Names("Darren Whitley was arrested.") == "'Darren Whitley'@0");
   CHECK(Names("Thanks, Mary Smith!") == "'Mary Smith'@8");
