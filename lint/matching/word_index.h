@@ -144,8 +144,8 @@ class WordIndex {
   // kMaxBrokenSuffix letters of an ending after it, where the dictionary does
   // not know one of the two pieces as a word: "bit ch", "fu ck", "f uck",
   // "fa ggots"; not "as set", "a bitch", "nigga he" (a piece that is itself
-  // a disguised word, unless the two are exactly another: "fag got") or the
-  // end of a contraction ("what's hit").
+  // a disguised word, unless the two are exactly another: "dat nigga") or
+  // the end of a contraction ("what's hit").
   void MatchBroken(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
   // A broken word has at least this many letters, and at most this many
   // more than the longest disguised word (its forms: "bit ches").

@@ -48,8 +48,8 @@ constexpr size_t kMinSpelledOut = 3;
 constexpr size_t kMaxHyphenPieces = 3;
 
 // The words of one or two letters in running English. The dictionary knows
-// many more ("b", "ck", "fu", "sh": letters, abbreviations, interjections),
-// and a broken word's short piece is one of those: "fu ck", "b itch".
+// many more ("ck", "fu", "sh": abbreviations, interjections), and a broken
+// word's short piece is one of those: "fu ck", "sh it".
 bool IsShortWord(std::string_view folded) {
   static constexpr std::string_view kWords[] = {
       "a",  "i",  "ad", "ah", "am", "an", "as", "at", "aw", "be", "by", "do", "eh", "go", "ha", "he", "hi",
@@ -159,9 +159,9 @@ void WordIndex::MatchBroken(const TokenizedText& text, const Lexicon& lexicon, s
     if (a.begin > 0 && IsNotWrittenWords(text.text[a.begin - 1])) continue;
     // The end of a contraction is no piece of a word: "what's hit", "ain't wat".
     if (a.begin > 0 && (text.text[a.begin - 1] == '\'' || text.text.substr(0, a.begin).ends_with("\u2019"))) continue;
-    // A piece that is itself a disguised word is found as itself, unless
-    // the two, of three letters or more each, are exactly another ("fag
-    // got"; "nigga he" is no "niggah", "bitch y" no "bitchy").
+    // A piece that is itself a disguised word is found as itself ("nigga
+    // he" is no "niggah", "bitch y" no "bitchy"), unless the two, of three
+    // letters or more each, are exactly another ("dat nigga": "datnigga").
     const std::string_view first = text.Folded(a), second = text.Folded(b);
     const bool piece_is_word = disguised_words_.Find(first) != StringIdTable::kNone ||
                                disguised_words_.Find(second) != StringIdTable::kNone;
