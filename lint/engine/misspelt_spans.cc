@@ -7,8 +7,6 @@
 namespace postcheck {
 namespace {
 
-constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
-
 // The last token of the word starting at token `i`: contractions and
 // possessives ("you're", "don't", "officer's") are one word.
 size_t WordEnd(const TokenizedText& text, size_t i) {
@@ -16,7 +14,7 @@ size_t WordEnd(const TokenizedText& text, size_t i) {
   size_t last = i;
   while (last + 1 < tokens.size()) {
     std::string_view gap = text.text.substr(tokens[last].end, tokens[last + 1].begin - tokens[last].end);
-    if (gap != "'" && gap != kCurlyApostrophe) break;
+    if (!IsApostrophe(gap)) break;
     ++last;
   }
   return last;

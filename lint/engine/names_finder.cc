@@ -32,8 +32,6 @@ std::string_view GapAfter(const TokenizedText& text, size_t i) {
   return text.text.substr(text.tokens[i].end, text.tokens[i + 1].begin - text.tokens[i].end);
 }
 
-bool IsApostrophe(std::string_view gap) { return gap == "'" || gap == "\xE2\x80\x99"; }
-
 // Whether the text at byte `at` gives an age the way a press release does:
 // ", 15," ", 15 " ", 15." or ", aged 15".
 bool AgeFollows(std::string_view text, size_t at) {

@@ -158,7 +158,7 @@ void WordIndex::MatchBroken(const TokenizedText& text, const Lexicon& lexicon, s
     }
     if (a.begin > 0 && IsNotWrittenWords(text.text[a.begin - 1])) continue;
     // The end of a contraction is no piece of a word: "what's hit", "ain't wat".
-    if (a.begin > 0 && (text.text[a.begin - 1] == '\'' || text.text.substr(0, a.begin).ends_with("\u2019"))) continue;
+    if (IsApostropheBefore(text.text, a.begin)) continue;
     // A piece that is itself a disguised word is found as itself ("nigga
     // he" is no "niggah", "bitch y" no "bitchy"), unless the two, of three
     // letters or more each, are exactly another ("dat nigga": "datnigga").

@@ -19,13 +19,8 @@ constexpr size_t kMaxSwapOnly = 4;    // words this short are read only by a swa
 // may have one added, missing or replaced ("thots" is no "trots").
 constexpr size_t kMinMissingLetter = 5;
 constexpr size_t kMinOtherEdit = 6;
-constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-
-bool IsApostropheAt(std::string_view s, size_t i) {
-  return i < s.size() && (s[i] == '\'' || s.compare(i, kCurlyApostrophe.size(), kCurlyApostrophe) == 0);
-}
 
 // Whether the white-space-delimited chunk around [begin, end) is a URL, an
 // address, a handle or a hashtag, or a domain ("klil.com").

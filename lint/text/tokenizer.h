@@ -59,6 +59,21 @@ std::vector<std::string> FoldedWords(std::string_view phrase);
 // The original-text tokens of a phrase, unfolded (for case-sensitive lists).
 std::vector<std::string> PhraseWords(std::string_view phrase);
 
+// The apostrophes that split a contraction or possessive into tokens
+// ("you're", "officer’s"): straight, and curly (U+2019, here as UTF-8).
+inline constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
+// Whether `s` is one apostrophe (the gap between two tokens of "don't").
+inline bool IsApostrophe(std::string_view s) { return s == "'" || s == kCurlyApostrophe; }
+// Whether an apostrophe starts at byte `i` of `s`.
+inline bool IsApostropheAt(std::string_view s, size_t i) {
+  return i < s.size() && (s[i] == '\'' || s.compare(i, kCurlyApostrophe.size(), kCurlyApostrophe) == 0);
+}
+// Whether an apostrophe ends right before byte `end` (<= s.size()) of `s` (a
+// token there is the end of a contraction: the "s" of "what's").
+inline bool IsApostropheBefore(std::string_view s, size_t end) {
+  return (end >= 1 && s[end - 1] == '\'') || s.substr(0, end).ends_with(kCurlyApostrophe);
+}
+
 }  // namespace postcheck
 
 #endif  // POSTCHECK_TOKENIZER_H_

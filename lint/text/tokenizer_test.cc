@@ -192,5 +192,23 @@ TEST_CASE("retokenising clears the previous result") {
   CHECK(t.folded == "four");
 }
 
+TEST_CASE("apostrophes, straight and curly") {
+  CHECK(IsApostrophe("'"));
+  CHECK(IsApostrophe("\xE2\x80\x99"));
+  CHECK_FALSE(IsApostrophe("''"));
+  CHECK_FALSE(IsApostrophe("`"));
+  const std::string_view straight = "what's", curly = "what\xE2\x80\x99s";
+  CHECK(IsApostropheAt(straight, 4));
+  CHECK(IsApostropheAt(curly, 4));
+  CHECK_FALSE(IsApostropheAt(straight, 5));
+  CHECK_FALSE(IsApostropheAt(straight, 6));  // past the end
+  CHECK(IsApostropheBefore(straight, 5));
+  CHECK(IsApostropheBefore(curly, 7));
+  CHECK_FALSE(IsApostropheBefore(straight, 4));
+  CHECK_FALSE(IsApostropheBefore(curly, 0));
+  CHECK_FALSE(IsApostropheBefore("s", 1));
+  CHECK_FALSE(IsApostropheBefore("I'm dat", 4));  // a straight one three bytes back is no curly one
+}
+
 }  // namespace
 }  // namespace postcheck
