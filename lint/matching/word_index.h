@@ -160,6 +160,20 @@ class WordIndex {
   static constexpr size_t kMinLongDisguised = 5;
   static constexpr size_t kMaxRunOnLetters = 4;
   static constexpr size_t kMaxRunOnLettersBefore = 3;
+  // Whether folded word `folded` is a disguised word of kMinRunOnDisguised
+  // letters or more with a word of one or two letters of running English
+  // (IsShortWord) run on before it: "acunt", "yocunt"; if so, appends the
+  // disguised word's place to *parts. Not after it ("assa" of "assa ulted"),
+  // and not a shorter term ("acum" of "acum en", "ahoe").
+  bool ShortWordRunOn(std::string_view folded, std::vector<WordPart>* parts) const;
+  static constexpr size_t kMinRunOnDisguised = 4;
+  // The words of token `t`, a word of letters that is not CamelCase, when
+  // it is words run together that MatchSplits reads: a compound of a
+  // disguised word (or, in a hashtag, of any words), a disguised word with
+  // letters run on (LongDisguisedEnd, ShortWordRunOn). Sets *parts and the
+  // owners' flags it needs (*need); false when it is not such a word.
+  bool SplitRunTogether(const TokenizedText& text, const Token& t, const Lexicon& lexicon,
+                        std::vector<WordPart>* parts, uint8_t* need) const;
   bool HasDisguisedPart(std::string_view folded) const;
   // Unknown words one edit from a disguised entry (word_index_forms.cc).
   void MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;

@@ -197,9 +197,54 @@ bool WordIndex::LongDisguisedEnd(std::string_view folded, std::vector<WordPart>*
   return false;
 }
 
+bool WordIndex::ShortWordRunOn(std::string_view folded, std::vector<WordPart>* parts) const {
+  const size_t n = folded.size();
+  for (size_t k = 1; k <= 2 && k + kMinRunOnDisguised <= n; ++k) {
+    if (IsShortWord(folded.substr(0, k)) && disguised_words_.Find(folded.substr(k)) != StringIdTable::kNone) {
+      parts->push_back({static_cast<uint32_t>(k), static_cast<uint32_t>(n)});
+      return true;
+    }
+  }
+  return false;
+}
+
+bool WordIndex::SplitRunTogether(const TokenizedText& text, const Token& t, const Lexicon& lexicon,
+                                 std::vector<WordPart>* parts, uint8_t* need) const {
+  const std::string_view original = text.Original(t);
+  const std::string_view folded = text.Folded(t);
+  if (WordId(folded) != kNoWord) return false;
+  std::string capitalised(original);
+  capitalised[0] = AsciiUpper(capitalised[0]);
+  const auto known = [&] { return lexicon.Knows(original) || lexicon.Knows(capitalised); };  // "cocktail", "Penistone"
+  const bool hashtag = t.begin > 0 && text.text[t.begin - 1] == '#';
+  if (folded.size() < 6) {
+    // A short strong term with a word of one or two letters before it, in a
+    // word not capitalised: "acunt", "yocunt".
+    if (hashtag || t.capitalised || disguised_words_.size() == 0 || !ShortWordRunOn(folded, parts)) return false;
+    *need = kDisguises;
+    return !known();
+  }
+  // Outside a hashtag: a disguised word and a word or two run together
+  // ("fuckface", "fuckthepolice"), or, in a word not capitalised, a long
+  // disguised word with a few letters run on ("abitch", "bitchlol") or one
+  // with a short word before it ("yocunt").
+  std::vector<WordPart> long_end;
+  if (!hashtag) {
+    if (disguised_words_.size() == 0) return false;
+    if (!t.capitalised && !LongDisguisedEnd(folded, &long_end)) ShortWordRunOn(folded, &long_end);
+    if (long_end.empty() && !HasDisguisedPart(folded)) return false;
+    *need = kDisguises;
+  }
+  if (known()) return false;
+  auto is_word = [&](std::string_view part) { return WordId(part) != kNoWord || lexicon.Knows(part); };
+  // A compound is no name cut into scraps around a disguised word
+  // ("Fukushima": fuk, us, him, a).
+  if (!SplitIntoWords(folded, is_word, parts) || (!hashtag && !IsPlausibleCompound(*parts))) *parts = long_end;
+  return !parts->empty();
+}
+
 void WordIndex::MatchSplits(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const {
   std::vector<WordPart> parts;
-  std::string capitalised;
   for (const Token& t : text.tokens) {
     std::string_view original = text.Original(t);
     if (original.size() < 4 || !IsAsciiLetterRun(original)) continue;
@@ -212,30 +257,8 @@ void WordIndex::MatchSplits(const TokenizedText& text, const Lexicon* lexicon, s
     }
     parts.clear();
     uint8_t need = 0;
-    if (!SplitCamelCase(original, &parts)) {
-      std::string_view folded = text.Folded(t);
-      if (!lexicon || folded.size() < 6 || WordId(folded) != kNoWord) continue;
-      const bool hashtag = t.begin > 0 && text.text[t.begin - 1] == '#';
-      // Outside a hashtag: a disguised word and a word or two run together
-      // ("fuckface", "fuckthepolice"), or a long disguised word with a few
-      // letters run on, in a word not capitalised ("abitch", "bitchlol").
-      std::vector<WordPart> long_end;
-      if (!hashtag) {
-        if (disguised_words_.size() == 0) continue;
-        if (!t.capitalised) LongDisguisedEnd(folded, &long_end);
-        if (long_end.empty() && !HasDisguisedPart(folded)) continue;
-        need = kDisguises;
-      }
-      capitalised.assign(original);
-      capitalised[0] = AsciiUpper(capitalised[0]);
-      if (lexicon->Knows(original) || lexicon->Knows(capitalised)) continue;  // "cocktail", "Penistone"
-      auto is_word = [&](std::string_view part) { return WordId(part) != kNoWord || lexicon->Knows(part); };
-      // A compound is no name cut into scraps around a disguised word
-      // ("Fukushima": fuk, us, him, a).
-      if (!SplitIntoWords(folded, is_word, &parts) || (!hashtag && !IsPlausibleCompound(parts))) {
-        parts = long_end;
-        if (parts.empty()) continue;
-      }
+    if (!SplitCamelCase(original, &parts) && (!lexicon || !SplitRunTogether(text, t, *lexicon, &parts, &need))) {
+      continue;
     }
     TokenizedText split;
     split.text = text.text;

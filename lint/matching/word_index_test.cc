@@ -324,6 +324,16 @@ TEST_CASE("compounds of a disguised word that the dictionary does not know") {
   CHECK(Hits(index, "abitch bitchlol lilbitch", &bitchy) == "9:'bitch'@1 | 9:'bitch'@7 | 9:'bitch'@19");
   CHECK(Hits(index, "bitchy Abitch bitchpooted @semper_fiibitch", &bitchy) == "");
   CHECK(Hits(index, "fukface", &scraps) == "7:'fuk'@0");
+  // A disguised word of four letters or more with a word of one or two
+  // letters run on before it: "acunt", "yocunt"; not after it ("cunta"), not
+  // a shorter word ("afuk"), not a word the dictionary knows ("ascunt"
+  // here), not capitalised, not a word of two letters that is no word
+  // ("xcunt").
+  index.Add("cunt", kDisguised, 10);
+  const SetLexicon known({"ascunt"}, {});
+  CHECK(Hits(index, "your acunt", &known) == "10:'cunt'@6");
+  CHECK(Hits(index, "yocunt", &known) == "10:'cunt'@2");
+  CHECK(Hits(index, "cunta afuk ascunt Acunt xcunt", &known) == "");
 }
 
 TEST_CASE("a disguised word broken in two by a space") {
