@@ -9,33 +9,16 @@
 namespace postcheck {
 namespace {
 
-// Whether the text between two tokens keeps them in one phrase: spaces,
-// hyphens, apostrophes and the like do; sentence and clause punctuation,
-// brackets, slashes and line breaks do not.
-bool JoinsPhrase(std::string_view gap) {
-  for (char c : gap) {
-    switch (c) {
-      case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')':
-      case '[': case ']': case '{': case '}': case '"': case '|': case '/': case '\n':
-      case '\r':
-        return false;
-      default:
-        break;
-    }
-  }
-  return true;
-}
-
 // Bit k set: punctuation between words k and k + 1 of `phrase`. Most
 // phrases have none, and are not tokenised a second time to learn it.
 uint64_t PhraseBreaks(std::string_view phrase) {
-  if (JoinsPhrase(phrase)) return 0;
+  if (WordIndex::JoinsPhrase(phrase)) return 0;
   TokenizedText text;
   Tokenize(phrase, &text);
   uint64_t breaks = 0;
   for (size_t k = 0; k + 1 < text.tokens.size() && k < 64; ++k) {
     const size_t gap = text.tokens[k].end;
-    if (!JoinsPhrase(phrase.substr(gap, text.tokens[k + 1].begin - gap))) breaks |= uint64_t{1} << k;
+    if (!WordIndex::JoinsPhrase(phrase.substr(gap, text.tokens[k + 1].begin - gap))) breaks |= uint64_t{1} << k;
   }
   return breaks;
 }
@@ -64,6 +47,20 @@ const std::array<unsigned char, 256> kEvasionClass = [] {
 }();
 
 }  // namespace
+
+bool WordIndex::JoinsPhrase(std::string_view gap) {
+  for (char c : gap) {
+    switch (c) {
+      case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')':
+      case '[': case ']': case '{': case '}': case '"': case '|': case '/': case '\n':
+      case '\r':
+        return false;
+      default:
+        break;
+    }
+  }
+  return true;
+}
 
 bool WordIndex::Add(std::string_view phrase, const WordOptions& options, uint32_t owner) {
   const bool match_case = options.match_case;
@@ -199,6 +196,7 @@ void WordIndex::Match(const TokenizedText& text, const Lexicon* lexicon, std::ve
   MatchSplits(text, lexicon, hits);
   if (lexicon) MatchBroken(text, *lexicon, hits);
   if (lexicon && !entries_by_deletion_.empty()) MatchMisspellings(text, *lexicon, hits);
+  if (lexicon && !phrase_words_by_deletion_.empty()) MatchMisspeltPhrases(text, *lexicon, hits);
 }
 
 void WordIndex::MatchTokens(const TokenizedText& text, const Lexicon* lexicon, uint8_t need,

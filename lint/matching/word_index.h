@@ -18,9 +18,10 @@
 // broken in two by a space where one piece is no word ("bit ch", "f uck"),
 // inside a compound the dictionary does not know
 // ("fuckface", "motherfuckin"), with a few letters run on when five letters
-// or more long ("abitch", "bitchlol") and misspelt by one edit when the dictionary
-// does not know the word ("fcuk", "bich"). Other entries never match those
-// forms: "c***" is no party name.
+// or more long ("abitch", "bitchlol") or with a short word run on before them
+// ("acunt"), and misspelt by one edit when the dictionary does not know the
+// word ("fcuk", "bich"; in a phrase, one word of five letters or more: "whte
+// trash"). Other entries never match those forms: "c***" is no party name.
 //
 // The words of a phrase must follow each other with only spaces between
 // (punctuation ends a phrase: "no, go" is not "no go"), except where the
@@ -78,6 +79,11 @@ class WordIndex {
 
   // The number of distinct phrases (a phrase added by several owners counts once).
   size_t size() const { return entries_.size(); }
+
+  // Whether the text between two tokens keeps them in one phrase: spaces,
+  // hyphens, apostrophes and the like do; sentence and clause punctuation,
+  // brackets, slashes and line breaks do not.
+  static bool JoinsPhrase(std::string_view gap);
 
  private:
   static constexpr uint32_t kNoWord = StringIdTable::kNone;
@@ -177,6 +183,16 @@ class WordIndex {
   bool HasDisguisedPart(std::string_view folded) const;
   // Unknown words one edit from a disguised entry (word_index_forms.cc).
   void MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
+  // A disguised phrase of several words with one word of
+  // kMinMisspeltPhraseWord letters or more misspelt by one edit, as a single
+  // word is (MatchMisspellings), where the dictionary does not know the word
+  // as written: "whte trash", "white trsah". Its other words must be as
+  // listed (word_index_forms.cc).
+  void MatchMisspeltPhrases(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
+  static constexpr size_t kMinMisspeltPhraseWord = 5;
+  // Whether the words of `entry` but the one at `place` are tokens
+  // [first, first + size) of `text` but that one, joined as a phrase.
+  bool PhraseAround(const TokenizedText& text, const Entry& entry, size_t first, size_t place) const;
   // Token `t`, a dropped-g form whose -ing word `with_g` the lexicon knows
   // ("wankin"): the single-word entries that word is, or is a form of
   // (word_index_forms.cc).
@@ -229,6 +245,16 @@ class WordIndex {
   size_t disguised_min_ = SIZE_MAX, disguised_max_ = 0;
   StringIdTable deletion_ids_;
   std::vector<std::vector<uint32_t>> entries_by_deletion_;
+  // The words of disguised phrases of several words, by each string one
+  // deletion away from the word and by the word itself: the phrase and the
+  // word's place in it (for misspelt phrases).
+  StringIdTable phrase_deletion_ids_;
+  size_t phrase_word_max_ = 0;  // the longest such word
+  struct PhraseWord {
+    uint32_t entry;
+    uint32_t place;
+  };
+  std::vector<std::vector<PhraseWord>> phrase_words_by_deletion_;
 };
 
 }  // namespace postcheck

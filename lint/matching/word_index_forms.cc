@@ -50,6 +50,23 @@ void WordIndex::AddForms(uint32_t id, bool disguised) {
     // "half breed" ends in "breeds" too. Other phrases keep the form listed:
     // "one brain cell" is mockery, "brain cells" need not be.
     if (!disguised) return;
+    if (!entry.disguised) {
+      entry.disguised = true;
+      for (size_t k = 0; k < entry.words.size(); ++k) {
+        const std::string_view word = word_ids_.Get(entry.words[k]);
+        if (word.size() < kMinMisspeltPhraseWord || !IsLowerAsciiWord(word)) continue;
+        phrase_word_max_ = std::max(phrase_word_max_, word.size());
+        auto add = [&](std::string_view key) {
+          const uint32_t did = phrase_deletion_ids_.Intern(key);
+          if (phrase_words_by_deletion_.size() <= did) phrase_words_by_deletion_.resize(did + 1);
+          auto& list = phrase_words_by_deletion_[did];
+          const PhraseWord at{id, static_cast<uint32_t>(k)};
+          if (list.empty() || list.back().entry != id || list.back().place != at.place) list.push_back(at);
+        };
+        add(word);
+        ForEachDeletion(std::string(word), add);
+      }
+    }
     const std::string last(word_ids_.Get(entry.words.back()));
     std::string stem;
     if (entry.last_stem.empty() && last.size() >= 3 && IsLowerAsciiWord(last) && StemWord(last, &stem) &&
@@ -201,6 +218,61 @@ void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexi
       }
       if (known) break;
       Emit(entry, t.begin, t.end, kDisguises, hits);
+    }
+  }
+}
+
+bool WordIndex::PhraseAround(const TokenizedText& text, const Entry& entry, size_t first, size_t place) const {
+  const size_t n = entry.words.size();
+  if (first + n > text.tokens.size()) return false;
+  for (size_t k = 0; k < n; ++k) {
+    if (k + 1 < n) {
+      const Token& a = text.tokens[first + k];
+      const Token& b = text.tokens[first + k + 1];
+      if (!JoinsPhrase(text.text.substr(a.end, b.begin - a.end)) && !entry.MayBreakAfter(k)) return false;
+    }
+    if (k != place && WordId(text.Folded(text.tokens[first + k])) != entry.words[k]) return false;
+  }
+  return true;
+}
+
+void WordIndex::MatchMisspeltPhrases(const TokenizedText& text, const Lexicon& lexicon,
+                                     std::vector<WordHit>* hits) const {
+  std::vector<PhraseWord> candidates;
+  for (size_t i = 0; i < text.tokens.size(); ++i) {
+    const Token& t = text.tokens[i];
+    std::string_view folded = text.Folded(t);
+    if (folded.size() + 1 < kMinMisspeltPhraseWord || folded.size() > phrase_word_max_ + 1) continue;
+    if (t.capitalised && !t.sentence_start && !t.all_caps) continue;  // a name, most likely
+    if (!IsLowerAsciiWord(folded) || WordId(folded) != kNoWord) continue;
+    candidates.clear();
+    auto collect = [&](std::string_view key) {
+      const uint32_t did = phrase_deletion_ids_.Find(key);
+      if (did == kNoWord) return;
+      for (const PhraseWord& w : phrase_words_by_deletion_[did]) {
+        const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const PhraseWord& c) {
+          return c.entry == w.entry && c.place == w.place;
+        });
+        if (!seen) candidates.push_back(w);
+      }
+    };
+    collect(folded);
+    ForEachDeletion(folded, collect);
+    bool asked = false, known = false;
+    for (const PhraseWord& c : candidates) {
+      const Entry& entry = entries_[c.entry];
+      if (c.place > i || !PhraseAround(text, entry, i - c.place, c.place)) continue;
+      const std::string_view word = word_ids_.Get(entry.words[c.place]);
+      const Edit edit = OneEditBetween(word, folded);
+      if (edit == Edit::kNone) continue;
+      if (word.size() <= kMaxShortLength && edit != Edit::kTransposition && edit != Edit::kDeletion) continue;
+      if (!asked) {
+        known = lexicon.Knows(text.Original(t));
+        asked = true;
+      }
+      if (known) break;
+      const size_t first = i - c.place;
+      Emit(entry, text.tokens[first].begin, text.tokens[first + entry.words.size() - 1].end, kDisguises, hits);
     }
   }
 }

@@ -336,6 +336,30 @@ TEST_CASE("compounds of a disguised word that the dictionary does not know") {
   CHECK(Hits(index, "cunta afuk ascunt Acunt xcunt", &known) == "");
 }
 
+TEST_CASE("a disguised phrase with one word misspelt") {
+  WordIndex index;
+  index.Add("white trash", kDisguised, 1);
+  index.Add("waste of space", kDisguised, 2);
+  index.Add("black hole", WordOptions{}, 3);  // not disguised: as listed only
+  const SetLexicon words({"write", "the", "space"}, {});
+  // One word of five letters or more one edit off (for a word of five, a
+  // letter left out or two swapped), the others as listed.
+  CHECK(Hits(index, "you whte trash", &words) == "1:'whte trash'@4");
+  CHECK(Hits(index, "white trsah", &words) == "1:'white trsah'@0");
+  CHECK(Hits(index, "a waste of spcae", &words) == "2:'waste of spcae'@2");
+  // Not a word the dictionary knows, a changed letter in a word of five, a
+  // phrase broken by punctuation or with another word misspelt too, a
+  // capitalised word inside a sentence, a word of under five letters, or a
+  // phrase that is not disguised.
+  CHECK(Hits(index, "write trash", &words) == "");
+  CHECK(Hits(index, "whate trash", &words) == "");
+  CHECK(Hits(index, "whte. trash", &words) == "");
+  CHECK(Hits(index, "whte trsah", &words) == "");
+  CHECK(Hits(index, "the Whte trash", &words) == "");
+  CHECK(Hits(index, "waste fo space", &words) == "");
+  CHECK(Hits(index, "a balck hole", &words) == "");
+}
+
 TEST_CASE("a disguised word broken in two by a space") {
   WordIndex index;
   index.Add("bitch", kDisguised, 1);
