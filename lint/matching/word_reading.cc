@@ -514,13 +514,17 @@ bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexic
   Ready(lexicon);
   for (const std::string* candidate : {&form, &alternative}) {
     if (candidate == &alternative && !has_one) break;
-    if (candidate->size() < kMinWord || strong_.Find(*candidate) != StringIdTable::kNone) continue;
-    const uint32_t id = words_.Find(*candidate);
+    if (candidate->size() < kMinWord) continue;
+    // A strong term too ("m0nkey"), so that a phrase and the words around
+    // it read on ("porch m0nkey"): the word index matches the term itself
+    // however it is written.
+    const StringIdTable& table = strong_.Find(*candidate) != StringIdTable::kNone ? strong_ : words_;
+    const uint32_t id = table.Find(*candidate);
     if (id == StringIdTable::kNone) continue;
     ViewReading r;
     r.begin = t.begin;
     r.end = t.end;
-    r.text.assign(words_.Get(id));
+    r.text.assign(table.Get(id));
     if (written[0] != AsciiLower(written[0])) r.text[0] = AsciiUpper(r.text[0]);  // "H4te": Hate
     r.unknown_word = false;  // digits: no word for spelling to judge
     out->push_back(std::move(r));

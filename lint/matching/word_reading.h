@@ -22,7 +22,8 @@
 //     one of five by a swap or a missing letter;
 //   - a word of letters and digits, begun with a letter and not all
 //     capitals, whose digits stand for letters ("h4te", "k1ll", "s1ck"; "8"
-//     for "ate": "h8") that make a vocabulary word, as that word;
+//     for "ate": "h8") that make a vocabulary word or a strong term, as
+//     that word ("porch m0nkey": porch monkey);
 //   - single letters spelt out with spaces whose letters make a word the
 //     dictionary knows, as that word: "h a t e" hate, "I h a t e" I hate. A
 //     strong term (AddDisguised) only with a word's letter run on ("a b i t
