@@ -186,13 +186,23 @@ class WordIndex {
   // A disguised phrase of several words with one word of
   // kMinMisspeltPhraseWord letters or more misspelt by one edit, as a single
   // word is (MatchMisspellings), where the dictionary does not know the word
-  // as written: "whte trash", "white trsah". Its other words must be as
+  // as written ("whte trash", "white trsah"), or written in two pieces one
+  // space apart, one of them no word ("whi te trash"), or with one letter
+  // masked between two pieces ("wh*te trash"). Its other words must be as
   // listed (word_index_forms.cc).
   void MatchMisspeltPhrases(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
   static constexpr size_t kMinMisspeltPhraseWord = 5;
-  // Whether the words of `entry` but the one at `place` are tokens
-  // [first, first + size) of `text` but that one, joined as a phrase.
-  bool PhraseAround(const TokenizedText& text, const Entry& entry, size_t first, size_t place) const;
+  struct PhraseWord;
+  // Whether the words of `entry` but the one at `place` are the tokens of
+  // `text` from `first` on, joined as a phrase, where the word at `place`
+  // takes `width` tokens (1, or 2 for a word in two pieces).
+  bool PhraseAround(const TokenizedText& text, const Entry& entry, size_t first, size_t place, size_t width) const;
+  // Appends to *candidates the phrase words indexed under `key`, each once.
+  void CollectPhraseWords(std::string_view key, std::vector<PhraseWord>* candidates) const;
+  // Emits phrase word `c` read at tokens [i, i + width) when the rest of
+  // its phrase is around it (PhraseAround).
+  void EmitPhrase(const TokenizedText& text, const PhraseWord& c, size_t i, size_t width,
+                  std::vector<WordHit>* hits) const;
   // Token `t`, a dropped-g form whose -ing word `with_g` the lexicon knows
   // ("wankin"): the single-word entries that word is, or is a form of
   // (word_index_forms.cc).

@@ -222,47 +222,60 @@ void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexi
   }
 }
 
-bool WordIndex::PhraseAround(const TokenizedText& text, const Entry& entry, size_t first, size_t place) const {
+bool WordIndex::PhraseAround(const TokenizedText& text, const Entry& entry, size_t first, size_t place,
+                             size_t width) const {
   const size_t n = entry.words.size();
-  if (first + n > text.tokens.size()) return false;
+  if (first + n + width - 1 > text.tokens.size()) return false;
+  // The token of word k (the first of the disguised word's, at `place`).
+  const auto token_of = [&](size_t k) { return first + k + (k > place ? width - 1 : 0); };
   for (size_t k = 0; k < n; ++k) {
     if (k + 1 < n) {
-      const Token& a = text.tokens[first + k];
-      const Token& b = text.tokens[first + k + 1];
+      const Token& a = text.tokens[token_of(k + 1) - 1];
+      const Token& b = text.tokens[token_of(k + 1)];
       if (!JoinsPhrase(text.text.substr(a.end, b.begin - a.end)) && !entry.MayBreakAfter(k)) return false;
     }
-    if (k != place && WordId(text.Folded(text.tokens[first + k])) != entry.words[k]) return false;
+    if (k != place && WordId(text.Folded(text.tokens[token_of(k)])) != entry.words[k]) return false;
   }
   return true;
+}
+
+void WordIndex::CollectPhraseWords(std::string_view key, std::vector<PhraseWord>* candidates) const {
+  const uint32_t did = phrase_deletion_ids_.Find(key);
+  if (did == kNoWord) return;
+  for (const PhraseWord& w : phrase_words_by_deletion_[did]) {
+    const bool seen = std::any_of(candidates->begin(), candidates->end(), [&](const PhraseWord& c) {
+      return c.entry == w.entry && c.place == w.place;
+    });
+    if (!seen) candidates->push_back(w);
+  }
+}
+
+void WordIndex::EmitPhrase(const TokenizedText& text, const PhraseWord& c, size_t i, size_t width,
+                           std::vector<WordHit>* hits) const {
+  const Entry& entry = entries_[c.entry];
+  if (c.place > i || !PhraseAround(text, entry, i - c.place, c.place, width)) return;
+  const size_t first = i - c.place;
+  Emit(entry, text.tokens[first].begin, text.tokens[first + entry.words.size() + width - 2].end, kDisguises, hits);
 }
 
 void WordIndex::MatchMisspeltPhrases(const TokenizedText& text, const Lexicon& lexicon,
                                      std::vector<WordHit>* hits) const {
   std::vector<PhraseWord> candidates;
+  const auto plausible = [&](const Token& t) {
+    const std::string_view folded = text.Folded(t);
+    return !(t.capitalised && !t.sentence_start && !t.all_caps) && IsLowerAsciiWord(folded);  // else a name, most likely
+  };
   for (size_t i = 0; i < text.tokens.size(); ++i) {
     const Token& t = text.tokens[i];
     std::string_view folded = text.Folded(t);
     if (folded.size() + 1 < kMinMisspeltPhraseWord || folded.size() > phrase_word_max_ + 1) continue;
-    if (t.capitalised && !t.sentence_start && !t.all_caps) continue;  // a name, most likely
-    if (!IsLowerAsciiWord(folded) || WordId(folded) != kNoWord) continue;
+    if (!plausible(t) || WordId(folded) != kNoWord) continue;
     candidates.clear();
-    auto collect = [&](std::string_view key) {
-      const uint32_t did = phrase_deletion_ids_.Find(key);
-      if (did == kNoWord) return;
-      for (const PhraseWord& w : phrase_words_by_deletion_[did]) {
-        const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const PhraseWord& c) {
-          return c.entry == w.entry && c.place == w.place;
-        });
-        if (!seen) candidates.push_back(w);
-      }
-    };
-    collect(folded);
-    ForEachDeletion(folded, collect);
+    CollectPhraseWords(folded, &candidates);
+    ForEachDeletion(folded, [&](std::string_view key) { CollectPhraseWords(key, &candidates); });
     bool asked = false, known = false;
     for (const PhraseWord& c : candidates) {
-      const Entry& entry = entries_[c.entry];
-      if (c.place > i || !PhraseAround(text, entry, i - c.place, c.place)) continue;
-      const std::string_view word = word_ids_.Get(entry.words[c.place]);
+      const std::string_view word = word_ids_.Get(entries_[c.entry].words[c.place]);
       const Edit edit = OneEditBetween(word, folded);
       if (edit == Edit::kNone) continue;
       if (word.size() <= kMaxShortLength && edit != Edit::kTransposition && edit != Edit::kDeletion) continue;
@@ -271,8 +284,43 @@ void WordIndex::MatchMisspeltPhrases(const TokenizedText& text, const Lexicon& l
         asked = true;
       }
       if (known) break;
-      const size_t first = i - c.place;
-      Emit(entry, text.tokens[first].begin, text.tokens[first + entry.words.size() - 1].end, kDisguises, hits);
+      EmitPhrase(text, c, i, 1, hits);
+    }
+  }
+  // A word of a phrase written in two pieces, one space or one `*` apart,
+  // where the dictionary does not know one piece: "whi te trash", "wh*te
+  // trash".
+  std::string joined;
+  for (size_t i = 0; i + 1 < text.tokens.size(); ++i) {
+    const Token& a = text.tokens[i];
+    const Token& b = text.tokens[i + 1];
+    const std::string_view gap = text.text.substr(a.end, b.begin - a.end);
+    if (gap != " " && gap != "*") continue;
+    const std::string_view left = text.Folded(a), right = text.Folded(b);
+    if (left.size() + right.size() + (gap == "*") < kMinMisspeltPhraseWord ||
+        left.size() + right.size() > phrase_word_max_ || !plausible(a) || !plausible(b)) {
+      continue;
+    }
+    joined.assign(left);
+    joined.append(right);
+    candidates.clear();
+    CollectPhraseWords(joined, &candidates);
+    bool asked = false, pieces_known = false;
+    for (const PhraseWord& c : candidates) {
+      const std::string_view word = word_ids_.Get(entries_[c.entry].words[c.place]);
+      // A space: the two pieces make the word. A mask: it stands for the
+      // one letter between them.
+      const bool makes_word = gap == " " ? word == joined
+                                         : word.size() == joined.size() + 1 && word.substr(0, left.size()) == left &&
+                                               word.substr(left.size() + 1) == right;
+      if (!makes_word) continue;
+      if (!asked && gap == " ") {
+        // Two words the dictionary knows are two words: "as set".
+        pieces_known = lexicon.Knows(text.Original(a)) && lexicon.Knows(text.Original(b));
+        asked = true;
+      }
+      if (pieces_known) break;
+      EmitPhrase(text, c, i, 2, hits);
     }
   }
 }

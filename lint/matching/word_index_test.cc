@@ -358,6 +358,18 @@ TEST_CASE("a disguised phrase with one word misspelt") {
   CHECK(Hits(index, "the Whte trash", &words) == "");
   CHECK(Hits(index, "waste fo space", &words) == "");
   CHECK(Hits(index, "a balck hole", &words) == "");
+  // A word in two pieces: one space apart, where the dictionary does not
+  // know both ("whi te"), or one letter masked between them ("wh*te").
+  CHECK(Hits(index, "you whi te trash", &words) == "1:'whi te trash'@4");
+  CHECK(Hits(index, "wh*te trash", &words) == "1:'wh*te trash'@0");
+  CHECK(Hits(index, "a waste of sp*ce", &words) == "2:'waste of sp*ce'@2");
+  const SetLexicon pieces({"whi", "te"}, {});
+  CHECK(Hits(index, "whi te trash", &pieces) == "");
+  // Not two letters masked, not a piece that is capitalised inside a
+  // sentence, not a phrase broken by punctuation.
+  CHECK(Hits(index, "w**te trash", &words) == "");
+  CHECK(Hits(index, "the Whi te trash", &words) == "");
+  CHECK(Hits(index, "wh*te. trash", &words) == "");
 }
 
 TEST_CASE("a disguised word broken in two by a space") {
