@@ -181,6 +181,11 @@ class WordIndex {
   bool SplitRunTogether(const TokenizedText& text, const Token& t, const Lexicon& lexicon,
                         std::vector<WordPart>* parts, uint8_t* need) const;
   bool HasDisguisedPart(std::string_view folded) const;
+  // Whether token `t` is a piece of a masked word, next to a `*` ("s" and
+  // "spicion" of "s*spicion", "ckers" of "st*ckers"): no word of its own.
+  static bool IsMaskPiece(const TokenizedText& text, const Token& t) {
+    return (t.begin > 0 && text.text[t.begin - 1] == '*') || (t.end < text.text.size() && text.text[t.end] == '*');
+  }
   // Unknown words one edit from a disguised entry (word_index_forms.cc).
   void MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
   // A disguised phrase of several words with one word of

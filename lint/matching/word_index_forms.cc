@@ -175,7 +175,7 @@ void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexi
     std::string_view folded = text.Folded(t);
     if (folded.size() < kMinMisspeltLength || folded.size() > disguised_max_ + 1) continue;
     if (t.capitalised && !t.sentence_start && !t.all_caps) continue;  // a name, most likely
-    if (!IsLowerAsciiWord(folded) || WordId(folded) != kNoWord) continue;
+    if (!IsLowerAsciiWord(folded) || WordId(folded) != kNoWord || IsMaskPiece(text, t)) continue;
     candidates.clear();
     auto collect = [&](std::string_view key) {
       const uint32_t did = deletion_ids_.Find(key);
@@ -269,7 +269,7 @@ void WordIndex::MatchMisspeltPhrases(const TokenizedText& text, const Lexicon& l
     const Token& t = text.tokens[i];
     std::string_view folded = text.Folded(t);
     if (folded.size() + 1 < kMinMisspeltPhraseWord || folded.size() > phrase_word_max_ + 1) continue;
-    if (!plausible(t) || WordId(folded) != kNoWord) continue;
+    if (!plausible(t) || WordId(folded) != kNoWord || IsMaskPiece(text, t)) continue;
     candidates.clear();
     CollectPhraseWords(folded, &candidates);
     ForEachDeletion(folded, [&](std::string_view key) { CollectPhraseWords(key, &candidates); });

@@ -252,9 +252,7 @@ void WordIndex::MatchSplits(const TokenizedText& text, const Lexicon* lexicon, s
     // query ("watch?v=AbCd") was not written as words: neither is split.
     if (t.begin > 0 && IsNotWrittenWords(text.text[t.begin - 1])) continue;
     // Nor is a piece of a masked word: "s*spicion" is no "spic" and "ion".
-    if ((t.begin > 0 && text.text[t.begin - 1] == '*') || (t.end < text.text.size() && text.text[t.end] == '*')) {
-      continue;
-    }
+    if (IsMaskPiece(text, t)) continue;
     parts.clear();
     uint8_t need = 0;
     if (!SplitCamelCase(original, &parts) && (!lexicon || !SplitRunTogether(text, t, *lexicon, &parts, &need))) {

@@ -424,6 +424,11 @@ TEST_CASE("misspellings of disguised words the dictionary does not know") {
   CHECK(Hits(index, "fack fuk ditch dikc", &kLexicon) == "");
   CHECK(Hits(index, "Hello Fcuk and Fick", &kLexicon) == "");
   CHECK(Hits(index, "fcuk") == "");  // no dictionary, no misspellings
+  // A piece of a masked word is no word of its own: "ckers" of "st*ckers"
+  // is no misspelt "fckers".
+  index.Add("fckers", kDisguised, 8);
+  CHECK(Hits(index, "ckers", &kLexicon) == "8:'ckers'@0");
+  CHECK(Hits(index, "football st*ckers", &kLexicon) == "");
   // A word the dictionary knows only capitalised (a people, a place): in
   // lower case before the word it qualifies it is that name ("boer
   // families"); on its own it stays a misspelling ("you boer").
