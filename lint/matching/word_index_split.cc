@@ -213,9 +213,13 @@ bool WordIndex::SplitRunTogether(const TokenizedText& text, const Token& t, cons
   const std::string_view original = text.Original(t);
   const std::string_view folded = text.Folded(t);
   if (WordId(folded) != kNoWord) return false;
-  std::string capitalised(original);
-  capitalised[0] = AsciiUpper(capitalised[0]);
-  const auto known = [&] { return lexicon.Knows(original) || lexicon.Knows(capitalised); };  // "cocktail", "Penistone"
+  // Known as written or capitalised: "cocktail", "Penistone".
+  const auto known = [&] {
+    if (lexicon.Knows(original)) return true;
+    std::string capitalised(original);
+    capitalised[0] = AsciiUpper(capitalised[0]);
+    return lexicon.Knows(capitalised);
+  };
   const bool hashtag = t.begin > 0 && text.text[t.begin - 1] == '#';
   if (folded.size() < 6) {
     // A short strong term with a word of one or two letters before it, in a
