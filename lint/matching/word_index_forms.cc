@@ -40,6 +40,16 @@ constexpr size_t kMinMisspeltLength = 4;
 // short words into others ("squak" is no "squaw", "boone" no "boong").
 constexpr size_t kMaxShortLength = 5;
 
+// Whether `written` reads as a misspelling of listed word `word`: one edit
+// apart, and for a short word one of the edits above. The one rule for
+// single words and for a word of a phrase.
+bool MisspeltAs(std::string_view word, std::string_view written) {
+  const Edit edit = OneEditBetween(word, written);
+  if (edit == Edit::kNone) return false;
+  if (word.size() == kMinMisspeltLength && edit != Edit::kTransposition) return false;
+  return word.size() > kMaxShortLength || edit == Edit::kTransposition || edit == Edit::kDeletion;
+}
+
 }  // namespace
 
 void WordIndex::AddForms(uint32_t id, bool disguised) {
@@ -189,11 +199,7 @@ void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexi
     bool asked = false, known = false;
     for (uint32_t e : candidates) {
       const Entry& entry = entries_[e];
-      std::string_view word = word_ids_.Get(entry.words[0]);
-      const Edit edit = OneEditBetween(word, folded);
-      if (edit == Edit::kNone) continue;
-      if (word.size() == kMinMisspeltLength && edit != Edit::kTransposition) continue;
-      if (word.size() <= kMaxShortLength && edit != Edit::kTransposition && edit != Edit::kDeletion) continue;
+      if (!MisspeltAs(word_ids_.Get(entry.words[0]), folded)) continue;
       if (!asked) {
         // Known as written, or as a name written in lower case before the
         // word it qualifies ("boer families"): no misspelling of a listed
@@ -275,10 +281,7 @@ void WordIndex::MatchMisspeltPhrases(const TokenizedText& text, const Lexicon& l
     ForEachDeletion(folded, [&](std::string_view key) { CollectPhraseWords(key, &candidates); });
     bool asked = false, known = false;
     for (const PhraseWord& c : candidates) {
-      const std::string_view word = word_ids_.Get(entries_[c.entry].words[c.place]);
-      const Edit edit = OneEditBetween(word, folded);
-      if (edit == Edit::kNone) continue;
-      if (word.size() <= kMaxShortLength && edit != Edit::kTransposition && edit != Edit::kDeletion) continue;
+      if (!MisspeltAs(word_ids_.Get(entries_[c.entry].words[c.place]), folded)) continue;
       if (!asked) {
         known = lexicon.Knows(text.Original(t));
         asked = true;
