@@ -51,10 +51,7 @@ Readable ReadableToken(const TokenizedText& text, const Token& t) {
   }
   if (t.begin > 0) {
     const char before = s[t.begin - 1];
-    if (before == '@' || before == '#' || before == '*' || before == '\'') return Readable::kNo;
-    if (t.begin >= kCurlyApostrophe.size() && IsApostropheAt(s, t.begin - kCurlyApostrophe.size())) {
-      return Readable::kNo;
-    }
+    if (before == '@' || before == '#' || before == '*' || IsApostropheBefore(s, t.begin)) return Readable::kNo;
   }
   if (t.end < s.size() && (s[t.end] == '*' || IsApostropheAt(s, t.end))) return Readable::kNo;
   if (InLink(s, t.begin, t.end)) return Readable::kNo;

@@ -121,6 +121,10 @@ TEST_CASE("innocent near-misses stay as written") {
   // Capitals, digits, handles, hashtags, links, masks, apostrophes.
   CHECK(Read("KLIL kl1l @klil #klil klil.com http://x.org/klil k*lil sikc's") ==
         "KLIL kl1l @klil #klil klil.com http://x.org/klil k*lil sikc's");
+  // After an apostrophe (the end of a contraction), curly or straight; a
+  // straight apostrophe three bytes before is no curly one.
+  CHECK(Read("it\u2019klil and 'klil") == "it\u2019klil and 'klil");
+  CHECK(Read("he 's klil") == "he 's kill");
   // One edit from two vocabulary words: neither.
   CHECK(Read("xearth") == "xearth");  // "dearth", "hearth"
   CHECK(Read("hateee") == "hateee");  // "hate" and an added letter: too short a word
