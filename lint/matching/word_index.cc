@@ -192,6 +192,7 @@ void WordIndex::Match(const TokenizedText& text, const Lexicon* lexicon, std::ve
   MatchTokens(text, lexicon, 0, hits);
   MatchSpelledOut(text, lexicon, hits);
   MatchHyphenated(text, lexicon, hits);
+  MatchInitialElided(text, lexicon, hits);
   MatchEvasions(text, hits);
   MatchSplits(text, lexicon, hits);
   if (lexicon) MatchBroken(text, *lexicon, hits);

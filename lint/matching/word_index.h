@@ -17,7 +17,8 @@
 // "f***ing", "sh.t"), hyphenated in pieces ("rag-heads", "mother-fucker"),
 // broken in two by a space where one piece is no word ("bit ch", "f uck"),
 // inside a compound the dictionary does not know
-// ("fuckface", "motherfuckin"), with a few letters run on when five letters
+// ("fuckface", "motherfuckin"), its middle left out after its first letter
+// ("f-wit"), with a few letters run on when five letters
 // or more long ("abitch", "bitchlol") or with a short word run on before them
 // ("acunt"), and misspelt by one edit when the dictionary does not know the
 // word ("fcuk", "bich"; in a phrase, one word of five letters or more: "whte
@@ -146,6 +147,14 @@ class WordIndex {
   // A disguised entry hyphenated in two or three pieces of two letters or
   // more ("rag-heads"): only disguised entries, as the pieces may be words.
   void MatchHyphenated(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  // A disguised one-word entry written as its first letter, a hyphen for
+  // kMinElidedLetters letters or more left out, and its last
+  // kMinElidedTail letters or more: "f-wit" (fuckwit), "s-head" (shithead),
+  // "a-hole". Not a piece of a longer hyphenated run ("f-u-c-k" is spelt
+  // out), nor a tail with no entry ending in it ("e-scooter", "t-shirt").
+  void MatchInitialElided(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
+  static constexpr size_t kMinElidedLetters = 2;
+  static constexpr size_t kMinElidedTail = 3;
   // A disguised one-word entry broken in two by one space, perhaps with up to
   // kMaxBrokenSuffix letters of an ending after it, where the dictionary does
   // not know one of the two pieces as a word: "bit ch", "fu ck", "f uck",

@@ -1,6 +1,7 @@
 // WordIndex: words written in pieces or run together. Letters spelt out one
 // by one ("f u c k", "c.u.n.t"), a disguised word hyphenated in pieces
-// ("rag-heads", "mother-fucker") or broken in two by a space ("bit ch",
+// ("rag-heads", "mother-fucker"), its middle left out after its first letter
+// ("f-wit"), or broken in two by a space ("bit ch",
 // "f uck"), CamelCase and hashtags split into their
 // words, and compounds of a disguised word that the dictionary does not know
 // ("fuckface", "shitbag").
@@ -131,6 +132,46 @@ void WordIndex::MatchHyphenated(const TokenizedText& text, const Lexicon* lexico
     while (j < tokens.size() && j - i < kMaxHyphenPieces && hyphen_before(j) && piece(j)) ++j;
     if (j - i < 2 || (j < tokens.size() && hyphen_before(j))) continue;  // a longer run is not one word
     MatchJoined(text, i, j, lexicon, kDisguises, hits);
+  }
+}
+
+void WordIndex::MatchInitialElided(const TokenizedText& text, const Lexicon* lexicon,
+                                   std::vector<WordHit>* hits) const {
+  if (disguised_words_.size() == 0) return;
+  const std::string_view s = text.text;
+  const auto& tokens = text.tokens;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token& initial = tokens[i];
+    const Token& tail = tokens[i + 1];
+    if (initial.end - initial.begin != 1 || !IsAsciiLetter(s[initial.begin])) continue;
+    if (tail.begin != initial.end + 1 || s[initial.end] != '-') continue;
+    // Only a word of its own: not after a letter, a digit or a hyphen of a
+    // longer run ("x-f-wit"), a handle or a link ('_', '.', '/', '@', '=').
+    if (initial.begin > 0) {
+      const char before = s[initial.begin - 1];
+      if (IsAsciiLetter(before) || IsAsciiDigit(before) || before == '-' || IsNotWrittenWords(before)) {
+        continue;
+      }
+    }
+    if (tail.end < s.size() && (s[tail.end] == '-' || IsAsciiLetter(s[tail.end]))) continue;
+    const std::string_view ending = text.Folded(tail);
+    if (ending.size() < kMinElidedTail || !IsAsciiLetterRun(text.Original(tail))) continue;
+    const char first = AsciiLower(s[initial.begin]);
+    for (uint32_t id = 0; id < disguised_words_.size(); ++id) {
+      const std::string_view word = disguised_words_.Get(id);
+      if (word.size() < 1 + kMinElidedLetters + ending.size() || word[0] != first || !word.ends_with(ending)) {
+        continue;
+      }
+      TokenizedText joined;
+      joined.text = s;
+      Token whole = initial;
+      whole.end = tail.end;
+      whole.folded_begin = 0;
+      joined.folded.assign(word);
+      whole.folded_size = static_cast<uint32_t>(word.size());
+      joined.tokens.push_back(whole);
+      MatchTokens(joined, lexicon, kDisguises, hits);
+    }
   }
 }
 

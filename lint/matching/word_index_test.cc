@@ -268,6 +268,25 @@ TEST_CASE("a disguised word hyphenated in pieces") {
   CHECK(Hits(index, "@rag-head") == "");
 }
 
+TEST_CASE("a disguised word written as its first letter, a hyphen and its end") {
+  WordIndex index;
+  index.Add("fuckwit", kDisguised, 1);
+  index.Add("shithead", kDisguised, 2);
+  index.Add("twit", false, 3);  // not disguised: no such reading
+  CHECK(Hits(index, "ya f-wit!") == "1:'f-wit'@3");
+  CHECK(Hits(index, "S-head, the lot of them") == "2:'S-head'@0");
+  // Too short an end, or too few letters left out, or no entry ending so.
+  CHECK(Hits(index, "f-it") == "");
+  CHECK(Hits(index, "f-ckwit") == "");
+  CHECK(Hits(index, "t-wit") == "");
+  CHECK(Hits(index, "an e-scooter and a t-shirt") == "");
+  // A piece of a longer run, a handle, letters glued on.
+  CHECK(Hits(index, "x-f-wit") == "");
+  CHECK(Hits(index, "f-wit-ness") == "");
+  CHECK(Hits(index, "@f-wit") == "");
+  CHECK(Hits(index, "f-witness") == "");
+}
+
 const SetLexicon kLexicon({"the", "police", "out", "black", "lives", "matter", "face", "hole", "bag",
                            "idiot", "fucking", "mother", "cocktail", "tail", "Penistone", "tone", "penis",
                            "ditch", "Fick", "shitbag", "hat"},
