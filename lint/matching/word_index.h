@@ -31,6 +31,7 @@
 #ifndef POSTCHECK_WORD_INDEX_H_
 #define POSTCHECK_WORD_INDEX_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -267,6 +268,9 @@ class WordIndex {
   // misspellings).
   StringIdTable disguised_words_;
   size_t disguised_min_ = SIZE_MAX, disguised_max_ = 0;
+  // The ids in disguised_words_ of the words that start with each letter
+  // a-z (for MatchInitialElided: "f-wit" looks only at words in f).
+  std::array<std::vector<uint32_t>, 26> disguised_by_initial_;
   StringIdTable deletion_ids_;
   std::vector<std::vector<uint32_t>> entries_by_deletion_;
   // The words of disguised phrases of several words, by each string one

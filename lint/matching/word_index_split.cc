@@ -156,12 +156,9 @@ void WordIndex::MatchInitialElided(const TokenizedText& text, const Lexicon* lex
     if (tail.end < s.size() && (s[tail.end] == '-' || IsAsciiLetter(s[tail.end]))) continue;
     const std::string_view ending = text.Folded(tail);
     if (ending.size() < kMinElidedTail || !IsAsciiLetterRun(text.Original(tail))) continue;
-    const char first = AsciiLower(s[initial.begin]);
-    for (uint32_t id = 0; id < disguised_words_.size(); ++id) {
+    for (uint32_t id : disguised_by_initial_[AsciiLower(s[initial.begin]) - 'a']) {
       const std::string_view word = disguised_words_.Get(id);
-      if (word.size() < 1 + kMinElidedLetters + ending.size() || word[0] != first || !word.ends_with(ending)) {
-        continue;
-      }
+      if (word.size() < 1 + kMinElidedLetters + ending.size() || !word.ends_with(ending)) continue;
       TokenizedText joined;
       joined.text = s;
       Token whole = initial;
