@@ -145,6 +145,10 @@ class WordIndex {
   // Tokens [first, end) read as one word, their folded forms joined.
   void MatchJoined(const TokenizedText& text, size_t first, size_t end, const Lexicon* lexicon, uint8_t need,
                    std::vector<WordHit>* hits) const;
+  // Tokens [first, end) read as the one word `folded` (MatchJoined's, or a
+  // word with letters left out: MatchInitialElided).
+  void MatchReadAs(const TokenizedText& text, size_t first, size_t end, std::string_view folded,
+                   const Lexicon* lexicon, uint8_t need, std::vector<WordHit>* hits) const;
   // A disguised entry hyphenated in two or three pieces of two letters or
   // more ("rag-heads"): only disguised entries, as the pieces may be words.
   void MatchHyphenated(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;

@@ -100,12 +100,12 @@ void WordIndex::AddForms(uint32_t id, bool disguised) {
   }
   if (disguised && !entry.disguised) {
     entry.disguised = true;
+    const size_t known_words = disguised_words_.size();
     const uint32_t wid = disguised_words_.Intern(word);
-    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
-      auto& same_initial = disguised_by_initial_[word[0] - 'a'];
-      if (std::find(same_initial.begin(), same_initial.end(), wid) == same_initial.end()) {
-        same_initial.push_back(wid);
-      }
+    // A word interned for the first time (another entry may share it); a
+    // lower-case ASCII word (above), so its first letter is a to z.
+    if (disguised_words_.size() > known_words) {
+      disguised_by_initial_[word[0] - 'a'].push_back(wid);
     }
     disguised_min_ = std::min(disguised_min_, word.size());
     disguised_max_ = std::max(disguised_max_, word.size());

@@ -74,15 +74,22 @@ bool WordIndex::HasDisguisedPart(std::string_view folded) const {
 
 void WordIndex::MatchJoined(const TokenizedText& text, size_t first, size_t end, const Lexicon* lexicon,
                             uint8_t need, std::vector<WordHit>* hits) const {
-  TokenizedText joined;
-  joined.text = text.text;
+  std::string folded;
+  for (size_t k = first; k < end; ++k) folded.append(text.Folded(text.tokens[k]));
+  MatchReadAs(text, first, end, folded, lexicon, need, hits);
+}
+
+void WordIndex::MatchReadAs(const TokenizedText& text, size_t first, size_t end, std::string_view folded,
+                            const Lexicon* lexicon, uint8_t need, std::vector<WordHit>* hits) const {
+  TokenizedText as_one;
+  as_one.text = text.text;
   Token word = text.tokens[first];
   word.end = text.tokens[end - 1].end;
   word.folded_begin = 0;
-  for (size_t k = first; k < end; ++k) joined.folded.append(text.Folded(text.tokens[k]));
-  word.folded_size = static_cast<uint32_t>(joined.folded.size());
-  joined.tokens.push_back(word);
-  MatchTokens(joined, lexicon, need, hits);
+  as_one.folded.assign(folded);
+  word.folded_size = static_cast<uint32_t>(folded.size());
+  as_one.tokens.push_back(word);
+  MatchTokens(as_one, lexicon, need, hits);
 }
 
 void WordIndex::MatchSpelledOut(const TokenizedText& text, const Lexicon* lexicon,
@@ -159,15 +166,7 @@ void WordIndex::MatchInitialElided(const TokenizedText& text, const Lexicon* lex
     for (uint32_t id : disguised_by_initial_[AsciiLower(s[initial.begin]) - 'a']) {
       const std::string_view word = disguised_words_.Get(id);
       if (word.size() < 1 + kMinElidedLetters + ending.size() || !word.ends_with(ending)) continue;
-      TokenizedText joined;
-      joined.text = s;
-      Token whole = initial;
-      whole.end = tail.end;
-      whole.folded_begin = 0;
-      joined.folded.assign(word);
-      whole.folded_size = static_cast<uint32_t>(word.size());
-      joined.tokens.push_back(whole);
-      MatchTokens(joined, lexicon, kDisguises, hits);
+      MatchReadAs(text, i, i + 2, word, lexicon, kDisguises, hits);
     }
   }
 }
