@@ -49,6 +49,12 @@ const std::array<unsigned char, 256> kEvasionClass = [] {
 }  // namespace
 
 bool WordIndex::JoinsPhrase(std::string_view gap) {
+  // A dash set apart by spaces (" - ", " – ", "—") breaks a clause: "the
+  // Christmas do – one for the road" is no "do one". A hyphen alone joins.
+  if (gap.find("\xE2\x80\x93") != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos) {
+    return false;
+  }
+  if (gap.find('-') != std::string_view::npos && gap.find(' ') != std::string_view::npos) return false;
   for (char c : gap) {
     switch (c) {
       case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')':

@@ -181,6 +181,20 @@ bool QualifiesNextWord(const TokenizedText& text, size_t i) {
          next.has_letter && !next.has_digit;
 }
 
+// Whether token `i` and the token one space before or after it, written
+// together, make a word the dictionary knows.
+bool JoinsKnownWord(const TokenizedText& text, size_t i, const Lexicon& lexicon) {
+  const auto joined_known = [&](size_t a) {
+    const Token& left = text.tokens[a];
+    const Token& right = text.tokens[a + 1];
+    if (left.end + 1 != right.begin || text.text[left.end] != ' ') return false;
+    std::string word(text.Original(left));
+    word.append(text.Original(right));
+    return lexicon.Knows(word);
+  };
+  return (i > 0 && joined_known(i - 1)) || (i + 1 < text.tokens.size() && joined_known(i));
+}
+
 }  // namespace
 
 void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon,
@@ -226,6 +240,9 @@ void WordIndex::MatchMisspellings(const TokenizedText& text, const Lexicon& lexi
           capitalised[0] = AsciiUpper(capitalised[0]);
           known = lexicon.Knows(capitalised);
         }
+        // A piece of a word split by a stray space: "rele ased", "jewe
+        // llery". The two pieces make a word the dictionary knows.
+        if (!known) known = JoinsKnownWord(text, i, lexicon);
         asked = true;
       }
       if (known) break;

@@ -86,6 +86,11 @@ TEST_CASE("multi-word phrases") {
   CHECK(Hits(index, "bang, to rights") == "2:'bang'@0");
   CHECK(Hits(index, "bang to\nrights") == "2:'bang'@0");
   CHECK(Hits(index, "bang to") == "2:'bang'@0");
+  // A dash set apart by spaces breaks a clause; a hyphen alone joins.
+  CHECK(Hits(index, "bang \xE2\x80\x93 to rights") == "2:'bang'@0");
+  CHECK(Hits(index, "bang\xE2\x80\x94to rights") == "2:'bang'@0");
+  CHECK(Hits(index, "bang - to rights") == "2:'bang'@0");
+  CHECK(Hits(index, "bang -to rights") == "2:'bang'@0");
 }
 
 TEST_CASE("punctuation written in a phrase may be in the text there, or not") {
@@ -466,6 +471,14 @@ TEST_CASE("misspellings of disguised words the dictionary does not know") {
   index.Add("wanking", kDisguised, 9);
   const SetLexicon vulgar({"wanking", "missing"}, {"wanking"});  // "wanking": a form of "wank"
   CHECK(Hits(index, "stop wankin about", &vulgar) == "8:'wankin'@5 | 9:'wankin'@5");
+  // A piece of a word split by a stray space is that word ("rele ased",
+  // "Traff icking"), not a misspelling; a space that makes no word is none.
+  index.Add("bitches", kDisguised, 10);
+  const SetLexicon split({"britches", "trafficking"});
+  CHECK(Hits(index, "Traff icking", &split) == "");
+  CHECK(Hits(index, "Traf ficking and fcuk", &split) == "1:'fcuk'@17");
+  CHECK(Hits(index, "br itches", &split) == "");
+  CHECK(Hits(index, "the itches", &split) == "10:'itches'@4");  // "theitches" is no word
 }
 
 TEST_CASE("'1' can stand for 'l'") {
