@@ -46,6 +46,17 @@ const std::array<unsigned char, 256> kEvasionClass = [] {
   return cls;
 }();
 
+// Capitals followed by digits and nothing else: "A55", "M62", "N9".
+bool IsCode(std::string_view run) {
+  size_t k = 0;
+  while (k < run.size() && run[k] >= 'A' && run[k] <= 'Z') ++k;
+  if (k == 0 || k == run.size()) return false;
+  for (; k < run.size(); ++k) {
+    if (run[k] < '0' || run[k] > '9') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool WordIndex::JoinsPhrase(std::string_view gap) {
@@ -310,6 +321,9 @@ void WordIndex::MatchEvasions(const TokenizedText& text, std::vector<WordHit>* h
       }
       continue;
     }
+    // Capitals then digits are a code, not leetspeak: roads ("A55", "M62"),
+    // postcode districts ("N9"), grades ("IC3").
+    if (IsCode(run)) continue;
     // Leetspeak: every non-letter must stand for a letter.
     form.clear();
     bool mappable = true, has_one = false;

@@ -177,6 +177,11 @@ TEST_CASE("evasion look-alikes that are not the word") {
   // an e-mail address or a run starting with a mask is not a word.
   CHECK(Hits(index, "f*k f**kk sh.tt s.hit *uck sh1tt sh1t@example.com #uck") == "");
   CHECK(Hits(index, "shi") == "");
+  // Capitals then digits are a road or a code ("A55", "M62"), not leetspeak;
+  // in lower case the same run is read ("a55").
+  index.Add("ass", kDisguised, 5);
+  CHECK(Hits(index, "Closure on the A55 and the M62 tonight") == "");
+  CHECK(Hits(index, "what an a55") == "5:'a55'@8");
 }
 
 TEST_CASE("masks match only the lists that ask for disguises") {
