@@ -84,7 +84,8 @@ class WordIndex {
 
   // Whether the text between two tokens keeps them in one phrase: spaces,
   // hyphens, apostrophes and the like do; sentence and clause punctuation,
-  // brackets, slashes and line breaks do not.
+  // brackets, slashes, line breaks and a dash set apart by spaces (" - ",
+  // " – ", "—") do not.
   static bool JoinsPhrase(std::string_view gap);
 
  private:
@@ -138,6 +139,8 @@ class WordIndex {
   // own (word_index_forms.cc).
   void MatchForms(const TokenizedText& text, const Token& t, const TokenWords& w, const Lexicon* lexicon,
                   uint8_t need, std::vector<WordHit>* hits) const;
+  // Words disguised with leetspeak or masks ("sh1t", "f**k"); capitals then
+  // digits are a road or a code ("A55"), never leetspeak.
   void MatchEvasions(const TokenizedText& text, std::vector<WordHit>* hits) const;
   // Letters spelt out one by one, CamelCase, hashtags and compounds
   // (word_index_split.cc).
@@ -200,7 +203,8 @@ class WordIndex {
   static bool IsMaskPiece(const TokenizedText& text, const Token& t) {
     return (t.begin > 0 && text.text[t.begin - 1] == '*') || (t.end < text.text.size() && text.text[t.end] == '*');
   }
-  // Unknown words one edit from a disguised entry (word_index_forms.cc).
+  // Unknown words one edit from a disguised entry (word_index_forms.cc);
+  // not a piece of a word split by a stray space ("jewe llery").
   void MatchMisspellings(const TokenizedText& text, const Lexicon& lexicon, std::vector<WordHit>* hits) const;
   // A disguised phrase of several words with one word of
   // kMinMisspeltPhraseWord letters or more misspelt by one edit, as a single

@@ -477,7 +477,8 @@ TEST_CASE("misspellings of disguised words the dictionary does not know") {
   const SetLexicon vulgar({"wanking", "missing"}, {"wanking"});  // "wanking": a form of "wank"
   CHECK(Hits(index, "stop wankin about", &vulgar) == "8:'wankin'@5 | 9:'wankin'@5");
   // A piece of a word split by a stray space is that word ("rele ased",
-  // "Traff icking"), not a misspelling; a space that makes no word is none.
+  // "Traff icking"), not a misspelling; where the two pieces make no word
+  // the dictionary knows, the piece is read as before.
   index.Add("bitches", kDisguised, 10);
   const SetLexicon split({"britches", "trafficking"});
   CHECK(Hits(index, "Traff icking", &split) == "");
