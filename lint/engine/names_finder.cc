@@ -111,7 +111,11 @@ FirstNames MakeFirstNames(const NamesMatcher::Words& first_names) {
 
 NamesFinder::NamesFinder(const NamesMatcher& config, FirstNames first_names) : first_names_(std::move(first_names)) {
   for (const auto& t : config.titles) titles_.Intern(Fold(t));
-  for (const auto& n : config.not_surnames) not_surnames_.Intern(Fold(n));
+  for (const auto& n : config.not_surnames) {
+    not_surnames_.Intern(Fold(n));
+    // Written in lower case in the list: a place word in lower case too.
+    if (!n.empty() && n[0] >= 'a' && n[0] <= 'z') places_in_lower_case_.Intern(Fold(n));
+  }
   for (const auto& n : config.not_alone) not_alone_.Intern(Fold(n));
 }
 
@@ -273,9 +277,11 @@ void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
       continue;
     }
     // A name followed by a street or place word is the place named after
-    // someone: "Sir Matt Busby Way", "Charlotte Despard Av".
-    if (last + 1 < tokens.size() && SpaceBetween(text, last, last + 1, false) && tokens[last + 1].capitalised &&
-        Has(not_surnames_, text.Folded(tokens[last + 1]))) {
+    // someone: "Sir Matt Busby Way", "Charlotte Despard Av", "the Lon
+    // Cilgwyn area" (a word the list writes in lower case).
+    if (last + 1 < tokens.size() && SpaceBetween(text, last, last + 1, false) &&
+        (tokens[last + 1].capitalised ? Has(not_surnames_, text.Folded(tokens[last + 1]))
+                                      : Has(places_in_lower_case_, text.Folded(tokens[last + 1])))) {
       i = last;
       continue;
     }

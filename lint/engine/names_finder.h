@@ -10,7 +10,8 @@
 // know the surname as a word ("named as tyler jones", not "called amy
 // yesterday"). A name followed by a
 // word of not_surnames (Road, Way, Hospital) is a place named after someone
-// ("Sir Matt Busby Way") and not reported.
+// ("Sir Matt Busby Way") and not reported; a word the list writes in lower
+// case ("area") does this in lower case too ("the Lon Cilgwyn area").
 //
 // A known first name written on its own, capitalised, with an age after it
 // ("Chloe, 19,") is a name. Asked for them, it also finds such a first name
@@ -83,6 +84,9 @@ class NamesFinder {
   StringIdTable titles_;
   FirstNames first_names_;
   StringIdTable not_surnames_;
+  // The words of not_surnames written there in lower case ("area"): after a
+  // name they make it a place in lower case too.
+  StringIdTable places_in_lower_case_;
   StringIdTable not_alone_;
 };
 

@@ -122,6 +122,10 @@ TEST_CASE("a place named after someone is not a name") {
   CHECK(Names("Darren Whitley Road was closed") == "");
   CHECK(Names("Mr Jones Street and Amy Smith") == "'Amy Smith'@20");
   CHECK(Names("We saw Darren Whitley on the road") == "'Darren Whitley'@7");
+  // a word the list writes in lower case ends a name in lower case too; a
+  // capitalised word of the list only when capitalised
+  CHECK(Names("a dog in the Darren Whitley street area") == "");
+  CHECK(Names("We saw Darren Whitley road rage on the A6") == "'Darren Whitley'@7");
 }
 
 TEST_CASE("Mc and Mac surnames") {
