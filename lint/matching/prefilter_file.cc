@@ -10,7 +10,7 @@ namespace postcheck {
 
 namespace {
 
-constexpr std::string_view kMagic = "postcheck-prefilter3\n";
+constexpr std::string_view kMagic = "postcheck-prefilter4\n";
 constexpr size_t kHeaderSize = 21 + 4 * 8;
 constexpr uint64_t kChecksumSeed = 0x452821E638D01377ull;
 
@@ -22,6 +22,11 @@ uint64_t Get64(const char* p) {
   uint64_t v = 0;
   for (int k = 0; k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
   return v;
+}
+
+// Where the payload of a file of `count` patterns begins.
+uint64_t PayloadOffset(uint64_t count) {
+  return (kHeaderSize + count * 16 + kPayloadAlignment - 1) / kPayloadAlignment * kPayloadAlignment;
 }
 
 }  // namespace
@@ -73,6 +78,7 @@ bool WritePrefilterFile(const std::string& path, std::string_view signature, con
     Put64(&body, h.a);
     Put64(&body, h.b);
   }
+  body.resize(PayloadOffset(file.patterns.size()) - kHeaderSize, '\0');
   body += file.payload;
   std::string header(kMagic);
   Put64(&header, Hash64(signature, kChecksumSeed));
@@ -83,20 +89,24 @@ bool WritePrefilterFile(const std::string& path, std::string_view signature, con
 }
 
 PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view signature, MappedPrefilterFile* file) {
-  if (!file->mapping.Open(path)) return PrefilterFileState::kMissing;
-  const std::string_view bytes = file->mapping.bytes();
+  auto mapping = std::make_shared<MappedFile>();
+  if (!mapping->Open(path)) return PrefilterFileState::kMissing;
+  const std::string_view bytes = mapping->bytes();
   if (bytes.size() < kHeaderSize || bytes.substr(0, kMagic.size()) != kMagic) return PrefilterFileState::kDamaged;
   const char* p = bytes.data() + kMagic.size();
   if (Get64(p) != Hash64(signature, kChecksumSeed)) return PrefilterFileState::kStale;
   const uint64_t count = Get64(p + 8), checksum = Get64(p + 16), payload_size = Get64(p + 24);
   if (count > (uint64_t{1} << 24) || payload_size > (uint64_t{1} << 32)) return PrefilterFileState::kDamaged;
   const std::string_view body = bytes.substr(kHeaderSize);
-  if (body.size() != count * 16 + payload_size || Checksum64(body, kChecksumSeed) != checksum) {
+  const uint64_t payload_offset = PayloadOffset(count);
+  if (bytes.size() != payload_offset + payload_size || Checksum64(body, kChecksumSeed) != checksum) {
     return PrefilterFileState::kDamaged;
   }
+  mapping->ReleasePages();  // read whole for the checksum; from here on, only in part
   file->patterns.resize(count);
   for (uint64_t k = 0; k < count; ++k) file->patterns[k] = {Get64(&body[k * 16]), Get64(&body[k * 16 + 8])};
-  file->payload = body.substr(count * 16);
+  file->payload = bytes.substr(payload_offset);
+  file->mapping = std::move(mapping);
   return PrefilterFileState::kLoaded;
 }
 

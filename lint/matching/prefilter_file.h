@@ -10,13 +10,17 @@
 // so. A damaged pattern hash that passed the checksum could only leave a
 // pattern unmatched to the file, and so compiled.
 //
-// Layout: "postcheck-prefilter3\n" (21 bytes), the signature hash, the
+// Layout: "postcheck-prefilter4\n" (21 bytes), the signature hash, the
 // number of patterns N, the checksum of what follows, the payload's length
-// (8 bytes each), N pattern hashes (16 bytes each), the payload.
+// (8 bytes each), N pattern hashes (16 bytes each), zeros up to the next
+// multiple of kPayloadAlignment, the payload. A file mapped at a page
+// boundary so has its payload at one too, as a database scanned in place
+// needs (vectorscan_prefilter.h).
 #ifndef POSTCHECK_PREFILTER_FILE_H_
 #define POSTCHECK_PREFILTER_FILE_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,11 +50,15 @@ struct PrefilterFile {
   std::string payload;                // VectorscanPrefilter::Serialize's bytes
 };
 
-// A file as read: its payload in place in the mapped file, not copied.
+constexpr size_t kPayloadAlignment = 4096;
+
+// A file as read: its payload in place in the mapped file, not copied. The
+// whole file was read to check it, and its pages then released (see
+// MappedFile::ReleasePages): only what is read again comes back into memory.
 struct MappedPrefilterFile {
   std::vector<PatternHash> patterns;  // the database's pattern k has hash patterns[k]
   std::string_view payload;           // within `mapping`
-  MappedFile mapping;
+  std::shared_ptr<const MappedFile> mapping;
 };
 
 // Writes the file atomically (a temporary file renamed over `path`).

@@ -40,7 +40,7 @@ std::shared_ptr<const LoadedPrefilter> Load(const std::string& path, std::string
   MappedPrefilterFile file;
   if (ReadPrefilterFile(path, signature, &file) != PrefilterFileState::kLoaded) return nullptr;
   std::string error;
-  std::unique_ptr<VectorscanPrefilter> db = VectorscanPrefilter::Deserialize(file.payload, &error);
+  std::unique_ptr<VectorscanPrefilter> db = VectorscanPrefilter::Deserialize(file.payload, file.mapping, &error);
   if (!db || (!db->refused().empty() && db->refused().back() >= file.patterns.size())) return nullptr;
   auto loaded = std::make_shared<LoadedPrefilter>();
   loaded->patterns = std::move(file.patterns);

@@ -1,7 +1,8 @@
 // A prefilter file (prefilter_file.h) loaded once per process and shared:
 // every PatternSet that loads the same file while another still holds it
-// gets the same deserialised Vectorscan database, as the service's
-// per-platform engines do (one database, about 4.5 MB, instead of one each).
+// gets the same Vectorscan database, as the service's per-platform engines
+// do (one database, about 20 MB for the bundled packs, scanned in place in
+// the file's mapping, instead of one each).
 //
 // Promises: LoadSharedPrefilter returns what ReadPrefilterFile and
 // VectorscanPrefilter::Deserialize would give, or nullptr where they would

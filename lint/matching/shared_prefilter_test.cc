@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -123,6 +125,49 @@ TEST_CASE("two pattern sets (two engines) over the same file scan one database o
   for (auto& t : threads) t.join();
   for (size_t t = 0; t < seen.size(); ++t) CHECK(seen[t] == CandidatesOf(t % 2 ? *reference_a : *reference_b, "he was arrested. code 120 km"));
   CHECK(CompiledPatternSet(kPatterns, "")->file_prefilter() == nullptr);  // no file: nothing shared
+}
+
+TEST_CASE("the file's database is scanned where it lies in the mapping; a copy elsewhere finds the same") {
+  TempDir dir;
+  const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
+  auto loaded = LoadSharedPrefilter(file, kSignature);
+  REQUIRE(loaded != nullptr);
+  CHECK(loaded->db->in_place());
+  CHECK(loaded->db->database_size() > 0);
+  // The payload at an address of another alignment (a string, one byte in):
+  // copied to an aligned one, and scanned there.
+  auto compiled = VectorscanPrefilter::Compile(kPatterns);
+  std::string payload;
+  REQUIRE(compiled->Serialize(&payload));
+  CHECK(payload.size() % VectorscanPrefilter::kImageAlignment == compiled->database_size() % VectorscanPrefilter::kImageAlignment);
+  const std::string shifted = "x" + payload;
+  std::string error;
+  auto copy = VectorscanPrefilter::Deserialize(std::string_view(shifted).substr(1), nullptr, &error);
+  REQUIRE(copy != nullptr);
+  CHECK_FALSE(copy->in_place());
+  CHECK(copy->refused() == std::vector<uint32_t>{2});
+  for (std::string_view text : {"code 120 km", "he was arrested. code", "a-b", ""}) {
+    std::vector<uint32_t> a, b, c;
+    CHECK(loaded->db->Scan(text, &a));
+    CHECK(copy->Scan(text, &b));
+    CHECK(compiled->Scan(text, &c));
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    std::sort(c.begin(), c.end());
+    CHECK(a == c);
+    CHECK(b == c);
+  }
+  // Damaged: the padding before the database not zeros, the database cut
+  // short, or its header not Vectorscan's.
+  std::string bad = payload;
+  bad[8] = 'x';
+  CHECK(VectorscanPrefilter::Deserialize(bad, nullptr, &error) == nullptr);
+  CHECK(VectorscanPrefilter::Deserialize(std::string_view(payload).substr(0, payload.size() - 1), nullptr, &error) == nullptr);
+  CHECK(VectorscanPrefilter::Deserialize(std::string_view(payload).substr(0, 70), nullptr, &error) == nullptr);
+  bad = payload;
+  bad[VectorscanPrefilter::kImageAlignment] ^= 0x01;  // the magic number's first byte
+  CHECK(VectorscanPrefilter::Deserialize(bad, nullptr, &error) == nullptr);
+  CHECK(error.find("Vectorscan cannot load") == 0);
 }
 
 TEST_CASE("a database nobody holds is let go; a changed file is read again") {

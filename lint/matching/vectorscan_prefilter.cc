@@ -20,6 +20,10 @@ constexpr const char* kTranslationVersion = "re2_to_pcre/3";
 
 std::atomic<uint64_t> next_serial{1};
 
+// More than Vectorscan's database header (104 bytes in 5.4), read before its
+// size is known; any database is longer.
+constexpr size_t kHeaderBytes = 128;
+
 // Vectorscan 5.4.9 (Debian bookworm) built with a fat runtime picks hs_scan's
 // AVX-512 build on CPUs that have it, and that build misses matches: with the
 // two patterns "@.*police\\.uk" and "@.*abcdefghijklmno", the first is not
@@ -108,7 +112,8 @@ bool GetU32(std::string_view* in, uint32_t* v) {
 VectorscanPrefilter::VectorscanPrefilter() : serial_(next_serial.fetch_add(1)) {}
 
 VectorscanPrefilter::~VectorscanPrefilter() {
-  if (db_) hs_free_database(db_);
+  if (db_ && storage_ == Storage::kVectorscan) hs_free_database(db_);
+  if (db_ && storage_ == Storage::kHeap) std::free(db_);
 }
 
 std::string VectorscanPrefilter::CompileSignature() {
@@ -158,21 +163,36 @@ std::unique_ptr<VectorscanPrefilter> VectorscanPrefilter::Compile(const std::vec
   return p;
 }
 
+// The payload: the number of refused ids and the ids (4 bytes each), zeros
+// up to the next multiple of kImageAlignment, then the database as it lies in
+// memory at an address that is such a multiple (none when no pattern was
+// accepted).
 bool VectorscanPrefilter::Serialize(std::string* out) const {
   out->clear();
   PutU32(out, static_cast<uint32_t>(refused_.size()));
   for (uint32_t id : refused_) PutU32(out, id);
   if (!db_) return true;
   char* bytes = nullptr;
-  size_t length = 0;
+  size_t length = 0, image_size = 0;
   if (hs_serialize_database(db_, &bytes, &length) != HS_SUCCESS) return false;
-  out->append(bytes, length);
-  std::free(bytes);  // the default allocator's
+  std::unique_ptr<char, decltype(&std::free)> serialised(bytes, &std::free);  // the default allocator's
+  if (hs_serialized_database_size(bytes, length, &image_size) != HS_SUCCESS) return false;
+  // Laid out at an aligned address, so that it is valid at any other.
+  const size_t rounded = (image_size + kImageAlignment - 1) / kImageAlignment * kImageAlignment;
+  std::unique_ptr<void, decltype(&std::free)> image(std::aligned_alloc(kImageAlignment, rounded), &std::free);
+  if (!image || hs_deserialize_database_at(bytes, length, static_cast<hs_database_t*>(image.get())) != HS_SUCCESS) {
+    return false;
+  }
+  out->resize((out->size() + kImageAlignment - 1) / kImageAlignment * kImageAlignment, '\0');
+  out->append(static_cast<const char*>(image.get()), image_size);
   return true;
 }
 
-std::unique_ptr<VectorscanPrefilter> VectorscanPrefilter::Deserialize(std::string_view bytes, std::string* error) {
+std::unique_ptr<VectorscanPrefilter> VectorscanPrefilter::Deserialize(std::string_view bytes,
+                                                                      std::shared_ptr<const void> owner,
+                                                                      std::string* error) {
   std::unique_ptr<VectorscanPrefilter> p(new VectorscanPrefilter());
+  const char* const start = bytes.data();
   uint32_t count = 0;
   if (!GetU32(&bytes, &count) || count > bytes.size() / 4) {
     *error = "truncated list of refused patterns";
@@ -185,14 +205,43 @@ std::unique_ptr<VectorscanPrefilter> VectorscanPrefilter::Deserialize(std::strin
     return nullptr;
   }
   if (bytes.empty()) return p;  // no pattern was accepted
-  // hs_deserialize_database reads the bytes in place; it checks their
-  // header, version and platform, not their body (the caller's checksum does).
-  hs_database_t* db = nullptr;
-  if (hs_deserialize_database(bytes.data(), bytes.size(), &db) != HS_SUCCESS) {
-    *error = "Vectorscan cannot load this database (another version or platform, or corrupt)";
+  const size_t used = static_cast<size_t>(bytes.data() - start);
+  const size_t padding = (used + kImageAlignment - 1) / kImageAlignment * kImageAlignment - used;
+  if (bytes.size() <= padding || bytes.find_first_not_of('\0') < padding) {
+    *error = "no database after the refused patterns";
     return nullptr;
   }
-  p->db_ = db;
+  bytes.remove_prefix(padding);
+  // The image is valid only at an address with the alignment it was laid
+  // out for: in place when the bytes have it, else in a copy that has.
+  const void* image = bytes.data();
+  if (reinterpret_cast<uintptr_t>(image) % kImageAlignment == 0 && owner) {
+    p->storage_ = Storage::kBorrowed;
+    p->owner_ = std::move(owner);
+  } else {
+    const size_t rounded = (bytes.size() + kImageAlignment - 1) / kImageAlignment * kImageAlignment;
+    void* copy = std::aligned_alloc(kImageAlignment, rounded);
+    if (!copy) {
+      *error = "no memory for the database";
+      return nullptr;
+    }
+    std::memcpy(copy, bytes.data(), bytes.size());
+    image = copy;
+    p->storage_ = Storage::kHeap;
+  }
+  p->db_ = static_cast<hs_database_t*>(const_cast<void*>(image));
+  // Its magic, version and mode, and a size that is the bytes': a database
+  // of another Vectorscan or a damaged one is refused, never scanned.
+  size_t size = 0;
+  char* info = nullptr;
+  const bool valid = bytes.size() >= kHeaderBytes && hs_database_size(p->db_, &size) == HS_SUCCESS &&
+                     size == bytes.size() && hs_database_info(p->db_, &info) == HS_SUCCESS && info &&
+                     std::strstr(info, "Mode: BLOCK") != nullptr;
+  std::free(info);  // the default allocator's
+  if (!valid) {
+    *error = "Vectorscan cannot load this database (another version or mode, or corrupt)";
+    return nullptr;  // the destructor frees a copy
+  }
   return p;
 }
 

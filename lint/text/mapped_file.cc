@@ -18,6 +18,12 @@ void MappedFile::Close() {
   size_ = 0;
 }
 
+void MappedFile::ReleasePages() const {
+  // A private, read-only file mapping holds no page of its own: dropping
+  // them loses nothing.
+  if (data_ && size_ > 0) ::madvise(const_cast<char*>(data_), size_, MADV_DONTNEED);
+}
+
 bool MappedFile::Open(const std::string& path) {
   Close();
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);

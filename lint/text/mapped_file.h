@@ -31,6 +31,12 @@ class MappedFile {
 
   std::string_view bytes() const { return {data_, size_}; }
 
+  // Lets the pages read so far leave this process's memory (its RSS): the
+  // kernel maps them again from the page cache when they are next read,
+  // with the same bytes. For a file read whole once (to check it) and then
+  // only in part.
+  void ReleasePages() const;
+
  private:
   void Close();
 

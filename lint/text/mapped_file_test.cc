@@ -36,6 +36,26 @@ TEST_CASE("a file's bytes, NULs and all, stay mapped after it is replaced") {
   fs::remove(path);
 }
 
+TEST_CASE("pages let go are read again with the same bytes, also after the file is replaced") {
+  const fs::path path = Scratch("release"), other = Scratch("release_other");
+  std::string content(3 * 4096 + 17, '\0');
+  for (size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>(i * 7 + i / 4096);
+  std::ofstream(path, std::ios::binary) << content;
+  MappedFile file;
+  REQUIRE(file.Open(path.string()));
+  CHECK(file.bytes() == content);
+  file.ReleasePages();
+  CHECK(file.bytes() == content);
+  std::ofstream(other, std::ios::binary) << "replaced";
+  fs::rename(other, path);  // the mapping keeps the old file, read again from it
+  file.ReleasePages();
+  CHECK(file.bytes() == content);
+  MappedFile empty;
+  empty.ReleasePages();  // nothing mapped: nothing to do
+  CHECK(empty.bytes().empty());
+  fs::remove(path);
+}
+
 TEST_CASE("an empty file maps to no bytes") {
   const fs::path path = Scratch("empty");
   std::ofstream(path, std::ios::binary).flush();
