@@ -1,5 +1,10 @@
 #include "matching/pattern_set.h"
 
+#include <malloc.h>
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/allocator_interface.h>
+#endif
+
 #include <algorithm>
 #include <string>
 
@@ -9,6 +14,15 @@
 #include "text/utf8.h"
 
 namespace postcheck {
+
+size_t PatternSet::HeapInUse() {
+#if defined(__SANITIZE_ADDRESS__)
+  return __sanitizer_get_current_allocated_bytes();  // AddressSanitizer's allocator, not glibc's
+#else
+  const struct mallinfo2 info = mallinfo2();  // glibc's: bytes allocated and not freed
+  return info.uordblks + info.hblkhd;
+#endif
+}
 
 PatternSet::PatternSet(int64_t max_mem) {
   options_.set_log_errors(false);
@@ -37,12 +51,13 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
       return -1;
     }
   } else {  // may be large: compile it now to check that it fits, and learn its size
-    p->re = std::make_unique<RE2>(p->text, OptionsFor(p->text));
-    if (!p->re->ok()) {
-      *error = "invalid regex: " + p->re->error();
+    auto compiled = std::make_shared<const CompiledRegex>(p->text, OptionsFor(p->text));
+    if (!compiled->re.ok()) {
+      *error = "invalid regex: " + compiled->re.error();
       return -1;
     }
-    p->program_size = static_cast<size_t>(p->re->ProgramSize());
+    p->program_size = static_cast<size_t>(compiled->re.ProgramSize());
+    p->compiled.store(std::move(compiled));
   }
   auto id = static_cast<uint32_t>(patterns_.size());
   ids_.emplace(p->text, static_cast<int>(id));
@@ -168,6 +183,7 @@ bool PatternSet::WritePrefilter(const std::string& path, std::string* error) con
 bool PatternSet::Compile(std::vector<CompileError>* errors) {
   parser_.reset();  // every pattern parsed; its memory is not needed again
   BuildPrefilters();
+  heap_after_release_.store(heap_meter_(), std::memory_order_relaxed);
   // The patterns the prefilter refused, in RE2::Sets. They parsed when
   // added, so the sets take them.
   for (uint32_t id : refused_) {
@@ -216,18 +232,48 @@ bool PatternSet::Compile(std::vector<CompileError>* errors) {
   return ok;
 }
 
-const PatternSet::Pattern& PatternSet::Compiled(uint32_t id) const {
+PatternSet::CompiledRegex::CompiledRegex(const std::string& text, const RE2::Options& options) : re(text, options) {
+  const auto& groups = re.NamedCapturingGroups();
+  if (auto it = groups.find("match"); it != groups.end()) match_group = it->second;
+}
+
+std::shared_ptr<const PatternSet::CompiledRegex> PatternSet::Compiled(uint32_t id) const {
   const Pattern& p = *patterns_[id];
-  std::call_once(p.compiled, [&] {
-    if (!p.re) p.re = std::make_unique<RE2>(p.text, OptionsFor(p.text));
-    const auto& groups = p.re->NamedCapturingGroups();
-    if (auto it = groups.find("match"); it != groups.end()) p.match_group = it->second;
-  });
-  return p;
+  std::shared_ptr<const CompiledRegex> compiled = p.compiled.load(std::memory_order_acquire);
+  if (compiled) return compiled;
+  auto fresh = std::make_shared<const CompiledRegex>(p.text, OptionsFor(p.text));
+  // Two threads may compile it at once: the first stored is kept.
+  if (p.compiled.compare_exchange_strong(compiled, fresh, std::memory_order_acq_rel)) return fresh;
+  return compiled;
+}
+
+void PatternSet::ReleaseCompiled() const {
+  std::lock_guard<std::mutex> lock(release_mutex_);
+  ReleaseCompiledLocked();
+}
+
+void PatternSet::ReleaseCompiledLocked() const {
+  for (const auto& p : patterns_) p->compiled.store(nullptr, std::memory_order_release);
+  ::malloc_trim(0);  // the freed states and programs, back to the system
+  heap_after_release_.store(heap_meter_(), std::memory_order_relaxed);
+  release_count_.fetch_add(1, std::memory_order_relaxed);
+}
+
+void PatternSet::CheckCacheBudget() const {
+  thread_local uint32_t searches = 0;
+  if (cache_budget_ == 0 || ++searches % kBudgetCheckEvery != 0) return;
+  const size_t in_use = heap_meter_();
+  const size_t base = heap_after_release_.load(std::memory_order_relaxed);
+  // One thread releases; another that finds it under way goes on.
+  if (in_use > base + cache_budget_ && release_mutex_.try_lock()) {
+    std::lock_guard<std::mutex> lock(release_mutex_, std::adopt_lock);
+    ReleaseCompiledLocked();
+  }
 }
 
 bool PatternSet::MatchesEmpty(uint32_t id, std::string_view probe) const {
-  const RE2& re = *Compiled(id).re;
+  const std::shared_ptr<const CompiledRegex> compiled = Compiled(id);
+  const RE2& re = compiled->re;
   re2::StringPiece input(probe.data(), probe.size()), m;
   for (size_t pos = 0; pos <= probe.size(); ++pos) {
     if (re.Match(input, pos, probe.size(), RE2::UNANCHORED, &m, 1) && m.empty()) return true;
@@ -236,7 +282,8 @@ bool PatternSet::MatchesEmpty(uint32_t id, std::string_view probe) const {
 }
 
 void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const {
-  const Pattern& p = Compiled(id);
+  const std::shared_ptr<const CompiledRegex> compiled = Compiled(id);
+  const CompiledRegex& p = *compiled;
   re2::StringPiece input(text.data(), text.size());
   // Groups 0..match_group: on the stack unless the pattern has very many.
   const size_t group_count = static_cast<size_t>(p.match_group) + 1;
@@ -245,7 +292,7 @@ void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit
   re2::StringPiece* groups = group_count > 8 ? heap_groups.data() : stack_groups;
   size_t pos = 0;
   while (pos <= text.size() &&
-         p.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, static_cast<int>(group_count))) {
+         p.re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, static_cast<int>(group_count))) {
     const re2::StringPiece& whole = groups[0];
     const re2::StringPiece& part = groups[p.match_group];
     if (part.data() != nullptr && !part.empty()) {
@@ -260,6 +307,7 @@ void PatternSet::Find(uint32_t id, std::string_view text, std::vector<PatternHit
       while (pos < text.size() && IsUtf8Continuation(static_cast<unsigned char>(text[pos]))) ++pos;
     }
   }
+  CheckCacheBudget();
 }
 
 void PatternSet::Candidates(std::string_view text, std::vector<uint32_t>* ids) const {

@@ -37,6 +37,7 @@
 #include <re2/set.h>
 
 #include <cstdint>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -102,6 +103,40 @@ class PatternSet {
   // in order of position. Thread-safe after Compile.
   void Find(uint32_t id, std::string_view text, std::vector<PatternHit>* hits) const;
 
+  // Drops every pattern's compiled RE2, with the DFA states its searches
+  // have built, and hands the freed memory back to the system; each is
+  // compiled again when next searched for, and finds exactly what it found
+  // before. Thread-safe: a search under way on another thread keeps the RE2
+  // it holds until it ends.
+  void ReleaseCompiled() const;
+
+  // How far the patterns' RE2s may grow the heap. RE2 builds DFA states
+  // for every new text it reads and keeps them, up to each pattern's own
+  // budget (gigabytes over the bundled packs in all), so a process reading
+  // a large archive, or a server reading new drafts all day, would grow
+  // with the variety of what it read. When the heap has grown by more than
+  // this since the set was compiled or its compiled patterns were last
+  // dropped, they are dropped (ReleaseCompiled): memory stays bounded
+  // whatever the volume, at the cost of compiling again (about 80 ms for
+  // the 700 patterns a varied text needs) once per budget's worth of
+  // growth. The heap is looked at once per kBudgetCheckEvery searches of
+  // a thread, so it may overshoot by what those searches build. Growth
+  // elsewhere (Hunspell read on first need) counts too, once. 0: no budget.
+  static constexpr size_t kDefaultCacheBudget = size_t{64} << 20;
+  static constexpr uint32_t kBudgetCheckEvery = 1024;
+  // What the heap holds, in bytes: by default HeapInUse; tests give their
+  // own. Set both before Compile.
+  using HeapMeter = size_t (*)();
+  void set_cache_budget(size_t bytes, HeapMeter meter = &HeapInUse) {
+    cache_budget_ = bytes;
+    heap_meter_ = meter;
+  }
+  // The bytes allocated and not yet freed, every thread's included: glibc's
+  // count (mallinfo2, tens of microseconds), or AddressSanitizer's under it.
+  static size_t HeapInUse();
+  // How many times the compiled patterns have been dropped.
+  uint64_t release_count() const { return release_count_.load(std::memory_order_relaxed); }
+
   // Writes the compiled prefilter to `path` for set_prefilter_file, keyed by
   // these patterns. After Compile.
   bool WritePrefilter(const std::string& path, std::string* error) const;
@@ -150,24 +185,38 @@ class PatternSet {
   const std::string& pattern(uint32_t id) const { return patterns_[id]->text; }
 
  private:
+  // A pattern's RE2 and the group a finding covers. Shared: a search holds
+  // it while it runs, so that ReleaseCompiled can drop it from under
+  // searches on other threads.
+  struct CompiledRegex {
+    CompiledRegex(const std::string& text, const RE2::Options& options);
+    RE2 re;
+    int match_group = 0;  // 0: the whole match
+  };
   struct Pattern {
     std::string text;
-    mutable std::once_flag compiled;
-    mutable std::unique_ptr<RE2> re;  // set when added if it may be large, else on first use
-    mutable int match_group = 0;      // 0: the whole match
-    size_t program_size = 0;          // known when added only if it may be large
+    // Set when added if it may be large, else on first use; dropped by
+    // ReleaseCompiled, and then compiled again when next needed.
+    mutable std::atomic<std::shared_ptr<const CompiledRegex>> compiled;
+    size_t program_size = 0;  // known when added only if it may be large
   };
   struct Set {
     std::unique_ptr<RE2::Set> set;
     std::vector<uint32_t> ids;  // pattern id of each of the set's entries
   };
 
-  // The pattern's RE2, compiled on first use. Does not fail: the text was
-  // parsed when added (or when the build wrote the prefilter file that
-  // holds it), and its program is known to fit. Were the RE2 found at run
-  // time to refuse a pattern the build's took, its RE2 would report no
-  // match, never crash.
-  const Pattern& Compiled(uint32_t id) const;
+  // The pattern's RE2, compiled on first use (or again after
+  // ReleaseCompiled). Does not fail: the text was parsed when added (or
+  // when the build wrote the prefilter file that holds it), and its program
+  // is known to fit. Were the RE2 found at run time to refuse a pattern the
+  // build's took, its RE2 would report no match, never crash.
+  std::shared_ptr<const CompiledRegex> Compiled(uint32_t id) const;
+  // Called after each search: now and then, looks at the heap and calls
+  // ReleaseCompiled when it has grown by more than cache_budget_ since the
+  // compiled patterns were last dropped (or the set compiled).
+  void CheckCacheBudget() const;
+  // ReleaseCompiled's work, with release_mutex_ held.
+  void ReleaseCompiledLocked() const;
   // True if pattern `id` matches the empty string somewhere in `probe`.
   bool MatchesEmpty(uint32_t id, std::string_view probe) const;
   // The set for a pattern of `program_size` instructions (0 if not known to
@@ -198,6 +247,11 @@ class PatternSet {
   std::vector<uint32_t> refused_;  // ids no prefilter holds: in sets_
   std::string prefilter_file_;
   bool prefilter_file_set_ = false;
+  size_t cache_budget_ = kDefaultCacheBudget;
+  HeapMeter heap_meter_ = &HeapInUse;
+  mutable std::atomic<size_t> heap_after_release_{0};  // the heap in use when compiled or last released
+  mutable std::atomic<uint64_t> release_count_{0};
+  mutable std::mutex release_mutex_;  // one release at a time
   std::shared_ptr<const LoadedPrefilter> file_;  // File()'s answer
   bool file_looked_up_ = false;
   bool prefilter_loaded_ = false;

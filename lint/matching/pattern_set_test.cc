@@ -5,8 +5,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "matching/pattern_set.h"
@@ -85,6 +87,103 @@ TEST_CASE("patterns are compiled on first use, and large ones when added") {
   REQUIRE(set.Add("(?P<match>\\d{3}) (?:miles|km)", &error) == 1);
   CHECK(CompileErrors(set) == "ok");
   CHECK(Hits(set, "fine: 120 km") == "0:'fine'@0 | 1:'120'@6");
+}
+
+TEST_CASE("compiled patterns dropped are compiled again, and find the same") {
+  PatternSet set;
+  std::string error;
+  REQUIRE(set.Add("\\bfine\\b", &error) == 0);
+  REQUIRE(set.Add("(?P<match>\\d{3}) (?:miles|km)", &error) == 1);
+  REQUIRE(Compiles(set));
+  const std::string expected = "0:'fine'@0 | 1:'120'@6 | 1:'250'@19";
+  CHECK(Hits(set, "fine: 120 km, then 250 miles") == expected);
+  CHECK(set.release_count() == 0);
+  set.ReleaseCompiled();
+  CHECK(set.release_count() == 1);
+  CHECK(Hits(set, "fine: 120 km, then 250 miles") == expected);
+  set.ReleaseCompiled();
+  set.ReleaseCompiled();
+  CHECK(set.release_count() == 3);
+  CHECK(Hits(set, "fine: 120 km, then 250 miles") == expected);
+}
+
+TEST_CASE("patterns dropped while other threads search: every search finds what it should") {
+  PatternSet set;
+  std::string error;
+  const std::vector<std::string> patterns = {"\\bfine\\b", "(?P<match>\\d{3}) (?:miles|km)", "(?i)\\bsergeant \\w+",
+                                             "[^.!?]{0,60}\\barrested\\b"};
+  for (const std::string& p : patterns) REQUIRE(set.Add(p, &error) >= 0);
+  REQUIRE(Compiles(set));
+  const std::string text = "Sergeant Jones was fine: 120 km away. A man was arrested.";
+  const std::string expected = Hits(set, text);
+  REQUIRE(expected.find("arrested") != std::string::npos);
+  std::atomic<bool> stop{false};
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> searchers;
+  for (int t = 0; t < 3; ++t) {
+    searchers.emplace_back([&] {
+      for (int k = 0; k < 2000; ++k) {
+        if (Hits(set, text) != expected) ++wrong;
+      }
+    });
+  }
+  std::thread releaser([&] {
+    while (!stop.load()) set.ReleaseCompiled();
+  });
+  for (auto& t : searchers) t.join();
+  stop.store(true);
+  releaser.join();
+  CHECK(wrong.load() == 0);
+  CHECK(set.release_count() > 0);
+}
+
+// A heap whose size the test sets.
+std::atomic<size_t> fake_heap{0};
+size_t FakeHeap() { return fake_heap.load(); }
+
+TEST_CASE("past the budget's growth of the heap, compiled patterns are dropped; below it, kept") {
+  PatternSet set;
+  set.set_cache_budget(1000, &FakeHeap);
+  std::string error;
+  REQUIRE(set.Add("\\bfine\\b", &error) == 0);
+  fake_heap = 5000;
+  REQUIRE(Compiles(set));  // the heap at 5000 when compiled
+  std::vector<PatternHit> hits;
+  // Each search counts toward the next look at the heap, one every
+  // kBudgetCheckEvery searches of this thread.
+  auto search = [&](uint32_t times) {
+    for (uint32_t k = 0; k < times; ++k) set.Find(0, "fine", &hits);
+  };
+  fake_heap = 6000;  // grown by the budget, not more
+  search(2 * PatternSet::kBudgetCheckEvery);
+  CHECK(set.release_count() == 0);
+  fake_heap = 6001;
+  search(PatternSet::kBudgetCheckEvery);
+  CHECK(set.release_count() == 1);
+  // Measured again when dropped (6001): grown from there.
+  search(2 * PatternSet::kBudgetCheckEvery);
+  CHECK(set.release_count() == 1);
+  fake_heap = 7002;
+  search(PatternSet::kBudgetCheckEvery);
+  CHECK(set.release_count() == 2);
+  CHECK(hits.size() == 6 * PatternSet::kBudgetCheckEvery);  // every search found it, dropped or not
+  // No budget: never dropped.
+  PatternSet unbounded;
+  unbounded.set_cache_budget(0, &FakeHeap);
+  REQUIRE(unbounded.Add("\\bfine\\b", &error) == 0);
+  fake_heap = 0;
+  REQUIRE(Compiles(unbounded));
+  fake_heap = size_t{1} << 40;
+  for (uint32_t k = 0; k < 2 * PatternSet::kBudgetCheckEvery; ++k) unbounded.Find(0, "fine", &hits);
+  CHECK(unbounded.release_count() == 0);
+}
+
+TEST_CASE("the heap meter counts the bytes allocated and not freed") {
+  const size_t before = PatternSet::HeapInUse();
+  std::vector<char> held(8 << 20, 'x');
+  const size_t during = PatternSet::HeapInUse();
+  CHECK(during >= before + (8 << 20));
+  CHECK(held[12345] == 'x');
 }
 
 TEST_CASE("a fallback set out of memory is reported against its largest pattern, so the error can name a rule") {
