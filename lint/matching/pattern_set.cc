@@ -1,9 +1,6 @@
 #include "matching/pattern_set.h"
 
 #include <malloc.h>
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
-#endif
 
 #include <algorithm>
 #include <string>
@@ -12,6 +9,11 @@
 #include "matching/regex_size_bound.h"
 #include "matching/shared_prefilter.h"
 #include "text/utf8.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+// AddressSanitizer's runtime (GCC ships no header declaring it).
+extern "C" size_t __sanitizer_get_current_allocated_bytes();
+#endif
 
 namespace postcheck {
 
