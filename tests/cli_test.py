@@ -261,6 +261,36 @@ class RuleInformation(unittest.TestCase):
             self.assertIn(flag, r.stdout)
 
 
+class PatternCache(unittest.TestCase):
+    """--pattern-cache-mb bounds the compiled patterns' memory; findings never change."""
+
+    def test_a_tiny_budget_or_none_finds_exactly_what_the_default_finds(self):
+        corpus_dir = os.path.join(HERE, "corpus")
+        records = []
+        for name in sorted(os.listdir(corpus_dir)):
+            if name.endswith(".jsonl"):
+                with open(os.path.join(corpus_dir, name), encoding="utf-8") as f:
+                    records += [json.loads(line)["text"] for line in f if line.strip()]
+        self.assertGreater(len(records), 300)
+        with DraftFile("".join(json.dumps({"text": t}) + "\n" for t in records), suffix=".jsonl") as path:
+            args = ["--no-config", "--input", "jsonl", "--format", "jsonl", "--fail-on", "never", "-j", "2", path]
+            default = run(args)
+            self.assertEqual(default.returncode, 0, default.stderr)
+            self.assertGreater(default.stdout.count('"rule"'), 500)
+            for mb in ("0", "1"):
+                r = run(["--pattern-cache-mb", mb, *args])
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stdout, default.stdout, f"--pattern-cache-mb {mb}")
+
+    def test_a_budget_out_of_range_is_refused_in_one_line(self):
+        for bad in ("-1", "lots", "1048577"):
+            r = run(["--pattern-cache-mb", bad, "-"], stdin="hello")
+            self.assertEqual(r.returncode, 2, bad)
+            self.assertEqual(r.stdout, "")
+            self.assertEqual(len(r.stderr.splitlines()), 1, r.stderr)
+            self.assertTrue(r.stderr.startswith("postcheck: --pattern-cache-mb: "), r.stderr)
+
+
 class BundledPacks(unittest.TestCase):
     """The bundled packs load, cover every category, and explain themselves."""
 

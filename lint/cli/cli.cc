@@ -29,6 +29,7 @@
 #include "engine/rule_tests.h"
 #include "rules/rules_location.h"
 #include "service/serve_command.h"
+#include "matching/pattern_set.h"
 #include "matching/prefilter_file.h"
 #include "matching/shared_prefilter.h"
 #include "matching/spell_checker.h"
@@ -54,6 +55,7 @@ struct CliOptions {
   bool no_config = false;
   std::string platform;
   unsigned jobs = 0;  // 0: one per core
+  size_t pattern_cache_mb = PatternSet::kDefaultCacheBudget >> 20;
   std::string stdin_filename = "<stdin>";
   bool fix = false;
   bool redact = false;
@@ -284,6 +286,11 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   app.add_option("-j,--jobs", o.jobs,
                  "Lint this many posts at once (default: one per core; never more than the files, nor " +
                      std::to_string(kMaxJobs) + ")");
+  app.add_option("--pattern-cache-mb", o.pattern_cache_mb,
+                 "MiB the rules' compiled patterns may grow memory by before they are dropped and compiled "
+                 "again (0: no limit); less memory over large archives, at some speed, never other findings")
+      ->check(CLI::Range(size_t{0}, size_t{1} << 20))
+      ->capture_default_str();
   app.add_option("--stdin-filename", o.stdin_filename, "The name standard input has in reports");
   app.add_flag("--fix", o.fix, "Print the draft rewritten: jargon in plain English, personal data as placeholders");
   app.add_flag("--redact-output", o.redact, "Mask matched personal data in every output format");
@@ -338,6 +345,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   engine_options.accept_words = config.words;
   engine_options.extra_lists = config.lists;
   engine_options.platform = o.platform;
+  engine_options.pattern_cache_bytes = o.pattern_cache_mb << 20;
   std::vector<Pack> packs;
   // The bundled packs' prefilter (most of their patterns) is read while the
   // packs are parsed; holding the future keeps it for Engine::Create, whose

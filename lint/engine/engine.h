@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,11 @@ struct EngineOptions {
   // Entries added to every word list read from a file of this stem (e.g.
   // "impartiality-politicians"): force-specific lists from the config.
   std::map<std::string, std::vector<std::string>> extra_lists;
+  // How far the compiled patterns may grow the heap before they are dropped
+  // and compiled again (PatternSet::set_cache_budget; 0: no limit); unset:
+  // PatternSet::kDefaultCacheBudget. Changes memory and time, never
+  // findings. An engine made by CreateSharing keeps the one it shares.
+  std::optional<size_t> pattern_cache_bytes;
 };
 
 // Whether findings of `rule` are reported under `options`: a reported rule,

@@ -334,6 +334,7 @@ void EngineBuilder::CompilePatterns() {
     impl_.spelling_skip = static_cast<uint32_t>(skip_id);
     if (impl_.spelling_skip == impl_.pattern_owners.size()) impl_.pattern_owners.emplace_back();  // no rule's
   }
+  if (options_.pattern_cache_bytes) impl_.patterns->set_cache_budget(*options_.pattern_cache_bytes);
   std::vector<PatternSet::CompileError> pattern_errors;
   if (!ok_ || impl_.patterns->Compile(&pattern_errors)) return;
   for (const auto& e : pattern_errors) {
