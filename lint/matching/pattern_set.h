@@ -36,8 +36,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include <cstdint>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>

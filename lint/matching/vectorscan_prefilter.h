@@ -14,9 +14,11 @@
 // that the bundled packs' database is built once at build time. The bytes
 // are the database as it lies in memory (Vectorscan's deserialised form,
 // laid out for a 64-byte aligned address), not hs_serialize_database's: a
-// database loaded from a read-only file mapping is scanned where it lies,
-// so only the pages a scan touches are ever read into memory (about two
-// thirds of the bundled packs' 20 MB), and loading copies nothing.
+// database loaded from a read-only file mapping is scanned where it lies:
+// loading copies nothing, and its pages are the page cache's, shared by
+// every process that maps the file. (They still count in each process's
+// RSS once touched; where the page cache holds the file in large folios,
+// as Linux 6.18 on ext4 does, a first scan maps nearly all of it.)
 //
 // Scan is thread-safe and takes no lock: each thread has its own scratch
 // space, grown on first use to fit every database it has scanned with.
