@@ -32,7 +32,10 @@ from blns_test import check_findings, positions, SANITIZER_MARKERS  # noqa: E402
 BIN = os.environ.get("POSTCHECK_BIN", os.path.join(HERE, "..", "build", "postcheck"))
 PROBE = os.path.join(HERE, "robustness", "probe.yaml")
 PROBE_ARGS = ["--rules", PROBE]
-HANG_TIMEOUT = 60
+# What counts as a hang: 60 s, four times that for a binary under the
+# sanitizers (ASan alone makes the 5 MB line of findings below take 47 s
+# against 5 s on the 2-core Intel VM). A detector, not a speed test.
+HANG_TIMEOUT = 240 if os.environ.get("POSTCHECK_SANITIZED") == "1" else 60
 DRAFT = "Call Mr Jones on 07911 123456 about the f***ing RTC.\nHe lives at 22 Orchard Road.\n"
 
 # Bugs these tests found; each skipped test names one. Empty when all fixed.
