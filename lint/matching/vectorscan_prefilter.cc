@@ -95,6 +95,18 @@ int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void*
   return 0;
 }
 
+// `n` rounded up to a multiple of kImageAlignment.
+size_t RoundUpToImageAlignment(size_t n) {
+  constexpr size_t a = VectorscanPrefilter::kImageAlignment;
+  return (n + a - 1) / a * a;
+}
+
+// Memory for a database of `size` bytes at an address it may lie at;
+// std::free releases it. Null when there is none.
+void* AllocateImage(size_t size) {
+  return std::aligned_alloc(VectorscanPrefilter::kImageAlignment, RoundUpToImageAlignment(size));
+}
+
 void PutU32(std::string* out, uint32_t v) {
   for (int k = 0; k < 4; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
 }
@@ -178,12 +190,11 @@ bool VectorscanPrefilter::Serialize(std::string* out) const {
   std::unique_ptr<char, decltype(&std::free)> serialised(bytes, &std::free);  // the default allocator's
   if (hs_serialized_database_size(bytes, length, &image_size) != HS_SUCCESS) return false;
   // Laid out at an aligned address, so that it is valid at any other.
-  const size_t rounded = (image_size + kImageAlignment - 1) / kImageAlignment * kImageAlignment;
-  std::unique_ptr<void, decltype(&std::free)> image(std::aligned_alloc(kImageAlignment, rounded), &std::free);
+  std::unique_ptr<void, decltype(&std::free)> image(AllocateImage(image_size), &std::free);
   if (!image || hs_deserialize_database_at(bytes, length, static_cast<hs_database_t*>(image.get())) != HS_SUCCESS) {
     return false;
   }
-  out->resize((out->size() + kImageAlignment - 1) / kImageAlignment * kImageAlignment, '\0');
+  out->resize(RoundUpToImageAlignment(out->size()), '\0');
   out->append(static_cast<const char*>(image.get()), image_size);
   return true;
 }
@@ -206,7 +217,7 @@ std::unique_ptr<VectorscanPrefilter> VectorscanPrefilter::Deserialize(std::strin
   }
   if (bytes.empty()) return p;  // no pattern was accepted
   const size_t used = static_cast<size_t>(bytes.data() - start);
-  const size_t padding = (used + kImageAlignment - 1) / kImageAlignment * kImageAlignment - used;
+  const size_t padding = RoundUpToImageAlignment(used) - used;
   if (bytes.size() <= padding || bytes.find_first_not_of('\0') < padding) {
     *error = "no database after the refused patterns";
     return nullptr;
@@ -219,8 +230,7 @@ std::unique_ptr<VectorscanPrefilter> VectorscanPrefilter::Deserialize(std::strin
     p->storage_ = Storage::kBorrowed;
     p->owner_ = std::move(owner);
   } else {
-    const size_t rounded = (bytes.size() + kImageAlignment - 1) / kImageAlignment * kImageAlignment;
-    void* copy = std::aligned_alloc(kImageAlignment, rounded);
+    void* copy = AllocateImage(bytes.size());
     if (!copy) {
       *error = "no memory for the database";
       return nullptr;
