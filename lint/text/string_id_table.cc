@@ -55,4 +55,37 @@ void StringIdTable::Grow(size_t min_slots) {
   }
 }
 
+void StringIdTable::Encode(ByteWriter* out) const {
+  out->Array(slots_);
+  out->Array(filter_);
+  out->Text(chars_);
+  out->Array(offsets_);
+}
+
+bool StringIdTable::Decode(ByteReader* in) {
+  StringIdTable t;
+  t.slots_ = in->Array<Slot>();
+  t.filter_ = in->Array<uint64_t>();
+  t.chars_ = in->Text();
+  t.offsets_ = in->Array<uint32_t>();
+  bool ok = in->ok() && !t.offsets_.empty() && t.offsets_.front() == 0 && t.offsets_.back() == t.chars_.size() &&
+            (t.slots_.size() & (t.slots_.size() - 1)) == 0 && t.filter_.size() == t.slots_.size() / 8 &&
+            t.size() < t.slots_.size() + (t.slots_.empty() ? 1 : 0);
+  for (size_t k = 1; ok && k < t.offsets_.size(); ++k) ok = t.offsets_[k - 1] <= t.offsets_[k];
+  size_t used = 0;
+  for (const Slot& slot : t.slots_) {
+    if (!ok) break;
+    if (slot.id == kNone) continue;
+    ok = slot.id < t.size();
+    ++used;
+  }
+  if (!ok || used != t.size()) {
+    *this = StringIdTable();
+    in->Fail();
+    return false;
+  }
+  *this = std::move(t);
+  return true;
+}
+
 }  // namespace postcheck

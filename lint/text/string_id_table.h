@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/byte_codec.h"
+
 namespace postcheck {
 
 class StringIdTable {
@@ -42,6 +44,14 @@ class StringIdTable {
   }
 
   size_t size() const { return offsets_.size() - 1; }
+
+  // The table as bytes (byte_codec.h), and back: a table decoded finds and
+  // gets exactly what the encoded one did, without hashing a key again.
+  // Decode checks the bytes for what lookups rely on (sizes, ids in range, a
+  // free slot to end every probe); on damaged bytes it returns false and
+  // the table is left empty.
+  void Encode(ByteWriter* out) const;
+  bool Decode(ByteReader* in);
 
  private:
   struct Slot {

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/byte_codec.h"
 #include "text/string_hash.h"
 #include "text/string_id_table.h"
 
@@ -185,6 +186,77 @@ TEST_CASE("HashShortString: a word's one-letter edits spread over low and high b
       CHECK(static_cast<double>(probes) / static_cast<double>(edits.size()) < 1.6);
     }
   }
+}
+
+TEST_CASE("a table encoded and decoded finds and gets what it did") {
+  StringIdTable table;
+  std::vector<std::string> keys;
+  for (int k = 0; k < 500; ++k) keys.push_back("word" + std::to_string(k * 7919));
+  keys.push_back("");
+  for (const std::string& key : keys) table.Intern(key);
+  std::string bytes;
+  ByteWriter writer(&bytes);
+  table.Encode(&writer);
+  StringIdTable copy;
+  ByteReader reader(bytes);
+  REQUIRE(copy.Decode(&reader));
+  CHECK(reader.done());
+  CHECK(copy.size() == table.size());
+  for (const std::string& key : keys) {
+    CHECK(copy.Find(key) == table.Find(key));
+    CHECK(copy.Get(copy.Find(key)) == key);
+  }
+  CHECK(copy.Find("word1") == StringIdTable::kNone);
+  // Decoded, it still grows like any table.
+  CHECK(copy.Intern("new") == keys.size());
+  CHECK(copy.Find("new") == keys.size());
+  // An empty table too.
+  std::string empty;
+  ByteWriter empty_writer(&empty);
+  StringIdTable().Encode(&empty_writer);
+  ByteReader empty_reader(empty);
+  StringIdTable none;
+  CHECK(none.Decode(&empty_reader));
+  CHECK(none.size() == 0);
+  CHECK(none.Find("word") == StringIdTable::kNone);
+}
+
+TEST_CASE("a damaged table is refused and left empty") {
+  StringIdTable table;
+  for (const char* key : {"arrested", "suspect", "charged"}) table.Intern(key);
+  std::string bytes;
+  ByteWriter writer(&bytes);
+  table.Encode(&writer);
+  // Cut short anywhere.
+  for (size_t cut = 0; cut < bytes.size(); ++cut) {
+    StringIdTable copy;
+    ByteReader reader(std::string_view(bytes).substr(0, cut));
+    CAPTURE(cut);
+    CHECK_FALSE(copy.Decode(&reader));
+    CHECK(copy.size() == 0);
+    CHECK(copy.Find("suspect") == StringIdTable::kNone);
+  }
+  // A slot naming an id past the keys: the first slot array's bytes follow
+  // its count (one byte: 16 slots); each slot is a hash and an id.
+  for (size_t slot = 0; slot < 16; ++slot) {
+    std::string damaged = bytes;
+    const size_t id_at = 1 + slot * 8 + 4;
+    if (damaged.substr(id_at, 4) == std::string(4, '\xFF')) continue;  // an empty slot
+    damaged[id_at] = 9;
+    StringIdTable copy;
+    ByteReader reader(damaged);
+    CHECK_FALSE(copy.Decode(&reader));
+  }
+  // Every slot full: a probe for a missing key would never end.
+  StringIdTable full;
+  std::string packed;
+  ByteWriter packed_writer(&packed);
+  packed_writer.Array(std::vector<uint64_t>{0, uint64_t{1} << 32});  // two slots, hash 0, ids 0 and 1
+  packed_writer.Array(std::vector<uint64_t>{});      // no filter words for 2 slots
+  packed_writer.Text("ab");
+  packed_writer.Array(std::vector<uint32_t>{0, 1, 2});
+  ByteReader packed_reader(packed);
+  CHECK_FALSE(full.Decode(&packed_reader));
 }
 
 }  // namespace
