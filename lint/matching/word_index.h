@@ -79,6 +79,16 @@ class WordIndex {
   void Match(const TokenizedText& text, const Lexicon* lexicon, std::vector<WordHit>* hits) const;
   void Match(const TokenizedText& text, std::vector<WordHit>* hits) const { Match(text, nullptr, hits); }
 
+  // The index as bytes (byte_codec.h), for a file written at build time
+  // (word_index_file.h), and back (word_index_codec.cc): an index decoded
+  // matches exactly what the encoded one did, at a small part of the cost of
+  // adding its phrases again. Encode only after DoneAdding; Decode only into
+  // an index nothing was added to. Decode checks every id and count against
+  // the tables it indexes: on damaged bytes it returns false and leaves the
+  // index empty.
+  void Encode(std::string* out) const;
+  bool Decode(std::string_view bytes);
+
   // The number of distinct phrases (a phrase added by several owners counts once).
   size_t size() const { return entries_.size(); }
 
@@ -237,6 +247,9 @@ class WordIndex {
   // match (word_index_forms.cc).
   void EmitFormsOf(std::string_view word, const Token& t, const TokenWords* w, const Lexicon* lexicon, uint8_t need,
                    std::vector<WordHit>* hits) const;
+
+  // Whether every id the tables hold is in range (word_index_codec.cc).
+  bool Consistent() const;
 
   // Appends a hit for every owner of `entry` that has every bit of `need`.
   void Emit(const Entry& entry, uint32_t begin, uint32_t end, uint8_t need, std::vector<WordHit>* hits) const;
