@@ -6,7 +6,10 @@ every pack and word file is byte for byte what the snapshot was made from,
 and parses their YAML otherwise. These tests show, through the command line,
 that a snapshot never changes what postcheck says: a copy of the packs gets
 its own paths, a changed pack is read from its YAML, and a damaged or missing
-snapshot gives the same output as an intact one.
+snapshot gives the same output as an intact one. Likewise the bundled packs'
+word index (share/postcheck/words.index, lint/matching/word_index_file.h):
+read while the words are exactly those it was built from, built otherwise,
+and never a change in what postcheck says.
 """
 import json
 import os
@@ -125,6 +128,40 @@ class PackSnapshot(unittest.TestCase):
         self.assertEqual(self.lint_json(self.rules, binary), intact)
         os.unlink(os.path.join(share, "packs.snapshot"))
         self.assertEqual(self.lint_json(self.rules, binary), intact)
+
+    def test_the_word_index_file_never_changes_the_output(self):
+        index = os.path.join(SHARE, "words.index")
+        if not os.path.isfile(index):
+            self.fail(f"no words.index beside {BIN} (the build writes it)")
+        intact = self.lint_json(self.rules)
+        self.assertIn("tone.profanity", [f["rule"] for f in intact["files"][0]["findings"]])
+        bindir = os.path.join(self.tmp, "bin")
+        share = os.path.join(bindir, "share", "postcheck")
+        os.makedirs(share)
+        binary = os.path.join(bindir, "postcheck")
+        shutil.copy2(BIN, binary)
+        for name in ("patterns.hsdb", "packs.snapshot"):
+            shutil.copy2(os.path.join(SHARE, name), share)
+        with open(index, "rb") as f:
+            good = f.read()
+        damaged = bytearray(good)
+        damaged[len(damaged) // 2] ^= 0x20
+        for content in (good, bytes(damaged), good[:len(good) // 3], b"postcheck-words1\n", None):
+            if content is None:
+                os.unlink(os.path.join(share, "words.index"))
+            else:
+                with open(os.path.join(share, "words.index"), "wb") as f:
+                    f.write(content)
+            self.assertEqual(self.lint_json(self.rules, binary), intact)
+        # A word added to a list: the file was built for other words, and
+        # the new word is found.
+        shutil.copy2(index, share)
+        with open(os.path.join(self.tmp, "dictionaries", "tone-insults.txt"), "a", encoding="utf-8") as f:
+            f.write("zebulonqx\n")
+        with open(self.draft, "a", encoding="utf-8") as f:
+            f.write("What a zebulonqx.\n")
+        found = [(f["rule"], f["match"]) for f in self.lint_json(self.rules, binary)["files"][0]["findings"]]
+        self.assertIn(("tone.mockery", "zebulonqx"), [(r, m.lower()) for r, m in found])
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@
 
 #include "engine/engine_impl.h"
 #include "engine/findings_stage.h"
+#include "matching/word_index_file.h"
 #include "text/line_map.h"
 #include "text/reused_space.h"
 #include "text/utf8.h"
@@ -27,6 +28,12 @@ std::vector<std::string> DictionaryDirs(const EngineOptions& options) {
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 const PatternSet& Engine::pattern_set() const { return *impl_->patterns; }
+
+bool Engine::word_index_read() const { return impl_->word_index_read; }
+
+bool Engine::WriteWordIndex(const std::string& path, std::string* error) const {
+  return WriteWordIndexFile(path, WordIndexFileKey(impl_->words_key), *impl_->words, error);
+}
 Engine::~Engine() = default;
 
 void Engine::Impl::BuildView(std::string_view text, MatchView* view, TokenizedText* tokens,

@@ -38,6 +38,10 @@ struct EngineOptions {
   // PatternSet::kDefaultCacheBudget. Changes memory and time, never
   // findings. An engine made by CreateSharing keeps the one it shares.
   std::optional<size_t> pattern_cache_bytes;
+  // Whether the word index may be read from the bundled packs' file
+  // (word_index_file.h) when it was written for exactly these words; false
+  // builds it (the same index, more slowly). Never changes findings.
+  bool read_word_index_file = true;
 };
 
 // Whether findings of `rule` are reported under `options`: a reported rule,
@@ -96,6 +100,10 @@ class Engine {
   // Every pattern of every rule, compiled: for the build's tool that
   // serialises the bundled packs' prefilter (tools/write_prefilter.cc).
   const PatternSet& pattern_set() const;
+  // Whether the word index was read from its file (word_index_file.h)
+  // rather than built; and writing it there, for the same tool.
+  bool word_index_read() const;
+  bool WriteWordIndex(const std::string& path, std::string* error) const;
 
   // The compiled rules (engine_impl.h). Named here only so that the
   // engine's own stages can take it; nothing else can see inside.

@@ -11,6 +11,7 @@
 #include "engine/engine_impl.h"
 #include "engine/findings_stage.h"
 #include "matching/prefilter_file.h"  // Hash64
+#include "matching/word_index_file.h"
 
 namespace postcheck {
 namespace {
@@ -74,6 +75,12 @@ class EngineBuilder {
   void AddPattern(const Located& p, const Owner& owner, const std::string& rule_id);
   void AddWord(const std::string& w, bool match_case, const Owner& owner, const Rule& rule);
   void AddSlots(uint32_t r, const std::vector<Context>& contexts, std::vector<uint32_t>* out);
+  // The word index, once AddMatchers has listed every word (while the
+  // names finders are made on other threads): read from its file when that
+  // was written for exactly those words (word_index_file.h), else built.
+  void BuildWordIndex();
+  // How many phrases the index will be asked to add, to size it once.
+  size_t CountWords() const;
 
   Engine::Impl& impl_;
   std::vector<Pack>& packs_;
@@ -83,6 +90,15 @@ class EngineBuilder {
   const Engine::Impl* share_;
   bool share_missed_ = false;  // a pattern not in share_'s set
   bool ok_ = true;
+  // The words for the index, in order, added by BuildWordIndex unless its
+  // file is read instead.
+  struct PendingWord {
+    const std::string* phrase;  // in a rule of packs_
+    WordOptions options;
+    uint32_t id;
+    const Rule* rule;
+  };
+  std::vector<PendingWord> pending_words_;
   std::unordered_map<std::string, uint32_t> index_;  // full rule id -> index in rules_
   std::map<std::string, std::future<std::pair<std::unique_ptr<SpellChecker>, std::string>>> loading_;
   // Where each pattern was first written, for errors found when compiling.
@@ -205,15 +221,29 @@ void EngineBuilder::AddWord(const std::string& w, bool match_case, const Owner& 
   WordOptions word_options{match_case, owner.swap < 0, rule.disguises && owner.slot == kMatchSlot};
   impl_.words_key = Hash64(w, impl_.words_key ^ (uint64_t{id} << 3) ^ (uint64_t{word_options.match_case} << 0) ^
                                   (uint64_t{word_options.forms} << 1) ^ (uint64_t{word_options.disguises} << 2));
-  if (share_) {  // the word is in share_'s index if its key comes out the same (CheckShared)
-    impl_.word_owners.push_back(owner);
-    return;
-  }
-  if (!impl_.words->Add(w, word_options, id)) {
-    Fail(rule.mark, rule.id, "word list entry '" + w + "' has no word in it");
-    return;
-  }
+  // With share_, the word is in share_'s index if its key comes out the
+  // same (CheckShared).
+  if (!share_) pending_words_.push_back({&w, word_options, id, &rule});
   impl_.word_owners.push_back(owner);
+}
+
+void EngineBuilder::BuildWordIndex() {
+  if (share_) return;
+  if (options_.read_word_index_file) {
+    const std::string file = DefaultWordIndexFile();
+    if (!file.empty() && ReadWordIndexFile(file, WordIndexFileKey(impl_.words_key), impl_.words.get()) ==
+                             WordIndexFileState::kLoaded) {
+      impl_.word_index_read = true;
+      return;
+    }
+  }
+  impl_.words->Reserve(CountWords());
+  for (const PendingWord& p : pending_words_) {
+    if (!impl_.words->Add(*p.phrase, p.options, p.id)) {
+      Fail(p.rule->mark, p.rule->id, "word list entry '" + *p.phrase + "' has no word in it");
+    }
+  }
+  impl_.words->DoneAdding();
 }
 
 void EngineBuilder::AddSlots(uint32_t r, const std::vector<Context>& contexts, std::vector<uint32_t>* out) {
@@ -254,23 +284,6 @@ void EngineBuilder::AddMatchers() {
   // name it.
   std::vector<std::future<std::shared_ptr<const NamesFinder>>> finders;
   std::map<const NamesMatcher::Words*, std::shared_future<FirstNames>> first_names;
-  if (!share_) {  // every word of every rule, to size the index once
-    size_t words = 0;
-    // A word file that several rules name alone ("person-nouns-plural.txt")
-    // is counted once: its phrases are one set of entries in the index, and
-    // counting them twice can double the tables Reserve sizes.
-    std::set<std::pair<std::vector<std::string>, size_t>> counted_lists;
-    auto count = [&](const std::vector<std::string>& lists, size_t n) {
-      return lists.empty() || counted_lists.emplace(lists, n).second ? n : 0;
-    };
-    for (const Rule* rule : rules_) {
-      words += count(rule->lists, rule->words.size()) + rule->swap.size();
-      for (const auto* contexts : {&rule->near, &rule->unless}) {
-        for (const Context& c : *contexts) words += count(c.lists, c.words.size());
-      }
-    }
-    impl_.words->Reserve(words);
-  }
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     const Rule& rule = *rules_[r];
     CompiledRule& c = impl_.compiled[r];
@@ -315,8 +328,26 @@ void EngineBuilder::AddMatchers() {
       for (const std::string& ref : rule.cluster->rules) c.cluster_refs.push_back(index_.at(ref));
     }
   }
+  BuildWordIndex();
   for (auto& finder : finders) impl_.names_finders.push_back(finder.get());
-  if (!share_) impl_.words->DoneAdding();  // every word is in
+}
+
+size_t EngineBuilder::CountWords() const {
+  size_t words = 0;
+  // A word file that several rules name alone ("person-nouns-plural.txt")
+  // is counted once: its phrases are one set of entries in the index, and
+  // counting them twice can double the tables Reserve sizes.
+  std::set<std::pair<std::vector<std::string>, size_t>> counted_lists;
+  auto count = [&](const std::vector<std::string>& lists, size_t n) {
+    return lists.empty() || counted_lists.emplace(lists, n).second ? n : 0;
+  };
+  for (const Rule* rule : rules_) {
+    words += count(rule->lists, rule->words.size()) + rule->swap.size();
+    for (const auto* contexts : {&rule->near, &rule->unless}) {
+      for (const Context& c : *contexts) words += count(c.lists, c.words.size());
+    }
+  }
+  return words;
 }
 
 void EngineBuilder::CompilePatterns() {

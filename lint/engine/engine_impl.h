@@ -102,6 +102,9 @@ struct Engine::Impl {
   // A hash of every word added to `words`, with its options and owner id, in
   // order: an engine may share `words` only if it would have added the same.
   uint64_t words_key = 0;
+  // Whether `words` was read from the bundled packs' file
+  // (word_index_file.h) rather than built.
+  bool word_index_read = false;
   // The extra lists added to the packs (EngineOptions::extra_lists).
   std::map<std::string, std::vector<std::string>> extra_lists;
   std::vector<Slot> slots;

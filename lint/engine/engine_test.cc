@@ -730,5 +730,40 @@ TEST_CASE("CreateSharing refuses other extra lists") {
   CHECK(errors[0].message == "cannot share the engine: it was built with other extra lists");
 }
 
+// The bundled packs' word index is read from the file the build writes
+// beside the binary (word_index_file.h); an engine that builds it instead
+// lints the same.
+TEST_CASE("the bundled packs read their word index from its file, and lint as with one built") {
+  std::vector<Pack> packs;
+  std::vector<LoadError> errors;
+  REQUIRE(LoadPackDir(std::string(POSTCHECK_SOURCE_DIR) + "/rules", &packs, &errors, LoadOptions{}));
+  REQUIRE(CheckPacks(packs, &errors));
+  INFO(AllErrors(errors));
+  EngineOptions built_options;
+  built_options.read_word_index_file = false;
+  auto built = Build(packs, built_options);
+  auto read = Build(std::move(packs));
+  REQUIRE(built != nullptr);
+  REQUIRE(read != nullptr);
+  CHECK(read->word_index_read());
+  CHECK_FALSE(built->word_index_read());
+  std::vector<std::string> texts = {
+      "Dean Harper, 19, of Ferrier Road, has been charged.", "f*ck the lot of them, the b1tches and c u n t s",
+      "Whte trash the lot of them #ToriesOut", "you fuckwit, a f-wit, bit ch", ""};
+  for (const auto& entry : fs::directory_iterator(std::string(POSTCHECK_SOURCE_DIR) + "/examples")) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path());
+    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  size_t findings = 0;
+  for (const std::string& text : texts) {
+    INFO(text);
+    const std::string expected = Lint(*built, text);
+    CHECK(Lint(*read, text) == expected);
+    findings += expected.empty() ? 0 : 1;
+  }
+  CHECK(findings > texts.size() / 2);
+}
+
 }  // namespace
 }  // namespace postcheck

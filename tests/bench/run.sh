@@ -82,17 +82,22 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   [ -f "$BUILD/CMakeCache.txt" ] || LAUNCHER+=(-DBUILD_TESTING=OFF)
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DPOSTCHECK_BENCH=ON \
     "${LAUNCHER[@]}" -Wno-dev >"$TMP/cmake.log" 2>&1 || { cat "$TMP/cmake.log" >&2; exit 2; }
-  # prefilter_file: the bundled packs' Vectorscan database, which postcheck
-  # loads at start-up; without it every process compiles the patterns itself
-  cmake --build "$BUILD" --target postcheck prefilter_file postcheck_spawn postcheck_bench -j"$CORES" \
+  # prefilter_file, pack_snapshot and word_index_file: the bundled packs'
+  # Vectorscan database, packs as loaded and word index, which postcheck
+  # reads at start-up; without them every process compiles the patterns,
+  # parses the YAML and builds the index itself
+  cmake --build "$BUILD" --target postcheck prefilter_file pack_snapshot word_index_file postcheck_spawn \
+    postcheck_bench -j"$CORES" \
     >"$TMP/build.log" 2>&1 || { tail -30 "$TMP/build.log" >&2; exit 2; }
 fi
 POSTCHECK="$BUILD/postcheck"
 SPAWN="$BUILD/postcheck_spawn"
 BENCH="$BUILD/postcheck_bench"
 for b in "$POSTCHECK" "$SPAWN" "$BENCH"; do [ -x "$b" ] || die "$b is not built"; done
-[ -f "$BUILD/share/postcheck/patterns.hsdb" ] ||
-  die "$BUILD/share/postcheck/patterns.hsdb is missing: build the prefilter_file target"
+for f in patterns.hsdb:prefilter_file packs.snapshot:pack_snapshot words.index:word_index_file; do
+  [ -f "$BUILD/share/postcheck/${f%%:*}" ] ||
+    die "$BUILD/share/postcheck/${f%%:*} is missing: build the ${f#*:} target"
+done
 
 # ---- Rules: a snapshot of rules/ (and dictionaries/) ----
 RULES_SRC=${RULES_DIR:-$ROOT/rules}
