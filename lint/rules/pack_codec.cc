@@ -1,7 +1,10 @@
 // See pack_codec.h. Numbers are LEB128 varints, strings a length and the
-// bytes, lists a count and their items; each pack's examples are one block
-// with its length in front, so that a load without examples skips them.
+// bytes (byte_codec.h), lists a count and their items; each pack's examples
+// are one block with its length in front, so that a load without examples
+// skips them.
 #include "rules/pack_codec.h"
+
+#include "text/byte_codec.h"
 
 #include <cstdint>
 #include <iterator>
@@ -13,20 +16,11 @@ namespace {
 
 class Writer {
  public:
-  Writer(std::string* out, const std::string* pack_file) : out_(out), pack_file_(pack_file) {}
+  Writer(std::string* out, const std::string* pack_file) : bytes_(out), pack_file_(pack_file) {}
 
-  void Number(uint64_t v) {
-    while (v >= 0x80) {
-      out_->push_back(static_cast<char>((v & 0x7F) | 0x80));
-      v >>= 7;
-    }
-    out_->push_back(static_cast<char>(v));
-  }
+  void Number(uint64_t v) { bytes_.Number(v); }
   void Int(int v) { Number(static_cast<uint64_t>(static_cast<int64_t>(v))); }
-  void Text(std::string_view s) {
-    Number(s.size());
-    out_->append(s);
-  }
+  void Text(std::string_view s) { bytes_.Text(s); }
   void Texts(const std::vector<std::string>& list) {
     Number(list.size());
     for (const std::string& s : list) Text(s);
@@ -82,7 +76,7 @@ class Writer {
   const std::string& bad_file() const { return bad_file_; }
 
  private:
-  std::string* out_;
+  ByteWriter bytes_;
   const std::string* pack_file_;
   bool ok_ = true;
   std::string bad_file_;
@@ -92,45 +86,22 @@ class Reader {
  public:
   Reader(std::string_view bytes, const std::string* pack_file) : bytes_(bytes), pack_file_(pack_file) {}
 
-  uint64_t Number() {
-    uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (bytes_.empty()) return Fail();
-      const auto byte = static_cast<unsigned char>(bytes_[0]);
-      bytes_.remove_prefix(1);
-      v |= uint64_t{byte & 0x7Fu} << shift;
-      if (!(byte & 0x80)) return v;
-    }
-    return Fail();
-  }
+  uint64_t Number() { return bytes_.Number(); }
   int Int() {
     const auto v = static_cast<int64_t>(Number());
     if (v < INT32_MIN || v > INT32_MAX) return static_cast<int>(Fail());
     return static_cast<int>(v);
   }
-  bool Bool() {
-    const uint64_t v = Number();
-    if (v > 1) Fail();
-    return v == 1;
-  }
+  bool Bool() { return bytes_.Bool(); }
   // A count of items, each at least one byte long: never more than the
   // bytes left, so a damaged count cannot make a huge allocation.
   size_t Count() {
     const uint64_t n = Number();
-    if (n > bytes_.size()) return static_cast<size_t>(Fail());
+    if (n > bytes_.left()) return static_cast<size_t>(Fail());
     return static_cast<size_t>(n);
   }
-  std::string_view Bytes() {
-    const uint64_t n = Number();
-    if (n > bytes_.size()) {
-      Fail();
-      return {};
-    }
-    std::string_view s = bytes_.substr(0, n);
-    bytes_.remove_prefix(n);
-    return s;
-  }
-  std::string Text() { return std::string(Bytes()); }
+  std::string_view Bytes() { return bytes_.Bytes(); }
+  std::string Text() { return bytes_.Text(); }
   std::vector<std::string> Texts() {
     std::vector<std::string> list(Count());
     for (std::string& s : list) s = Text();
@@ -159,7 +130,7 @@ class Reader {
       c.rules = Texts();
       const uint64_t scope = Number();
       if (scope > static_cast<uint64_t>(Context::Scope::kOverlap)) Fail();
-      c.scope = static_cast<Context::Scope>(ok_ ? scope : 0);
+      c.scope = static_cast<Context::Scope>(ok() ? scope : 0);
       c.within = Int();
       c.match_case = Bool();
       c.lists = Texts();
@@ -177,19 +148,14 @@ class Reader {
     return list;
   }
 
-  uint64_t Fail() {
-    ok_ = false;
-    bytes_ = {};
-    return 0;
-  }
-  bool ok() const { return ok_; }
-  bool done() const { return bytes_.empty(); }
+  uint64_t Fail() { return bytes_.Fail(); }
+  bool ok() const { return bytes_.ok(); }
+  bool done() const { return bytes_.done(); }
   void set_pack_file(const std::string* file) { pack_file_ = file; }
 
  private:
-  std::string_view bytes_;
+  ByteReader bytes_;
   const std::string* pack_file_;
-  bool ok_ = true;
 };
 
 void WriteRule(const Rule& r, const std::map<const void*, size_t>& shared_lists, Writer* w) {

@@ -119,6 +119,8 @@ class ByteReader {
     return 0;
   }
   bool ok() const { return ok_; }
+  // How many bytes are left to read.
+  size_t left() const { return bytes_.size(); }
   // Whether every byte was read, and nothing failed.
   bool done() const { return ok_ && bytes_.empty(); }
 
