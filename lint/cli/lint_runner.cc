@@ -51,34 +51,56 @@ bool LintPosts(PostSource& source, unsigned jobs, const PostLinter& lint,
     }
   }
   // Workers take posts in order into a ring of `window` slots; the caller
-  // emits each as soon as it and every post before it are done.
+  // emits the done posts in order, a run at a time. A worker wakes the
+  // caller only when the posts done in order from the next to emit make a
+  // run of half the window, or reach every post taken (so the last posts,
+  // and posts from a slow source, are emitted at once); the caller wakes
+  // the workers only when it has freed slots. With small posts, waking
+  // every thread for every post had them switching in and out more often
+  // than they linted (64,540 context switches for 35,951 posts at -j 2 on
+  // two cores).
   const size_t window = static_cast<size_t>(jobs) * 4;
+  const size_t batch = window / 2;
   std::vector<Slot> slots(window);
   std::mutex mutex;
-  std::condition_variable changed;
+  std::condition_variable ready;  // the caller waits for posts to emit
+  std::condition_variable space;  // workers wait for a free slot
   size_t taken = 0, emitted = 0;
   bool exhausted = false;
+  // Whether the caller has a run of posts to emit worth waking it for
+  // (under `mutex`).
+  auto worth_emitting = [&] {
+    size_t end = emitted;
+    while (end < taken && end < emitted + batch && slots[end % window].done) ++end;
+    return end == emitted + batch || (end == taken && end > emitted);
+  };
   auto worker = [&] {
     for (;;) {
       Slot* slot;
+      size_t index;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return exhausted || taken < emitted + window; });
+        space.wait(lock, [&] { return exhausted || taken < emitted + window; });
         if (exhausted) return;
-        slot = &slots[taken % window];
+        index = taken;
+        slot = &slots[index % window];
         if (!source.Next(&slot->post)) {
           exhausted = true;
-          changed.notify_all();
+          lock.unlock();
+          ready.notify_all();
+          space.notify_all();
           return;
         }
         ++taken;
       }
       LintOne(lint, slot);
+      bool wake;
       {
         std::lock_guard<std::mutex> lock(mutex);
         slot->done = true;
+        wake = index < emitted + batch && worth_emitting();
       }
-      changed.notify_all();
+      if (wake) ready.notify_one();
     }
   };
   std::vector<std::thread> threads;
@@ -91,27 +113,35 @@ bool LintPosts(PostSource& source, unsigned jobs, const PostLinter& lint,
         std::lock_guard<std::mutex> lock(mutex);
         exhausted = true;  // the started threads stop before their next post
       }
-      changed.notify_all();
+      space.notify_all();
       for (std::thread& started : threads) started.join();
       *error = "cannot start thread " + std::to_string(t + 1) + " of " + std::to_string(jobs) +
                " for -j: " + e.what() + " (try a smaller -j)";
       return false;
     }
   }
-  for (size_t i = 0;; ++i) {
-    Slot& slot = slots[i % window];
+  for (;;) {
+    size_t first, end;  // the run of done posts [first, end) to emit
     {
       std::unique_lock<std::mutex> lock(mutex);
-      changed.wait(lock, [&] { return slot.done || (exhausted && i >= taken); });
-      if (!slot.done) break;
+      first = emitted;
+      ready.wait(lock, [&] { return slots[first % window].done || (exhausted && first >= taken); });
+      if (!slots[first % window].done) break;
+      end = first + 1;
+      while (end < taken && slots[end % window].done) ++end;
     }
-    emit(slot.report);
-    slot = Slot();  // free the text
+    for (size_t i = first; i < end; ++i) {
+      Slot& slot = slots[i % window];
+      emit(slot.report);
+      slot.post = Post();  // free the text; `done` is the workers' to read until `emitted` moves
+      slot.report = FileReport();
+    }
     {
       std::lock_guard<std::mutex> lock(mutex);
-      emitted = i + 1;
+      for (size_t i = first; i < end; ++i) slots[i % window].done = false;
+      emitted = end;
     }
-    changed.notify_all();
+    space.notify_all();
   }
   for (std::thread& t : threads) t.join();
   return true;
