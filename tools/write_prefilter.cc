@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
     auto engine = Build(args[1]);
     if (!engine) return 2;
     const postcheck::PatternSet& set = engine->pattern_set();
-    std::printf("patterns %zu, compiled at start-up %zu, in the RE2 fallback %zu, prefilter %zu bytes, %s; word index %s\n",
+    std::printf("patterns %zu, compiled at start-up %zu, in the RE2 fallback %zu, prefilter %zu bytes, %s; "
+                "word index %s\n",
                 set.size(), set.compiled_count(), set.fallback_count(), set.prefilter_size(),
                 set.prefilter_loaded() ? "loaded" : "not loaded", engine->word_index_read() ? "read" : "built");
     return set.prefilter_loaded() && set.compiled_count() == set.fallback_count() && engine->word_index_read() ? 0 : 1;
@@ -65,7 +66,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (args.size() != 2) {
-    std::fprintf(stderr, "usage: write_prefilter RULES_DIR OUTPUT | write_prefilter --words RULES_DIR OUTPUT | write_prefilter --check RULES_DIR\n");
+    std::fprintf(stderr,
+                 "usage: write_prefilter RULES_DIR OUTPUT | write_prefilter --words RULES_DIR OUTPUT | "
+                 "write_prefilter --check RULES_DIR\n");
     return 2;
   }
   auto engine = Build(args[0]);

@@ -34,6 +34,7 @@ bool Engine::word_index_read() const { return impl_->word_index_read; }
 bool Engine::WriteWordIndex(const std::string& path, std::string* error) const {
   return WriteWordIndexFile(path, WordIndexFileKey(impl_->words_key), *impl_->words, error);
 }
+
 Engine::~Engine() = default;
 
 void Engine::Impl::BuildView(std::string_view text, MatchView* view, TokenizedText* tokens,
