@@ -75,10 +75,15 @@ class EngineBuilder {
   void AddPattern(const Located& p, const Owner& owner, const std::string& rule_id);
   void AddWord(const std::string& w, bool match_case, const Owner& owner, const Rule& rule);
   void AddSlots(uint32_t r, const std::vector<Context>& contexts, std::vector<uint32_t>* out);
+  // The bundled packs' word index file (word_index_file.h), read on a
+  // thread of its own while AddMatchers lists the words and works out their
+  // key: the file's key and index, or no index.
+  using WordIndexRead = std::pair<uint64_t, std::shared_ptr<WordIndex>>;
+  std::future<WordIndexRead> StartReadingWordIndex() const;
   // The word index, once AddMatchers has listed every word (while the
-  // names finders are made on other threads): read from its file when that
-  // was written for exactly those words (word_index_file.h), else built.
-  void BuildWordIndex();
+  // names finders are made on other threads): the one `read` holds when it
+  // was written for exactly those words, else built.
+  void BuildWordIndex(std::future<WordIndexRead>* read);
   // How many phrases the index will be asked to add, to size it once.
   size_t CountWords() const;
 
@@ -227,12 +232,12 @@ void EngineBuilder::AddWord(const std::string& w, bool match_case, const Owner& 
   impl_.word_owners.push_back(owner);
 }
 
-void EngineBuilder::BuildWordIndex() {
+void EngineBuilder::BuildWordIndex(std::future<WordIndexRead>* read) {
   if (share_) return;
-  if (options_.read_word_index_file) {
-    const std::string file = DefaultWordIndexFile();
-    if (!file.empty() && ReadWordIndexFile(file, WordIndexFileKey(impl_.words_key), impl_.words.get()) ==
-                             WordIndexFileState::kLoaded) {
+  if (read->valid()) {
+    auto [key, index] = read->get();
+    if (index && key == WordIndexFileKey(impl_.words_key)) {
+      impl_.words = std::move(index);
       impl_.word_index_read = true;
       return;
     }
@@ -278,7 +283,20 @@ std::future<std::shared_ptr<const NamesFinder>> StartNamesFinder(const NamesMatc
   return StartOnThread([&matcher, first_names] { return std::make_shared<const NamesFinder>(matcher, first_names.get()); });
 }
 
+std::future<EngineBuilder::WordIndexRead> EngineBuilder::StartReadingWordIndex() const {
+  if (share_ || !options_.read_word_index_file) return {};
+  std::string file = DefaultWordIndexFile();
+  if (file.empty()) return {};
+  return StartOnThread([file = std::move(file)] {
+    auto index = std::make_shared<WordIndex>();
+    uint64_t key = 0;
+    if (ReadWordIndexFile(file, index.get(), &key) != WordIndexFileState::kLoaded) index = nullptr;
+    return WordIndexRead{key, std::move(index)};
+  });
+}
+
 void EngineBuilder::AddMatchers() {
+  std::future<WordIndexRead> word_index_read = StartReadingWordIndex();
   // Each distinct names matcher's finder, in the order rules first name it,
   // and each distinct list of first names, made once for the finders that
   // name it.
@@ -328,7 +346,7 @@ void EngineBuilder::AddMatchers() {
       for (const std::string& ref : rule.cluster->rules) c.cluster_refs.push_back(index_.at(ref));
     }
   }
-  BuildWordIndex();
+  BuildWordIndex(&word_index_read);
   for (auto& finder : finders) impl_.names_finders.push_back(finder.get());
 }
 

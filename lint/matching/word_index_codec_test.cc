@@ -169,6 +169,14 @@ TEST_CASE("the file is read back under its key only, and intact only") {
   WordIndex other;
   CHECK(ReadWordIndexFile(path, WordIndexFileKey(43), &other) == WordIndexFileState::kStale);
   CHECK(other.size() == 0);
+  {
+    // Read under whatever key it has, which is told.
+    WordIndex any;
+    uint64_t written = 0;
+    REQUIRE(ReadWordIndexFile(path, &any, &written) == WordIndexFileState::kLoaded);
+    CHECK(written == key);
+    CHECK(Hits(any, kTexts[2], &kLexicon) == Hits(index, kTexts[2], &kLexicon));
+  }
   CHECK(ReadWordIndexFile(dir.File("none"), key, &other) == WordIndexFileState::kMissing);
   const std::string bytes = ReadAll(path);
   WriteAll(path, bytes.substr(0, bytes.size() - 1));
@@ -179,6 +187,8 @@ TEST_CASE("the file is read back under its key only, and intact only") {
   CHECK(ReadWordIndexFile(path, key, &other) == WordIndexFileState::kDamaged);
   WriteAll(path, "postcheck-prefilter4\n");
   CHECK(ReadWordIndexFile(path, key, &other) == WordIndexFileState::kDamaged);
+  uint64_t written = 0;
+  CHECK(ReadWordIndexFile(path, &other, &written) == WordIndexFileState::kDamaged);
   CHECK(other.size() == 0);
   CHECK_FALSE(WriteWordIndexFile(dir.File("no/such/dir/words.index"), key, index, &error));
   CHECK(error.find("no/such/dir") != std::string::npos);

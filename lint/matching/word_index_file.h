@@ -40,6 +40,9 @@ enum class WordIndexFileState {
 // Reads the file at `path` into *index (which must be empty) if it was
 // written under `key`; *index stays empty otherwise.
 WordIndexFileState ReadWordIndexFile(const std::string& path, uint64_t key, WordIndex* index);
+// The same under whatever key it was written, which is set in *key: for
+// reading the file while the key is still being worked out (never kStale).
+WordIndexFileState ReadWordIndexFile(const std::string& path, WordIndex* index, uint64_t* key);
 
 // The file beside the bundled packs' prefilter (DefaultPrefilterFile):
 // share/postcheck/words.index. Empty if none exists.
