@@ -141,7 +141,7 @@ void WordIndex::MatchForms(const TokenizedText& text, const Token& t, const Toke
 
 void WordIndex::EmitFormsOf(std::string_view word, const Token& t, const TokenWords* w, const Lexicon* lexicon,
                             uint8_t need, std::vector<WordHit>* hits) const {
-  if (!stem_starts_[StartBit(word)]) return;
+  if (stem_starts_.empty() || !stem_starts_[StartBit(word)]) return;  // no stem at all, or none starts so
   thread_local std::string stem;
   if (!StemWord(word, &stem)) return;
   const uint32_t sid = stem_ids_.Find(stem);

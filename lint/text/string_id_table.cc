@@ -69,7 +69,8 @@ bool StringIdTable::Decode(ByteReader* in) {
   t.chars_ = in->Text();
   t.offsets_ = in->Array<uint32_t>();
   bool ok = in->ok() && !t.offsets_.empty() && t.offsets_.front() == 0 && t.offsets_.back() == t.chars_.size() &&
-            (t.slots_.size() & (t.slots_.size() - 1)) == 0 && t.filter_.size() == t.slots_.size() / 8 &&
+            (t.slots_.size() & (t.slots_.size() - 1)) == 0 && (t.slots_.empty() || t.slots_.size() >= 16) &&
+            t.filter_.size() == t.slots_.size() / 8 &&
             t.size() < t.slots_.size() + (t.slots_.empty() ? 1 : 0);
   for (size_t k = 1; ok && k < t.offsets_.size(); ++k) ok = t.offsets_[k - 1] <= t.offsets_[k];
   size_t used = 0;

@@ -257,6 +257,17 @@ TEST_CASE("a damaged table is refused and left empty") {
   packed_writer.Array(std::vector<uint32_t>{0, 1, 2});
   ByteReader packed_reader(packed);
   CHECK_FALSE(full.Decode(&packed_reader));
+  // Fewer slots than any table has (16): no filter word to look up.
+  StringIdTable small;
+  std::string four;
+  ByteWriter four_writer(&four);
+  four_writer.Array(std::vector<uint64_t>{0, ~uint64_t{0}, ~uint64_t{0}, ~uint64_t{0}});  // id 0, three empty
+  four_writer.Array(std::vector<uint64_t>{});
+  four_writer.Text("a");
+  four_writer.Array(std::vector<uint32_t>{0, 1});
+  ByteReader four_reader(four);
+  CHECK_FALSE(small.Decode(&four_reader));
+  CHECK(small.Find("b") == StringIdTable::kNone);
 }
 
 }  // namespace
