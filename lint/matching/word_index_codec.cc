@@ -8,6 +8,9 @@ namespace postcheck {
 namespace {
 
 constexpr size_t kStartBits = 26 * 26 * 26;  // stem_starts_, when any stem is listed
+// The fewest bytes an entry (eight fields) and a head (four) are written in.
+constexpr size_t kMinEntryBytes = 8;
+constexpr size_t kMinHeadBytes = 4;
 
 bool AllBelow(const std::vector<uint32_t>& ids, size_t limit) {
   for (uint32_t id : ids) {
@@ -68,7 +71,7 @@ bool WordIndex::Decode(std::string_view bytes) {
   ByteReader r(bytes);
   WordIndex x;
   const uint64_t entries = r.Number();
-  if (entries > bytes.size()) r.Fail();  // each entry takes bytes
+  if (entries > bytes.size() / kMinEntryBytes) r.Fail();  // never more than the bytes could hold
   x.entries_.resize(r.ok() ? static_cast<size_t>(entries) : 0);
   for (Entry& e : x.entries_) {
     e.words = r.Array<uint32_t>();
@@ -89,7 +92,7 @@ bool WordIndex::Decode(std::string_view bytes) {
   x.by_first_word_.resize(r.ok() ? static_cast<size_t>(firsts) : 0);
   for (std::vector<Head>& heads : x.by_first_word_) {
     const uint64_t n = r.Number();
-    if (n > bytes.size()) r.Fail();
+    if (n > bytes.size() / kMinHeadBytes) r.Fail();
     for (uint64_t k = 0; k < n && r.ok(); ++k) {
       Head h;
       h.entry = static_cast<uint32_t>(r.Number());
