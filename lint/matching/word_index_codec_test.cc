@@ -16,26 +16,13 @@
 #include "matching/set_lexicon.h"
 #include "matching/word_index.h"
 #include "matching/word_index_file.h"
+#include "matching/word_index_test_util.h"
 #include "text/tokenizer.h"
 
 namespace postcheck {
 namespace {
 
 constexpr WordOptions kDisguised{false, true, true};
-
-// Every hit, sorted, as "owner:begin-end".
-std::string Hits(const WordIndex& index, std::string_view text, const Lexicon* lexicon) {
-  TokenizedText tokens;
-  Tokenize(text, &tokens);
-  std::vector<WordHit> hits;
-  index.Match(tokens, lexicon, &hits);
-  std::sort(hits.begin(), hits.end(), [](const WordHit& a, const WordHit& b) {
-    return std::tie(a.begin, a.end, a.owner) < std::tie(b.begin, b.end, b.owner);
-  });
-  std::string out;
-  for (const WordHit& h : hits) out += std::to_string(h.owner) + ":" + std::to_string(h.begin) + "-" + std::to_string(h.end) + " ";
-  return out;
-}
 
 // An index with every kind of entry: single words and phrases, exact case,
 // forms, a phrase with punctuation, shared entries, and disguised words and

@@ -10,34 +10,11 @@
 
 #include "matching/set_lexicon.h"
 #include "matching/word_index.h"
+#include "matching/word_index_test_util.h"
 #include "text/tokenizer.h"
 
 namespace postcheck {
 namespace {
-
-// Every hit as "owner:'matched text'@begin", sorted and de-duplicated,
-// joined by " | ".
-std::string Hits(const WordIndex& index, std::string_view text, const Lexicon* lexicon = nullptr) {
-  TokenizedText tokens;
-  Tokenize(text, &tokens);
-  std::vector<WordHit> hits;
-  index.Match(tokens, lexicon, &hits);
-  std::sort(hits.begin(), hits.end(), [](const WordHit& a, const WordHit& b) {
-    return std::tie(a.begin, a.end, a.owner) < std::tie(b.begin, b.end, b.owner);
-  });
-  hits.erase(std::unique(hits.begin(), hits.end(),
-                         [](const WordHit& a, const WordHit& b) {
-                           return a.begin == b.begin && a.end == b.end && a.owner == b.owner;
-                         }),
-             hits.end());
-  std::string out;
-  for (const WordHit& h : hits) {
-    if (!out.empty()) out += " | ";
-    out += std::to_string(h.owner) + ":'" + std::string(text.substr(h.begin, h.end - h.begin)) +
-           "'@" + std::to_string(h.begin);
-  }
-  return out;
-}
 
 TEST_CASE("Add refuses phrases with no word") {
   WordIndex index;
