@@ -43,37 +43,20 @@ bool WriteWordIndexFile(const std::string& path, uint64_t key, const WordIndex& 
   return WriteFileAtomically(path, header, payload, error);
 }
 
-namespace {
-
-// Reads the file at `path` into *index if `accept` takes its key.
-template <typename Accept>
-WordIndexFileState Read(const std::string& path, WordIndex* index, Accept accept) {
+WordIndexFileState ReadWordIndexFile(const std::string& path, WordIndex* index, uint64_t* key) {
   MappedFile mapping;
   if (!mapping.Open(path)) return WordIndexFileState::kMissing;
   const std::string_view bytes = mapping.bytes();
   if (bytes.size() < kHeaderSize || bytes.size() > kMaxFileBytes || bytes.substr(0, kMagic.size()) != kMagic) {
     return WordIndexFileState::kDamaged;
   }
-  if (!accept(Get64(bytes, kMagic.size()))) return WordIndexFileState::kStale;
+  *key = Get64(bytes, kMagic.size());
   const std::string_view payload = bytes.substr(kHeaderSize);
   if (Get64(bytes, kMagic.size() + 8) != payload.size() ||
       Get64(bytes, kMagic.size() + 16) != Checksum64(payload, kChecksumSeed) || !index->Decode(payload)) {
     return WordIndexFileState::kDamaged;
   }
   return WordIndexFileState::kLoaded;
-}
-
-}  // namespace
-
-WordIndexFileState ReadWordIndexFile(const std::string& path, uint64_t key, WordIndex* index) {
-  return Read(path, index, [key](uint64_t written) { return written == key; });
-}
-
-WordIndexFileState ReadWordIndexFile(const std::string& path, WordIndex* index, uint64_t* key) {
-  return Read(path, index, [key](uint64_t written) {
-    *key = written;
-    return true;
-  });
 }
 
 std::string DefaultWordIndexFile() {

@@ -5,11 +5,12 @@
 // The file is only a cache, keyed by the engine's words key (a hash of every
 // phrase added, in order, with its options and owner: Engine::Impl's
 // words_key) and by the version of utf8proc, which folds the words: an
-// engine reads it only when it would add exactly those phrases, and the
-// index read then matches exactly what the one built would. A file that is
-// missing, made for other phrases, truncated or damaged (a checksum over it)
-// is not read, and the engine builds its index as before: the file never
-// changes what postcheck reports.
+// engine uses it only when it would add exactly those phrases (it reads the
+// file, and its key, while it works out its own), and the index read then
+// matches exactly what the one built would. A file that is missing, made
+// for other phrases, truncated or damaged (a checksum over it) is not used,
+// and the engine builds its index as before: the file never changes what
+// postcheck reports.
 //
 // Layout: "postcheck-words1\n" (17 bytes), the key, the payload's length and
 // the checksum of the payload (8 bytes each), the payload
@@ -32,16 +33,13 @@ uint64_t WordIndexFileKey(uint64_t words_key);
 bool WriteWordIndexFile(const std::string& path, uint64_t key, const WordIndex& index, std::string* error);
 
 enum class WordIndexFileState {
-  kLoaded,   // *index holds the file's index
+  kLoaded,   // *index holds the file's index, *key the key it was written under
   kMissing,  // no file there (or not readable)
-  kStale,    // written under another key
   kDamaged,  // not this format, truncated, a checksum mismatch, or an index that does not decode
 };
-// Reads the file at `path` into *index (which must be empty) if it was
-// written under `key`; *index stays empty otherwise.
-WordIndexFileState ReadWordIndexFile(const std::string& path, uint64_t key, WordIndex* index);
-// The same under whatever key it was written, which is set in *key: for
-// reading the file while the key is still being worked out (never kStale).
+// Reads the file at `path` into *index (which must be empty), and the key it
+// was written under into *key; *index stays empty unless kLoaded. The
+// caller compares the key with its own.
 WordIndexFileState ReadWordIndexFile(const std::string& path, WordIndex* index, uint64_t* key);
 
 // The file beside the bundled packs' prefilter (DefaultPrefilterFile):
