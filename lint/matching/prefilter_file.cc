@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "text/byte_codec.h"
 #include "text/mapped_file.h"
 
 namespace postcheck {
@@ -13,16 +14,6 @@ namespace {
 constexpr std::string_view kMagic = "postcheck-prefilter4\n";
 constexpr size_t kHeaderSize = 21 + 4 * 8;
 constexpr uint64_t kChecksumSeed = 0x452821E638D01377ull;
-
-void Put64(std::string* out, uint64_t v) {
-  for (int k = 0; k < 8; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
-}
-
-uint64_t Get64(const char* p) {
-  uint64_t v = 0;
-  for (int k = 0; k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
-  return v;
-}
 
 // Where the payload of a file of `count` patterns begins.
 uint64_t PayloadOffset(uint64_t count) {
@@ -75,16 +66,16 @@ bool WritePrefilterFile(const std::string& path, std::string_view signature, con
                         std::string* error) {
   std::string body;
   for (const PatternHash& h : file.patterns) {
-    Put64(&body, h.a);
-    Put64(&body, h.b);
+    PutFixed64(&body, h.a);
+    PutFixed64(&body, h.b);
   }
   body.resize(PayloadOffset(file.patterns.size()) - kHeaderSize, '\0');
   body += file.payload;
   std::string header(kMagic);
-  Put64(&header, Hash64(signature, kChecksumSeed));
-  Put64(&header, file.patterns.size());
-  Put64(&header, Checksum64(body, kChecksumSeed));
-  Put64(&header, file.payload.size());
+  PutFixed64(&header, Hash64(signature, kChecksumSeed));
+  PutFixed64(&header, file.patterns.size());
+  PutFixed64(&header, Checksum64(body, kChecksumSeed));
+  PutFixed64(&header, file.payload.size());
   return WriteFileAtomically(path, header, body, error);
 }
 
@@ -94,8 +85,8 @@ PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view s
   const std::string_view bytes = mapping->bytes();
   if (bytes.size() < kHeaderSize || bytes.substr(0, kMagic.size()) != kMagic) return PrefilterFileState::kDamaged;
   const char* p = bytes.data() + kMagic.size();
-  if (Get64(p) != Hash64(signature, kChecksumSeed)) return PrefilterFileState::kStale;
-  const uint64_t count = Get64(p + 8), checksum = Get64(p + 16), payload_size = Get64(p + 24);
+  if (GetFixed64(p) != Hash64(signature, kChecksumSeed)) return PrefilterFileState::kStale;
+  const uint64_t count = GetFixed64(p + 8), checksum = GetFixed64(p + 16), payload_size = GetFixed64(p + 24);
   if (count > (uint64_t{1} << 24) || payload_size > (uint64_t{1} << 32)) return PrefilterFileState::kDamaged;
   const std::string_view body = bytes.substr(kHeaderSize);
   const uint64_t payload_offset = PayloadOffset(count);
@@ -104,7 +95,7 @@ PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view s
   }
   mapping->ReleasePages();  // read whole for the checksum; from here on, only in part
   file->patterns.resize(count);
-  for (uint64_t k = 0; k < count; ++k) file->patterns[k] = {Get64(&body[k * 16]), Get64(&body[k * 16 + 8])};
+  for (uint64_t k = 0; k < count; ++k) file->patterns[k] = {GetFixed64(&body[k * 16]), GetFixed64(&body[k * 16 + 8])};
   file->payload = bytes.substr(payload_offset);
   file->mapping = std::move(mapping);
   return PrefilterFileState::kLoaded;
@@ -125,6 +116,15 @@ std::string DefaultPrefilterFile() {
     if (fs::is_regular_file(c, ec)) return c.lexically_normal().string();
   }
   return "";
+}
+
+std::string DefaultFileBesidePrefilter(std::string_view name) {
+  namespace fs = std::filesystem;
+  const std::string prefilter = DefaultPrefilterFile();
+  if (prefilter.empty()) return "";
+  const fs::path file = fs::path(prefilter).parent_path() / name;
+  std::error_code ec;
+  return fs::is_regular_file(file, ec) ? file.string() : "";
 }
 
 }  // namespace postcheck

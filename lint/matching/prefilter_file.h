@@ -80,6 +80,11 @@ PrefilterFileState ReadPrefilterFile(const std::string& path, std::string_view s
 // (BINDIR/../share/postcheck/patterns.hsdb). Empty if none exists.
 std::string DefaultPrefilterFile();
 
+// The file named `name` in the folder of DefaultPrefilterFile, where the
+// build writes its other files for the bundled packs (the packs' snapshot,
+// the word index). Empty if there is no such regular file.
+std::string DefaultFileBesidePrefilter(std::string_view name);
+
 }  // namespace postcheck
 
 #endif  // POSTCHECK_PREFILTER_FILE_H_

@@ -9,6 +9,7 @@
 #include "rules/pack_codec.h"
 #include "rules/pack_files.h"
 #include "rules/settings_file.h"
+#include "text/byte_codec.h"
 #include "text/mapped_file.h"
 
 namespace postcheck {
@@ -21,25 +22,15 @@ constexpr uint64_t kChecksumSeed = 0x3C6EF372FE94F82Bull;
 // The largest snapshot read: far beyond the bundled packs' (a few MB).
 constexpr size_t kMaxSnapshotBytes = size_t{1} << 28;
 
-void Put64(std::string* out, uint64_t v) {
-  for (int k = 0; k < 8; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
-}
-
-uint64_t Get64(std::string_view bytes) {
-  uint64_t v = 0;
-  for (int k = 0; k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(bytes[k])} << (8 * k);
-  return v;
-}
-
 void PutText(std::string* out, std::string_view s) {
-  Put64(out, s.size());
+  PutFixed64(out, s.size());
   out->append(s);
 }
 
 // The next length-prefixed text of *bytes; false when it runs past the end.
 bool TakeText(std::string_view* bytes, std::string_view* s) {
   if (bytes->size() < 8) return false;
-  const uint64_t n = Get64(*bytes);
+  const uint64_t n = GetFixed64(bytes->data());
   bytes->remove_prefix(8);
   if (n > bytes->size()) return false;
   *s = bytes->substr(0, n);
@@ -49,7 +40,7 @@ bool TakeText(std::string_view* bytes, std::string_view* s) {
 
 bool TakeCount(std::string_view* bytes, uint64_t* n) {
   if (bytes->size() < 8) return false;
-  *n = Get64(*bytes);
+  *n = GetFixed64(bytes->data());
   bytes->remove_prefix(8);
   return *n <= bytes->size() / 16;  // each entry at least two lengths
 }
@@ -89,7 +80,7 @@ bool WritePackSnapshot(const std::string& dir, const std::string& path, std::str
   }
   const std::string pack_dir = PackDirOf(pack_files, dir);
   std::string body;
-  Put64(&body, pack_files.size());
+  PutFixed64(&body, pack_files.size());
   for (size_t k = 0; k < pack_files.size(); ++k) {
     std::string text, reason;
     if (packs[k].file != pack_files[k] || !ReadSettingsFile(pack_files[k], &text, &reason)) {
@@ -99,7 +90,7 @@ bool WritePackSnapshot(const std::string& dir, const std::string& path, std::str
     PutText(&body, NameOf(pack_files[k]));
     PutText(&body, text);
   }
-  Put64(&body, word_files.size());
+  PutFixed64(&body, word_files.size());
   for (const std::string& word_file : word_files) {
     std::string text, reason;
     if (!ReadSettingsFile(word_file, &text, &reason)) {
@@ -112,8 +103,8 @@ bool WritePackSnapshot(const std::string& dir, const std::string& path, std::str
   }
   if (!EncodePacks(packs, &body, error)) return false;
   std::string header(kMagic);
-  Put64(&header, body.size());
-  Put64(&header, Checksum64(body, kChecksumSeed));
+  PutFixed64(&header, body.size());
+  PutFixed64(&header, Checksum64(body, kChecksumSeed));
   return WriteFileAtomically(path, header, body, error);
 }
 
@@ -124,8 +115,8 @@ PackSnapshotState LoadPackSnapshot(const std::string& path, const std::string& d
   std::string_view bytes = mapping.bytes();
   const size_t header = kMagic.size() + 16;
   if (bytes.size() < header || bytes.size() > kMaxSnapshotBytes || bytes.substr(0, kMagic.size()) != kMagic ||
-      Get64(bytes.substr(kMagic.size())) != bytes.size() - header ||
-      Get64(bytes.substr(kMagic.size() + 8)) != Checksum64(bytes.substr(header), kChecksumSeed)) {
+      GetFixed64(&bytes[kMagic.size()]) != bytes.size() - header ||
+      GetFixed64(&bytes[kMagic.size() + 8]) != Checksum64(bytes.substr(header), kChecksumSeed)) {
     return PackSnapshotState::kDamaged;
   }
   bytes.remove_prefix(header);
@@ -172,13 +163,6 @@ PackSnapshotState LoadPackSnapshot(const std::string& path, const std::string& d
   return PackSnapshotState::kLoaded;
 }
 
-std::string DefaultPackSnapshotFile() {
-  // The places DefaultPrefilterFile looks, for the file written beside it.
-  const std::string prefilter = DefaultPrefilterFile();
-  if (prefilter.empty()) return "";
-  const fs::path snapshot = fs::path(prefilter).parent_path() / "packs.snapshot";
-  std::error_code ec;
-  return fs::is_regular_file(snapshot, ec) ? snapshot.string() : "";
-}
+std::string DefaultPackSnapshotFile() { return DefaultFileBesidePrefilter("packs.snapshot"); }
 
 }  // namespace postcheck

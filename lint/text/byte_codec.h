@@ -2,7 +2,8 @@
 // build time and read at every start-up (the word index's file,
 // word_index_file.h): counts as LEB128 varints, arrays of plain values
 // copied whole, in the host's byte order (the bytes are this build's own,
-// not a format to keep across versions or machines).
+// not a format to keep across versions or machines). And the fixed 8-byte
+// little-endian numbers of those files' headers (PutFixed64, GetFixed64).
 //
 // Promises: ByteReader reads back exactly what ByteWriter wrote, in the same
 // order. On damaged bytes it never reads past the end, never allocates more
@@ -19,6 +20,18 @@
 #include <vector>
 
 namespace postcheck {
+
+// Appends `v` as 8 bytes, least significant first.
+inline void PutFixed64(std::string* out, uint64_t v) {
+  for (int k = 0; k < 8; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
+}
+
+// The number PutFixed64 wrote at `p` (8 bytes there).
+inline uint64_t GetFixed64(const char* p) {
+  uint64_t v = 0;
+  for (int k = 0; k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+  return v;
+}
 
 class ByteWriter {
  public:
