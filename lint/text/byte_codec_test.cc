@@ -89,5 +89,15 @@ TEST_CASE("a number of more than ten bytes, and a bool other than 0 or 1, fail")
   CHECK_FALSE(b.ok());
 }
 
+TEST_CASE("a header number is 8 bytes, least significant first, and reads back") {
+  std::string out = "x";
+  PutFixed64(&out, 0x0102030405060708ull);
+  PutFixed64(&out, UINT64_MAX);
+  REQUIRE(out.size() == 17);
+  CHECK(out.substr(1, 8) == std::string("\x08\x07\x06\x05\x04\x03\x02\x01", 8));
+  CHECK(GetFixed64(&out[1]) == 0x0102030405060708ull);
+  CHECK(GetFixed64(&out[9]) == UINT64_MAX);
+}
+
 }  // namespace
 }  // namespace postcheck
