@@ -5,7 +5,6 @@
 #include <doctest/doctest.h>
 
 #include <re2/re2.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -19,6 +18,7 @@
 #include "matching/pattern_set_test_util.h"
 #include "matching/prefilter_file.h"
 #include "rules/rule_loader.h"
+#include "text/temp_dir_test_util.h"
 #include "text/utf8.h"
 
 namespace postcheck {
@@ -129,12 +129,6 @@ TEST_CASE("the prefilter names every bundled pattern RE2 finds, on every kind of
   CHECK(plain_candidates < plain_matches * 2);
 }
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("pattern_set_prefilter_test." + std::to_string(::getpid()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
-
 const std::vector<std::string> kPatterns = {"\\bcode\\b", "(?i)\\bkelvin\\b", "[^.!?]{0,60}\\barrested\\b",
                                             "a\\Cb",  // refused by Vectorscan: stays in RE2
                                             "(?P<match>\\d{3}) (?:miles|km)", "\\p{Greek}+"};
@@ -142,8 +136,8 @@ const std::vector<std::string> kTexts = {"", "code 120 km", "\xE2\x84\xAA" "ELVI
                                          "\xCE\xB1\xCE\xB2", "nothing here"};
 
 TEST_CASE("a serialised prefilter loads, and finds what the compiled one finds") {
-  TempDir dir;
-  const std::string file = (dir.path / "p.hsdb").string();
+  TempDir dir("pattern_set_prefilter_test");
+  const std::string file = dir.File("p.hsdb");
   auto compiled = CompiledPatternSet(kPatterns, "");
   CHECK_FALSE(compiled->prefilter_loaded());
   CHECK(compiled->compiled_count() == kPatterns.size());
@@ -163,8 +157,8 @@ TEST_CASE("a serialised prefilter loads, and finds what the compiled one finds")
 }
 
 TEST_CASE("with other patterns, the file serves those it holds and the rest are compiled") {
-  TempDir dir;
-  const std::string file = (dir.path / "p.hsdb").string();
+  TempDir dir("pattern_set_prefilter_test");
+  const std::string file = dir.File("p.hsdb");
   std::string error;
   REQUIRE(CompiledPatternSet(kPatterns, "")->WritePrefilter(file, &error));
   auto expect = [&](const std::vector<std::string>& patterns, size_t compiled) {
@@ -186,8 +180,8 @@ TEST_CASE("with other patterns, the file serves those it holds and the rest are 
 }
 
 TEST_CASE("a stale, damaged or foreign file is not loaded: the prefilter is compiled") {
-  TempDir dir;
-  const std::string file = (dir.path / "p.hsdb").string();
+  TempDir dir("pattern_set_prefilter_test");
+  const std::string file = dir.File("p.hsdb");
   std::string error;
   REQUIRE(CompiledPatternSet(kPatterns, "")->WritePrefilter(file, &error));
   auto expect_compiled = [&](const std::vector<std::string>& patterns) {

@@ -4,7 +4,6 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -17,22 +16,17 @@
 #include "matching/pattern_set.h"
 #include "matching/pattern_set_test_util.h"
 #include "matching/shared_prefilter.h"
+#include "text/temp_dir_test_util.h"
 
 namespace postcheck {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("postcheck_shared_prefilter_" + std::to_string(getpid()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
-
 const std::vector<std::string> kPatterns = {"\\bcode\\b", "[^.!?]{0,60}\\barrested\\b", "a\\Cb", "\\d{3} km"};
 
 std::string WriteFile(const TempDir& dir, const std::vector<std::string>& patterns, const std::string& name) {
-  const std::string file = (dir.path / name).string();
+  const std::string file = dir.File(name);
   std::string error;
   REQUIRE(CompiledPatternSet(patterns, "")->WritePrefilter(file, &error));
   return file;
@@ -41,7 +35,7 @@ std::string WriteFile(const TempDir& dir, const std::vector<std::string>& patter
 const std::string kSignature = VectorscanPrefilter::CompileSignature();
 
 TEST_CASE("one file, one database: loads share it, across threads too") {
-  TempDir dir;
+  TempDir dir("shared_prefilter_test");
   const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
   std::vector<std::shared_ptr<const LoadedPrefilter>> got(4);
   std::vector<std::thread> threads;
@@ -60,7 +54,7 @@ TEST_CASE("one file, one database: loads share it, across threads too") {
 }
 
 TEST_CASE("the file says which patterns it holds: those the build checked, not the refused") {
-  TempDir dir;
+  TempDir dir("shared_prefilter_test");
   auto loaded = LoadSharedPrefilter(WriteFile(dir, kPatterns, "p.hsdb"), kSignature);
   REQUIRE(loaded != nullptr);
   CHECK(loaded->Holds(kPatterns[0]));
@@ -72,7 +66,7 @@ TEST_CASE("the file says which patterns it holds: those the build checked, not t
 }
 
 TEST_CASE("a set adds the patterns the file holds without checking them again, and still finds them") {
-  TempDir dir;
+  TempDir dir("shared_prefilter_test");
   const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
   PatternSet set;
   set.set_prefilter_file(file);
@@ -97,7 +91,7 @@ TEST_CASE("a set adds the patterns the file holds without checking them again, a
 }
 
 TEST_CASE("two pattern sets (two engines) over the same file scan one database object") {
-  TempDir dir;
+  TempDir dir("shared_prefilter_test");
   const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
   auto a = CompiledPatternSet(kPatterns, file);
   std::vector<std::string> reordered = {kPatterns[3], kPatterns[0], "\\bcharged\\b", kPatterns[1]};
@@ -127,7 +121,7 @@ TEST_CASE("two pattern sets (two engines) over the same file scan one database o
 }
 
 TEST_CASE("the file's database is scanned where it lies in the mapping; a copy elsewhere finds the same") {
-  TempDir dir;
+  TempDir dir("shared_prefilter_test");
   const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
   auto loaded = LoadSharedPrefilter(file, kSignature);
   REQUIRE(loaded != nullptr);
@@ -170,7 +164,7 @@ TEST_CASE("the file's database is scanned where it lies in the mapping; a copy e
 }
 
 TEST_CASE("a database nobody holds is let go; a changed file is read again") {
-  TempDir dir;
+  TempDir dir("shared_prefilter_test");
   const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
   std::weak_ptr<const LoadedPrefilter> first = LoadSharedPrefilter(file, kSignature);
   CHECK(first.expired());  // nobody held it
@@ -188,12 +182,12 @@ TEST_CASE("a database nobody holds is let go; a changed file is read again") {
 }
 
 TEST_CASE("a missing, stale or damaged file is not loaded") {
-  TempDir dir;
+  TempDir dir("shared_prefilter_test");
   const std::string file = WriteFile(dir, kPatterns, "p.hsdb");
   auto held = LoadSharedPrefilter(file, kSignature);
   REQUIRE(held != nullptr);
   CHECK(LoadSharedPrefilter(file, kSignature + "x") == nullptr);  // another signature
-  CHECK(LoadSharedPrefilter((dir.path / "none.hsdb").string(), kSignature) == nullptr);
+  CHECK(LoadSharedPrefilter(dir.File("none.hsdb"), kSignature) == nullptr);
   std::string bytes;
   {
     std::ifstream in(file, std::ios::binary);

@@ -3,7 +3,6 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,6 +16,7 @@
 #include "matching/word_index.h"
 #include "matching/word_index_file.h"
 #include "matching/word_index_test_util.h"
+#include "text/temp_dir_test_util.h"
 #include "text/tokenizer.h"
 
 namespace postcheck {
@@ -117,20 +117,6 @@ TEST_CASE("damaged bytes are refused and leave the index empty, never a crash") 
   CHECK(refused > bytes.size() / 4);
 }
 
-class TempDir {
- public:
-  TempDir() {
-    char name[] = "/tmp/word_index_file_test.XXXXXX";
-    REQUIRE(mkdtemp(name) != nullptr);
-    path_ = name;
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
@@ -141,7 +127,7 @@ void WriteAll(const std::string& path, const std::string& bytes) {
 }
 
 TEST_CASE("the file is read back with its key, and intact only") {
-  TempDir dir;
+  TempDir dir("word_index_codec_test");
   const std::string path = dir.File("words.index");
   const WordIndex index = Sample();
   const uint64_t key = WordIndexFileKey(42);
