@@ -22,6 +22,18 @@ constexpr size_t kMinOtherEdit = 6;
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
+// Two-letter words that open a phrase and are run on to the next word
+// ("sostupid", "isfilth"): read as a first part only, before a vocabulary
+// word of kMinAfterShortPart letters or more. As a last part ("trotin":
+// "trot in") they would make too many innocent splits.
+constexpr std::string_view kShortFirstParts[] = {"an", "as", "at", "be", "by", "do", "go", "he", "in", "is", "me",
+                                                 "my", "no", "of", "on", "or", "so", "to", "up", "us", "we"};
+constexpr size_t kMinAfterShortPart = 4;
+
+bool IsShortFirstPart(std::string_view part) {
+  return std::find(std::begin(kShortFirstParts), std::end(kShortFirstParts), part) != std::end(kShortFirstParts);
+}
+
 // Whether the white-space-delimited chunk around [begin, end) is a URL, an
 // address, a handle or a hashtag, or a domain ("klil.com").
 bool InLink(std::string_view s, size_t begin, size_t end) {
@@ -350,12 +362,12 @@ bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexi
       // a sentence, a word known only capitalised: "Penis" in "Penistone" is
       // no such word).
       const std::string_view as_written = written.substr(0, part.size());
-      if (part.size() < kMinWord && part != "i" && part != "a") return false;
+      if (part.size() < kMinWord && part != "i" && part != "a" && !IsShortFirstPart(part)) return false;
       if (!lexicon.Knows(as_written)) return false;
       return !inner_capital || !lexicon.Knows(part);
     }
-    if (part == "a" || part == "i") return true;
-    // Two-letter parts make too many innocent splits ("trotin": "trot in").
+    if (part == "a" || part == "i" || (at == 0 && IsShortFirstPart(part))) return true;
+    // Other two-letter parts make too many innocent splits ("trotin": "trot in").
     return part.size() >= kMinWord && lexicon.Knows(part);
   };
   // Most unknown words (slang, names) have no vocabulary word at either
@@ -384,7 +396,11 @@ bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexi
   // Inside a sentence the first part must be a risk word itself ("Muslims"),
   // not a name ("Jim").
   if (inner_capital && !InVocabulary(first)) return false;
-  if (first.size() == 1) {
+  if (first.size() == 2) {
+    // "so" and the like: the other must be a vocabulary word long enough
+    // to tell ("sostupid": "so stupid"; not "onto", "isle" or "bemoan").
+    if (second.size() < kMinAfterShortPart || !InVocabulary(second)) return false;
+  } else if (first.size() == 1) {
     // "I" or "a" and a word: the word must be one of a list, or the two a
     // listed phrase ("Ihate": "i hate"); a word only of a pattern is too
     // common a word ("Iwould").

@@ -13,7 +13,10 @@
 //     "a" or "I", the other must be a word of a list, not only of a pattern,
 //     or the two a listed phrase: "Ihate" I hate, but not "Iwould"; a strong
 //     term as one of the two only when it has four letters or more and the
-//     other three or more ("absolutefilth", not "faggit");
+//     other three or more ("absolutefilth", not "faggit"). A two-letter
+//     word that opens a phrase ("so", "is", "be", "to") may be the first
+//     part, before a vocabulary word of four letters or more: "sostupid"
+//     so stupid, but not "trotin" (a short last part) or "onto";
 //   - else, a word the dictionary does not know that is one edit (a letter
 //     swapped with its neighbour, missing, added or replaced) from exactly one
 //     vocabulary word and from no strong term, as that word: "klil" kill,

@@ -25,14 +25,16 @@ const SetLexicon& Dictionary() {
                                    "make", "These", "These", "zoo", "belong", "in", "bill", "penis", "Penis",
                                    "tone", "hat", "eat", "the", "The", "hi", "is", "this", "This", "He", "he",
                                    "Jim", "Kill", "wet", "back", "coon", "coo", "stabber", "stabbed", "dearth", "lot", "trot", "in", "hearth", "would", "smash", "despise",
-                                   "heat", "dead", "ice", "filth", "absolute", "fag", "git", "gas", "Nigerian", "Nigerians"});
+                                   "heat", "dead", "ice", "filth", "absolute", "fag", "git", "gas", "Nigerian", "Nigerians",
+                                   "so", "So", "stupid", "good", "ox", "hot", "bin", "met", "today", "are", "they", "them"});
   return lexicon;
 }
 
 // The test vocabulary's words, added to `reader`.
 void Fill(WordReader& reader) {
   for (std::string_view w : {"kill", "death", "immigrants", "hate", "sick", "pathetic", "stab", "disgust",
-                             "black", "cancer", "penis", "unknownword", "all", "Muslims", "wetback", "Nigerian"}) {
+                             "black", "cancer", "penis", "unknownword", "all", "Muslims", "wetback", "Nigerian", "stupid",
+                             "hot"}) {
     reader.AddPhrase(w);
   }
   reader.AddDisguised("coon");
@@ -95,7 +97,7 @@ TEST_CASE("the vocabulary keeps only words the dictionary knows") {
   CHECK(reader.InVocabulary("immigrants"));
   CHECK_FALSE(reader.InVocabulary("unknownword"));
   CHECK_FALSE(reader.InVocabulary("coon"));  // a strong term: left to the word index
-  CHECK(reader.size() == 28);  // with "dead", "heat", "ice", "absolute" and "gas"
+  CHECK(reader.size() == 30);  // with "dead", "heat", "ice", "absolute", "gas", "stupid" and "hot"
   CHECK(reader.ListedInVocabulary("kill"));
   CHECK_FALSE(reader.ListedInVocabulary("would"));
   CHECK(reader.InVocabulary("muslims"));  // known capitalised
@@ -154,6 +156,24 @@ TEST_CASE("a run-together word with a vocabulary word in it is read as two") {
   CHECK(Read("coontrot") == "coon trot");  // a strong term of four letters: read (the word index matches it too)
   CHECK(Read("He is from Penistone") == "He is from Penistone");
   CHECK(Read("He is Jimkill") == "He is Jimkill");
+}
+
+TEST_CASE("a two-letter word run on to a vocabulary word is read as two, only as the first part") {
+  CHECK(Read("Women are sostupid") == "Women are so stupid");
+  CHECK(Read("they are sopathetic") == "they are so pathetic");
+  CHECK(Read("Sostupid, the lot of them") == "So stupid, the lot of them");
+  CHECK(Read("I want tokill them") == "I want to kill them");
+  // As the last part: "trot in", "kill em".
+  CHECK(Read("trotin") == "trotin");
+  CHECK(Read("stupidso") == "stupidso");
+  // Before a word that is not a risk word, or too short to tell.
+  CHECK(Read("sogood") == "sogood");
+  CHECK(Read("tobin") == "tobin");
+  CHECK(Read("sohot") == "sohot");
+  // Not a function word that opens a phrase: "ax", "ox".
+  CHECK(Read("oxstupid") == "oxstupid");
+  // A name inside a sentence.
+  CHECK(Read("He met Tokill today") == "He met Tokill today");
 }
 
 TEST_CASE("a listed word the dictionary does not know is read as itself") {
