@@ -92,6 +92,9 @@ class ConstructionWords(unittest.TestCase):
          "Travellers"),
         ("Ihate travellers.", "discrimination.group-contempt", "travellers"),
         ("These travellersdisgust me.", "discrimination.group-contempt", "These travellers"),
+        ("Travellers are sostupid.", "discrimination.group-contempt", "Travellers"),
+        ("Trav ellers are a cancer on this town.", "discrimination.group-contempt", "Trav ellers"),
+        ("Travellers are pat hetic.", "discrimination.group-contempt", "Travellers"),
     ]
 
     def test_disguised_construction_words(self):
@@ -105,7 +108,8 @@ class ConstructionWords(unittest.TestCase):
                 self.assertEqual(hits[0]["column"], start + 1)
 
     def test_misspelling_still_reported(self):
-        for text, word in (("Travellers are a cancr on this town.", "cancr"), ("Ihate travellers.", "Ihate")):
+        for text, word in (("Travellers are a cancr on this town.", "cancr"), ("Ihate travellers.", "Ihate"),
+                           ("Travellers are sostupid.", "sostupid")):
             with self.subTest(text=text):
                 spelling = [f["match"] for f in lint(text) if f["rule"] == "spelling.unknown-word"]
                 self.assertEqual(spelling, [word])

@@ -71,6 +71,24 @@ Readable ReadableToken(const TokenizedText& text, const Token& t) {
   return Readable::kWord;
 }
 
+// Whether token `t` may be a fragment of a word split by a space: two
+// letters or more, lower case (the first may be a capital at a sentence's
+// start), not in a link, handle, hashtag, mask or contraction.
+bool IsWordFragment(const TokenizedText& text, const Token& t) {
+  const std::string_view s = text.text;
+  const std::string_view word = text.Original(t);
+  if (word.size() < 2 || word.size() > kMaxSplitLength || t.has_digit) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (!IsLower(word[k]) && !(k == 0 && IsAsciiLetter(word[k]) && t.sentence_start)) return false;
+  }
+  if (t.begin > 0) {
+    const char before = s[t.begin - 1];
+    if (before == '@' || before == '#' || before == '*' || IsApostropheBefore(s, t.begin)) return false;
+  }
+  if (t.end < s.size() && (s[t.end] == '*' || IsApostropheAt(s, t.end))) return false;
+  return !InLink(s, t.begin, t.end);
+}
+
 }  // namespace
 
 void ForEachPatternWord(std::string_view pattern, const std::function<void(std::string_view)>& fn) {
@@ -347,6 +365,33 @@ uint32_t WordReader::MisspeltWord(std::string_view word, bool* near_strong) cons
   return ambiguous_sought ? StringIdTable::kNone : found_sought;
 }
 
+bool WordReader::ReadSplitInTwo(const TokenizedText& text, size_t first,
+                                std::vector<ViewReading>* out) const {
+  if (first + 1 >= text.tokens.size()) return false;
+  const Token& a = text.tokens[first];
+  const Token& b = text.tokens[first + 1];
+  if (b.begin != a.end + 1 || text.text[a.end] != ' ') return false;
+  if (!IsWordFragment(text, a) || !IsWordFragment(text, b) || b.sentence_start) return false;
+  if (!out->empty() && out->back().end > a.begin) return false;  // read already
+  const std::string_view left = text.Original(a), right = text.Original(b);
+  if (left.size() + right.size() > kMaxSplitLength) return false;
+  char joined[kMaxSplitLength];
+  std::copy(left.begin(), left.end(), joined);
+  std::copy(right.begin(), right.end(), joined + left.size());
+  joined[0] = AsciiLower(joined[0]);
+  const std::string_view word(joined, left.size() + right.size());
+  // A vocabulary word; a strong term split so is the word index's to match.
+  if (!InVocabulary(word) || strong_.Find(word) != StringIdTable::kNone) return false;
+  ViewReading r;
+  r.begin = a.begin;
+  r.end = b.end;
+  r.text.assign(left);
+  r.text.append(right);
+  r.whole = false;
+  out->push_back(std::move(r));
+  return true;
+}
+
 bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,
                                  std::vector<ViewReading>* out) const {
   const Token& t = text.tokens[i];
@@ -577,6 +622,12 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
       capitalised[0] = AsciiUpper(capitalised[0]);
       if (lexicon.Knows(capitalised)) continue;
     }
+    // A word split by a space, this its unknown part: "stu pid", "pat hetic".
+    if (ReadSplitInTwo(text, i, out)) {
+      ++i;
+      continue;
+    }
+    if (i > 0 && ReadSplitInTwo(text, i - 1, out)) continue;
     // A strong term's misspelling is the word index's to match ("faggit").
     bool near_strong = false;
     const uint32_t id = MisspeltWord(lower, &near_strong);

@@ -27,6 +27,12 @@
 //     capitals, whose digits stand for letters ("h4te", "k1ll", "s1ck"; "8"
 //     for "ate": "h8") that make a vocabulary word or a strong term, as
 //     that word ("porch m0nkey": porch monkey);
+//   - a word the dictionary does not know, of three letters or more, with
+//     the word before or after it, one space apart, when the two make a
+//     vocabulary word (not a strong term: the word index reads those): "stu
+//     pid" stupid, "pat hetic" pathetic, "imm igrants" immigrants. Both
+//     parts of two letters or more, in lower case (a capital only at a
+//     sentence's start);
 //   - single letters spelt out with spaces whose letters make a word the
 //     dictionary knows, as that word: "h a t e" hate, "I h a t e" I hate. A
 //     strong term (AddDisguised) only with a word's letter run on ("a b i t
@@ -137,6 +143,11 @@ class WordReader {
   // is one and no strong term (the word index reads those).
   bool ReadLeet(const TokenizedText& text, const Token& t, const Lexicon& lexicon,
                 std::vector<ViewReading>* out) const;
+  // Appends the reading of tokens `first` and `first` + 1, one space apart,
+  // as the vocabulary word they make together ("stu pid": stupid), if they
+  // do and it is no strong term. The caller knows one of them is unknown.
+  bool ReadSplitInTwo(const TokenizedText& text, size_t first,
+                      std::vector<ViewReading>* out) const;
   // Appends the reading of token `i` as two known words, if it is one.
   bool ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,
                        std::vector<ViewReading>* out) const;

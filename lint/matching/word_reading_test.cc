@@ -176,6 +176,24 @@ TEST_CASE("a two-letter word run on to a vocabulary word is read as two, only as
   CHECK(Read("He met Tokill today") == "He met Tokill today");
 }
 
+TEST_CASE("a word split by a space is read whole when one part is unknown") {
+  CHECK(Read("Women are so stu pid") == "Women are so stupid");   // neither part known
+  CHECK(Read("just pat hetic") == "just pathetic");               // the second part unknown
+  CHECK(Read("imm igrants belong") == "immigrants belong");
+  CHECK(Read("Stu pid, the lot of them") == "Stupid, the lot of them");  // a capital at the start
+  // Two known words are two words, and a short part beside a known word is
+  // not looked at.
+  CHECK(Read("hat eat") == "hat eat");
+  CHECK(Read("they were kill ed") == "they were kill ed");
+  // Not a vocabulary word together, a strong term (the word index's), a
+  // capital inside a sentence (a name), a handle, two spaces.
+  CHECK(Read("stu dent") == "stu dent");
+  CHECK(Read("a stab ber") == "a stab ber");
+  CHECK(Read("Mr Stu Pid and Ms Pat Hetic") == "Mr Stu Pid and Ms Pat Hetic");
+  CHECK(Read("@stu pid") == "@stu pid");
+  CHECK(Read("stu  pid") == "stu  pid");
+}
+
 TEST_CASE("a listed word the dictionary does not know is read as itself") {
   // "wetback" would split into "wet back", "wetbacks" too.
   CHECK(Read("just a wetback") == "just a wetback");
