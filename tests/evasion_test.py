@@ -95,6 +95,8 @@ class ConstructionWords(unittest.TestCase):
         ("Travellers are sostupid.", "discrimination.group-contempt", "Travellers"),
         ("Trav ellers are a cancer on this town.", "discrimination.group-contempt", "Trav ellers"),
         ("Travellers are pat hetic.", "discrimination.group-contempt", "Travellers"),
+        ("Travellers are p.a.t.h.e.t.i.c", "discrimination.group-contempt", "Travellers"),
+        ("Travellers are p-a-t-h-e-t-i-c", "discrimination.group-contempt", "Travellers"),
     ]
 
     def test_disguised_construction_words(self):

@@ -18,6 +18,9 @@ constexpr size_t kMaxSwapOnly = 4;    // words this short are read only by a swa
 // letters may miss one ("hate" is no misspelt "hat"), a word of six or more
 // may have one added, missing or replaced ("thots" is no "trots").
 constexpr size_t kMinMissingLetter = 5;
+// Letters written apart by dots, hyphens or underscores ("p.a.t.h.e.t.i.c")
+// make a word of at least this many: "R.I.P" and "e.g." are no such words.
+constexpr size_t kMinSeparatedLetters = 4;
 constexpr size_t kMinOtherEdit = 6;
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -486,6 +489,7 @@ size_t WordReader::ReadSpeltOut(const TokenizedText& text, size_t i, const Lexic
     const std::string_view gap = text.text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
     return !gap.empty() && gap.size() <= 2 && gap.find_first_not_of(' ') == std::string_view::npos;
   };
+  if (const size_t separated = ReadSeparated(text, i, lexicon, out); separated > 0) return separated;
   if (!single_letter(i)) return 0;
   size_t last = i;
   while (last + 1 < tokens.size() && spaces_between(last) && single_letter(last + 1)) ++last;
@@ -517,6 +521,47 @@ size_t WordReader::ReadSpeltOut(const TokenizedText& text, size_t i, const Lexic
     out->push_back(std::move(r));
     break;
   }
+  return last - i;
+}
+
+size_t WordReader::ReadSeparated(const TokenizedText& text, size_t i, const Lexicon& lexicon,
+                                 std::vector<ViewReading>* out) const {
+  const auto& tokens = text.tokens;
+  const std::string_view s = text.text;
+  auto letter = [&](size_t k, bool first) {
+    const Token& t = tokens[k];
+    if (t.end - t.begin != 1) return false;
+    const char c = s[t.begin];
+    return first ? IsAsciiLetter(c) : IsLower(c);
+  };
+  if (i + 1 >= tokens.size() || !letter(i, true) || (tokens[i].begin > 0 && !StandsApartBefore(s[tokens[i].begin - 1]))) {
+    return 0;
+  }
+  // The one character between the first two letters, and between every two.
+  const auto gap = [&](size_t k) { return s.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end); };
+  const std::string_view separator = gap(i);
+  if (separator.size() != 1 || std::string_view(".-_").find(separator[0]) == std::string_view::npos) return 0;
+  size_t last = i;
+  while (last + 1 < tokens.size() && gap(last) == separator && letter(last + 1, false)) ++last;
+  const size_t n = last - i + 1;
+  const Token& end = tokens[last];
+  if (n < kMinSeparatedLetters || n > kMaxSplitLength ||
+      (end.end < s.size() && !StandsApartAfter(s[end.end]) && s[end.end] != separator[0])) {
+    return 0;
+  }
+  if (end.end + 1 < s.size() && s[end.end] == separator[0] && IsAsciiLetter(s[end.end + 1])) return 0;  // more than one letter
+  std::string joined;
+  for (size_t k = i; k <= last; ++k) joined.push_back(AsciiLower(s[tokens[k].begin]));
+  Ready(lexicon);
+  // A vocabulary word; a strong term so written is the word index's.
+  if (!InVocabulary(joined) || strong_.Find(joined) != StringIdTable::kNone) return last - i;
+  ViewReading r;
+  r.begin = tokens[i].begin;
+  r.end = end.end;
+  for (size_t k = i; k <= last; ++k) r.text.push_back(s[tokens[k].begin]);
+  r.whole = false;
+  r.unknown_word = false;  // single letters: no word for spelling to judge
+  out->push_back(std::move(r));
   return last - i;
 }
 

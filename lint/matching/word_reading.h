@@ -33,6 +33,10 @@
 //     pid" stupid, "pat hetic" pathetic, "imm igrants" immigrants. Both
 //     parts of two letters or more, in lower case (a capital only at a
 //     sentence's start);
+//   - letters written apart by one dot, hyphen or underscore, the same
+//     throughout, all in lower case but the first, that make a vocabulary
+//     word of four letters or more: "p.a.t.h.e.t.i.c" pathetic (capitals,
+//     "R.I.P." and "e.g." are not read);
 //   - single letters spelt out with spaces whose letters make a word the
 //     dictionary knows, as that word: "h a t e" hate, "I h a t e" I hate. A
 //     strong term (AddDisguised) only with a word's letter run on ("a b i t
@@ -150,6 +154,13 @@ class WordReader {
                       std::vector<ViewReading>* out) const;
   // Appends the reading of token `i` as two known words, if it is one.
   bool ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,
+                       std::vector<ViewReading>* out) const;
+  // Appends the reading of letters written apart by one dot, hyphen or
+  // underscore from token `i` ("p.a.t.h.e.t.i.c"), the same between every
+  // two, all in lower case but the first, when they make a vocabulary word
+  // of four letters or more that is no strong term; returns how many
+  // tokens after `i` the run goes on (0 when there is none).
+  size_t ReadSeparated(const TokenizedText& text, size_t i, const Lexicon& lexicon,
                        std::vector<ViewReading>* out) const;
   // Appends the reading of the letters spelt out from token `i`, if any;
   // returns how many tokens after `i` the run of single letters goes on.

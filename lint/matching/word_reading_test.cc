@@ -194,6 +194,24 @@ TEST_CASE("a word split by a space is read whole when one part is unknown") {
   CHECK(Read("stu  pid") == "stu  pid");
 }
 
+TEST_CASE("letters written apart by a dot, hyphen or underscore are read as the word they make") {
+  CHECK(Read("just p.a.t.h.e.t.i.c") == "just pathetic");
+  CHECK(Read("just p-a-t-h-e-t-i-c.") == "just pathetic.");
+  CHECK(Read("P_a_t_h_e_t_i_c, all of them") == "Pathetic, all of them");
+  CHECK(Read("k.i.l.l them") == "kill them");
+  // Capitals are initials; three letters or fewer, or a word that is no
+  // vocabulary word, are left; so is a strong term (the word index's), a
+  // mix of separators, and a run that goes on with more than a letter.
+  CHECK(Read("P.A.T.H.E.T.I.C") == "P.A.T.H.E.T.I.C");
+  CHECK(Read("R.I.P. and e.g.") == "R.I.P. and e.g.");
+  CHECK(Read("s.i.c.k of them") == "sick of them");
+  CHECK(Read("h.a.t.e") == "hate");
+  CHECK(Read("b.a.c.k") == "b.a.c.k");
+  CHECK(Read("c.o.o.n") == "c.o.o.n");
+  CHECK(Read("p.a.t.h-e.t.i.c") == "p.a.t.h-e.t.i.c");
+  CHECK(Read("k.i.l.l.er") == "k.i.l.l.er");
+}
+
 TEST_CASE("a listed word the dictionary does not know is read as itself") {
   // "wetback" would split into "wet back", "wetbacks" too.
   CHECK(Read("just a wetback") == "just a wetback");
