@@ -97,6 +97,7 @@ class ConstructionWords(unittest.TestCase):
         ("Travellers are pat hetic.", "discrimination.group-contempt", "Travellers"),
         ("Travellers are p.a.t.h.e.t.i.c", "discrimination.group-contempt", "Travellers"),
         ("Travellers are p-a-t-h-e-t-i-c", "discrimination.group-contempt", "Travellers"),
+        ("Travellers are path*tic.", "discrimination.group-contempt", "Travellers"),
     ]
 
     def test_disguised_construction_words(self):

@@ -21,6 +21,8 @@ constexpr size_t kMinMissingLetter = 5;
 // Letters written apart by dots, hyphens or underscores ("p.a.t.h.e.t.i.c")
 // make a word of at least this many: "R.I.P" and "e.g." are no such words.
 constexpr size_t kMinSeparatedLetters = 4;
+// A mask inside a word ("p*ople") hides at most this many letters.
+constexpr size_t kMaxMaskedLetters = 2;
 constexpr size_t kMinOtherEdit = 6;
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -565,6 +567,57 @@ size_t WordReader::ReadSeparated(const TokenizedText& text, size_t i, const Lexi
   return last - i;
 }
 
+bool WordReader::ReadMasked(const TokenizedText& text, size_t i, const Lexicon& lexicon,
+                            std::vector<ViewReading>* out) const {
+  const auto& tokens = text.tokens;
+  const std::string_view s = text.text;
+  if (i + 1 >= tokens.size()) return false;
+  const Token& a = tokens[i];
+  const Token& b = tokens[i + 1];
+  const std::string_view stars = s.substr(a.end, b.begin - a.end);
+  if (stars.empty() || stars.size() > kMaxMaskedLetters || stars.find_first_not_of('*') != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view left = text.Original(a), right = text.Original(b);
+  const size_t length = left.size() + stars.size() + right.size();
+  if (length < kMinWord + 1 || length > kMaxSplitLength) return false;
+  // Letters on both sides, in lower case (a capital may open the word), and
+  // nothing more run on: not "f*ck*ng", "@j*hn" or "it's".
+  if (!IsAsciiLetter(left[0]) || !std::all_of(left.begin() + 1, left.end(), IsLower) ||
+      !std::all_of(right.begin(), right.end(), IsLower)) {
+    return false;
+  }
+  if (a.begin > 0 && !StandsApartBefore(s[a.begin - 1])) return false;
+  if (b.end < s.size() && !StandsApartAfter(s[b.end])) return false;
+  Ready(lexicon);
+  // Every word the mask may hide: exactly one vocabulary word, and no
+  // strong term (those are the word index's to match, masked or not).
+  std::string word(length, '\0');
+  std::copy(left.begin(), left.end(), word.begin());
+  word[0] = AsciiLower(word[0]);
+  std::copy(right.begin(), right.end(), word.begin() + static_cast<std::ptrdiff_t>(left.size() + stars.size()));
+  uint32_t found = StringIdTable::kNone;
+  const size_t fills = stars.size() == 1 ? 26 : 26 * 26;
+  for (size_t fill = 0; fill < fills; ++fill) {
+    word[left.size()] = static_cast<char>('a' + fill % 26);
+    if (stars.size() == 2) word[left.size() + 1] = static_cast<char>('a' + fill / 26);
+    if (strong_.Find(word) != StringIdTable::kNone) return false;
+    const uint32_t id = words_.Find(word);
+    if (id == StringIdTable::kNone) continue;
+    if (found != StringIdTable::kNone) return false;  // two words: either
+    found = id;
+  }
+  if (found == StringIdTable::kNone) return false;
+  ViewReading r;
+  r.begin = a.begin;
+  r.end = b.end;
+  r.text.assign(words_.Get(found));
+  if (left[0] != AsciiLower(left[0])) r.text[0] = AsciiUpper(r.text[0]);
+  r.unknown_word = false;  // a mask: no word for spelling to judge
+  out->push_back(std::move(r));
+  return true;
+}
+
 bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexicon& lexicon,
                           std::vector<ViewReading>* out) const {
   const std::string_view written = text.Original(t);
@@ -642,6 +695,10 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
   thread_local std::string lower;
   for (size_t i = 0; i < text.tokens.size(); ++i) {
     const Token& t = text.tokens[i];
+    if (t.end < text.text.size() && text.text[t.end] == '*' && ReadMasked(text, i, lexicon, out)) {
+      ++i;  // the part after the mask too
+      continue;
+    }
     if (t.end - t.begin == 1) {
       i += ReadSpeltOut(text, i, lexicon, out);
       continue;

@@ -33,6 +33,10 @@
 //     pid" stupid, "pat hetic" pathetic, "imm igrants" immigrants. Both
 //     parts of two letters or more, in lower case (a capital only at a
 //     sentence's start);
+//   - a word with one or two of its letters masked by stars, letters on
+//     both sides, as the one vocabulary word it may hide: "p*ople" people,
+//     "path**ic" pathetic. Not when it may hide two vocabulary words or any
+//     strong term ("f*ck": the word index's to match);
 //   - letters written apart by one dot, hyphen or underscore, the same
 //     throughout, all in lower case but the first, that make a vocabulary
 //     word of four letters or more: "p.a.t.h.e.t.i.c" pathetic (capitals,
@@ -52,7 +56,7 @@
 // "Penistone"), words in capitals, words with digits (but for leetspeak,
 // above) or other than ASCII letters, words longer than kMaxSplitLength,
 // @handles, #hashtags, URLs,
-// e-mail addresses and masked words ("f***ing").
+// e-mail addresses and masked words otherwise ("f***ing", "b*tch*s").
 //
 // Promises: a draft whose words the dictionary all knows costs one
 // dictionary look-up per word of three letters or more, and nothing is
@@ -155,6 +159,10 @@ class WordReader {
   // Appends the reading of token `i` as two known words, if it is one.
   bool ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,
                        std::vector<ViewReading>* out) const;
+  // Appends the reading of token `i`, one or two stars and token `i` + 1
+  // ("p*ople") as the one vocabulary word they may hide, if there is exactly
+  // one and no strong term among the words they may hide.
+  bool ReadMasked(const TokenizedText& text, size_t i, const Lexicon& lexicon, std::vector<ViewReading>* out) const;
   // Appends the reading of letters written apart by one dot, hyphen or
   // underscore from token `i` ("p.a.t.h.e.t.i.c"), the same between every
   // two, all in lower case but the first, when they make a vocabulary word

@@ -26,7 +26,8 @@ const SetLexicon& Dictionary() {
                                    "tone", "hat", "eat", "the", "The", "hi", "is", "this", "This", "He", "he",
                                    "Jim", "Kill", "wet", "back", "coon", "coo", "stabber", "stabbed", "dearth", "lot", "trot", "in", "hearth", "would", "smash", "despise",
                                    "heat", "dead", "ice", "filth", "absolute", "fag", "git", "gas", "Nigerian", "Nigerians",
-                                   "so", "So", "stupid", "good", "ox", "hot", "bin", "met", "today", "are", "they", "them"});
+                                   "so", "So", "stupid", "good", "ox", "hot", "bin", "met", "today", "are", "they", "them",
+                                   "hurt", "banana"});
   return lexicon;
 }
 
@@ -34,7 +35,7 @@ const SetLexicon& Dictionary() {
 void Fill(WordReader& reader) {
   for (std::string_view w : {"kill", "death", "immigrants", "hate", "sick", "pathetic", "stab", "disgust",
                              "black", "cancer", "penis", "unknownword", "all", "Muslims", "wetback", "Nigerian", "stupid",
-                             "hot"}) {
+                             "hot", "hurt"}) {
     reader.AddPhrase(w);
   }
   reader.AddDisguised("coon");
@@ -97,7 +98,7 @@ TEST_CASE("the vocabulary keeps only words the dictionary knows") {
   CHECK(reader.InVocabulary("immigrants"));
   CHECK_FALSE(reader.InVocabulary("unknownword"));
   CHECK_FALSE(reader.InVocabulary("coon"));  // a strong term: left to the word index
-  CHECK(reader.size() == 30);  // with "dead", "heat", "ice", "absolute", "gas", "stupid" and "hot"
+  CHECK(reader.size() == 31);  // with "dead", "heat", "ice", "absolute", "gas", "stupid", "hot" and "hurt"
   CHECK(reader.ListedInVocabulary("kill"));
   CHECK_FALSE(reader.ListedInVocabulary("would"));
   CHECK(reader.InVocabulary("muslims"));  // known capitalised
@@ -192,6 +193,26 @@ TEST_CASE("a word split by a space is read whole when one part is unknown") {
   CHECK(Read("Mr Stu Pid and Ms Pat Hetic") == "Mr Stu Pid and Ms Pat Hetic");
   CHECK(Read("@stu pid") == "@stu pid");
   CHECK(Read("stu  pid") == "stu  pid");
+}
+
+TEST_CASE("a word with a letter or two masked is read as the one vocabulary word it may hide") {
+  CHECK(Read("just path*tic") == "just pathetic");
+  CHECK(Read("just path**ic") == "just pathetic");
+  CHECK(Read("P*thetic, all of them") == "Pathetic, all of them");
+  CHECK(Read("immigr*nts belong") == "immigrants belong");
+  CHECK(Read("st*b them") == "stab them");
+  // Two vocabulary words it may hide: "heat" and "hurt".
+  CHECK(Read("h**t") == "h**t");
+  // A strong term it may hide is the word index's; so are three stars,
+  // a mask at an end, more than one mask, a handle, capitals after the first.
+  CHECK(Read("c**n") == "c**n");
+  CHECK(Read("p***etic") == "p***etic");
+  CHECK(Read("pathetic* *athetic") == "pathetic* *athetic");
+  CHECK(Read("p*th*tic") == "p*th*tic");
+  CHECK(Read("@path*tic") == "@path*tic");
+  CHECK(Read("PATH*TIC") == "PATH*TIC");
+  // No vocabulary word under it.
+  CHECK(Read("b*nana") == "b*nana");
 }
 
 TEST_CASE("letters written apart by a dot, hyphen or underscore are read as the word they make") {
