@@ -98,6 +98,7 @@ class ConstructionWords(unittest.TestCase):
         ("Travellers are p.a.t.h.e.t.i.c", "discrimination.group-contempt", "Travellers"),
         ("Travellers are p-a-t-h-e-t-i-c", "discrimination.group-contempt", "Travellers"),
         ("Travellers are path*tic.", "discrimination.group-contempt", "Travellers"),
+        ("Travellers are sooo patheeetic.", "discrimination.group-contempt", "Travellers"),
     ]
 
     def test_disguised_construction_words(self):

@@ -23,6 +23,9 @@ constexpr size_t kMinMissingLetter = 5;
 constexpr size_t kMinSeparatedLetters = 4;
 // A mask inside a word ("p*ople") hides at most this many letters.
 constexpr size_t kMaxMaskedLetters = 2;
+// A word with more runs of a letter written three times or more is no word
+// stretched for stress.
+constexpr size_t kMaxStretchedRuns = 3;
 constexpr size_t kMinOtherEdit = 6;
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -567,6 +570,54 @@ size_t WordReader::ReadSeparated(const TokenizedText& text, size_t i, const Lexi
   return last - i;
 }
 
+bool WordReader::ReadStretched(const Token& t, std::string_view written, const Lexicon& lexicon,
+                               std::vector<ViewReading>* out) const {
+  // The runs of three letters or more, at most kMaxStretchedRuns of them.
+  std::pair<size_t, size_t> runs[kMaxStretchedRuns];  // begin, length
+  size_t n = 0;
+  for (size_t k = 0; k < written.size();) {
+    size_t end = k + 1;
+    while (end < written.size() && AsciiLower(written[end]) == AsciiLower(written[k])) ++end;
+    if (end - k >= 3) {
+      if (n == kMaxStretchedRuns) return false;
+      runs[n++] = {k, end - k};
+    }
+    k = end;
+  }
+  if (n == 0) return false;
+  // Each run written twice or once, twice first; the first vocabulary word,
+  // else the first word the dictionary knows. A strong term is the word
+  // index's to match.
+  std::string word, known;
+  bool vocabulary = false;
+  for (size_t choice = 0; choice < (size_t{1} << n) && !vocabulary; ++choice) {
+    word.clear();
+    size_t at = 0;
+    for (size_t r = 0; r < n; ++r) {
+      word.append(written.substr(at, runs[r].first - at));
+      word.append((choice >> r & 1) ? 1 : 2, written[runs[r].first]);
+      at = runs[r].first + runs[r].second;
+    }
+    word.append(written.substr(at));
+    std::string lower = word;
+    lower[0] = AsciiLower(lower[0]);
+    if (strong_.Find(lower) != StringIdTable::kNone) return false;
+    if (InVocabulary(lower)) {
+      known = word;
+      vocabulary = true;
+    } else if (known.empty() && lower.size() >= 2 && lexicon.Knows(word)) {
+      known = word;
+    }
+  }
+  if (known.empty()) return false;
+  ViewReading r;
+  r.begin = t.begin;
+  r.end = t.end;
+  r.text = known;
+  out->push_back(std::move(r));
+  return true;
+}
+
 bool WordReader::ReadMasked(const TokenizedText& text, size_t i, const Lexicon& lexicon,
                             std::vector<ViewReading>* out) const {
   const auto& tokens = text.tokens;
@@ -717,6 +768,8 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
     if ((ready_.load(std::memory_order_acquire) && InVocabulary(lower)) || lexicon.Knows(written)) continue;
     Ready(lexicon);
     if (IsListed(lower)) continue;
+    // A letter written three times or more, for stress: "sooo", "patheeetic".
+    if (ReadStretched(t, written, lexicon, out)) continue;
     // A name written in lower case ("hispanics", "nigerians") is the word
     // the dictionary knows capitalised, not a misspelling of another word.
     {

@@ -33,6 +33,10 @@
 //     pid" stupid, "pat hetic" pathetic, "imm igrants" immigrants. Both
 //     parts of two letters or more, in lower case (a capital only at a
 //     sentence's start);
+//   - a word with a letter written three times or more for stress, as the
+//     word it stretches: "sooo" so, "patheeetic" pathetic (each such run
+//     twice or once; a vocabulary word first, then any word the dictionary
+//     knows; never a strong term, which the word index reads);
 //   - a word with one or two of its letters masked by stars, letters on
 //     both sides, as the one vocabulary word it may hide: "p*ople" people,
 //     "path**ic" pathetic. Not when it may hide two vocabulary words or any
@@ -159,6 +163,13 @@ class WordReader {
   // Appends the reading of token `i` as two known words, if it is one.
   bool ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,
                        std::vector<ViewReading>* out) const;
+  // Appends the reading of token `t` (`written`), a word with a letter
+  // written three times or more ("sooo", "patheeetic"), as the word it
+  // stretches: each such run written twice or once, the first that is a
+  // vocabulary word, else the first the dictionary knows; not when one is
+  // a strong term.
+  bool ReadStretched(const Token& t, std::string_view written, const Lexicon& lexicon,
+                     std::vector<ViewReading>* out) const;
   // Appends the reading of token `i`, one or two stars and token `i` + 1
   // ("p*ople") as the one vocabulary word they may hide, if there is exactly
   // one and no strong term among the words they may hide.

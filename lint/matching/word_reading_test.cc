@@ -130,7 +130,7 @@ TEST_CASE("innocent near-misses stay as written") {
   CHECK(Read("he 's klil") == "he 's kill");
   // One edit from two vocabulary words: neither.
   CHECK(Read("xearth") == "xearth");  // "dearth", "hearth"
-  CHECK(Read("hateee") == "hateee");  // "hate" and an added letter: too short a word
+  CHECK(Read("hatex") == "hatex");  // "hate" and an added letter: too short a word
   // One edit from a strong term as well: the word index's to match.
   CHECK(Read("a stabbex") == "a stabbex");  // "stabbed", but strong "stabber"
   CHECK(Read("a stabbedd") == "a stabbed");
@@ -193,6 +193,18 @@ TEST_CASE("a word split by a space is read whole when one part is unknown") {
   CHECK(Read("Mr Stu Pid and Ms Pat Hetic") == "Mr Stu Pid and Ms Pat Hetic");
   CHECK(Read("@stu pid") == "@stu pid");
   CHECK(Read("stu  pid") == "stu  pid");
+}
+
+TEST_CASE("a word with a letter stretched for stress is read as the word it stretches") {
+  CHECK(Read("just patheeeeetic") == "just pathetic");  // a run to one letter
+  CHECK(Read("they are sooo stupid") == "they are so stupid");  // a word the dictionary knows
+  CHECK(Read("Sooo stupiddd") == "So stupid");
+  CHECK(Read("killlll them") == "kill them");  // a run to two letters, a vocabulary word first
+  CHECK(Read("I hateee them") == "I hate them");
+  // Nothing known under it, a strong term (the word index's), capitals.
+  CHECK(Read("zzzz brrrr") == "zzzz brrrr");
+  CHECK(Read("a cooon") == "a cooon");
+  CHECK(Read("SOOO STUPID") == "SOOO STUPID");
 }
 
 TEST_CASE("a word with a letter or two masked is read as the one vocabulary word it may hide") {
