@@ -97,6 +97,9 @@ class ConstructionWords(unittest.TestCase):
         ("Travellers are pat hetic.", "discrimination.group-contempt", "Travellers"),
         ("Travellers are p.a.t.h.e.t.i.c", "discrimination.group-contempt", "Travellers"),
         ("Travellers are p-a-t-h-e-t-i-c", "discrimination.group-contempt", "Travellers"),
+        # the finding covers the whole word written apart, separators too
+        ("She deserved to be r-a-p-e-d.", "tone.violence-normative", "deserved to be r-a-p-e-d"),
+        ("She deserved to be r*ped.", "tone.violence-normative", "deserved to be r*ped"),
         ("Travellers are path*tic.", "discrimination.group-contempt", "Travellers"),
         ("Travellers are sooo patheeetic.", "discrimination.group-contempt", "Travellers"),
     ]

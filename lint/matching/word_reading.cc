@@ -564,7 +564,8 @@ size_t WordReader::ReadSeparated(const TokenizedText& text, size_t i, const Lexi
   r.begin = tokens[i].begin;
   r.end = end.end;
   for (size_t k = i; k <= last; ++k) r.text.push_back(s[tokens[k].begin]);
-  r.whole = false;
+  // Whole: the separators are no spaces, so the letters of the reading are
+  // not the span's bytes in order, and a match in it covers the whole span.
   r.unknown_word = false;  // single letters: no word for spelling to judge
   out->push_back(std::move(r));
   return last - i;
