@@ -81,13 +81,17 @@ Readable ReadableToken(const TokenizedText& text, const Token& t) {
 
 // Whether token `t` may be a fragment of a word split by a space: two
 // letters or more, lower case (the first may be a capital at a sentence's
-// start), not in a link, handle, hashtag, mask or contraction.
-bool IsWordFragment(const TokenizedText& text, const Token& t) {
+// start, or anywhere if `capital_inside_sentence`), not in a link, handle,
+// hashtag, mask or contraction.
+bool IsWordFragment(const TokenizedText& text, const Token& t, bool capital_inside_sentence) {
   const std::string_view s = text.text;
   const std::string_view word = text.Original(t);
   if (word.size() < 2 || word.size() > kMaxSplitLength || t.has_digit) return false;
   for (size_t k = 0; k < word.size(); ++k) {
-    if (!IsLower(word[k]) && !(k == 0 && IsAsciiLetter(word[k]) && t.sentence_start)) return false;
+    if (!IsLower(word[k]) &&
+        !(k == 0 && IsAsciiLetter(word[k]) && (t.sentence_start || capital_inside_sentence))) {
+      return false;
+    }
   }
   if (t.begin > 0) {
     const char before = s[t.begin - 1];
@@ -373,13 +377,13 @@ uint32_t WordReader::MisspeltWord(std::string_view word, bool* near_strong) cons
   return ambiguous_sought ? StringIdTable::kNone : found_sought;
 }
 
-bool WordReader::ReadSplitInTwo(const TokenizedText& text, size_t first,
+bool WordReader::ReadSplitInTwo(const TokenizedText& text, size_t first, const Lexicon& lexicon,
                                 std::vector<ViewReading>* out) const {
   if (first + 1 >= text.tokens.size()) return false;
   const Token& a = text.tokens[first];
   const Token& b = text.tokens[first + 1];
   if (b.begin != a.end + 1 || text.text[a.end] != ' ') return false;
-  if (!IsWordFragment(text, a) || !IsWordFragment(text, b) || b.sentence_start) return false;
+  if (!IsWordFragment(text, a, true) || !IsWordFragment(text, b, false) || b.sentence_start) return false;
   if (!out->empty() && out->back().end > a.begin) return false;  // read already
   const std::string_view left = text.Original(a), right = text.Original(b);
   if (left.size() + right.size() > kMaxSplitLength) return false;
@@ -390,6 +394,13 @@ bool WordReader::ReadSplitInTwo(const TokenizedText& text, size_t first,
   const std::string_view word(joined, left.size() + right.size());
   // A vocabulary word; a strong term split so is the word index's to match.
   if (!InVocabulary(word) || strong_.Find(word) != StringIdTable::kNone) return false;
+  // A capital inside a sentence opens a name ("Mr Stu Pid"), unless the word
+  // is one the dictionary knows only capitalised: "Mus lims", "Roma nians".
+  if (a.capitalised && !a.sentence_start) {
+    if (lexicon.Knows(word)) return false;
+    joined[0] = left[0];  // `word` is capitalised too from here
+    if (!lexicon.Knows(word)) return false;
+  }
   ViewReading r;
   r.begin = a.begin;
   r.end = b.end;
@@ -779,11 +790,11 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
       if (lexicon.Knows(capitalised)) continue;
     }
     // A word split by a space, this its unknown part: "stu pid", "pat hetic".
-    if (ReadSplitInTwo(text, i, out)) {
+    if (ReadSplitInTwo(text, i, lexicon, out)) {
       ++i;
       continue;
     }
-    if (i > 0 && ReadSplitInTwo(text, i - 1, out)) continue;
+    if (i > 0 && ReadSplitInTwo(text, i - 1, lexicon, out)) continue;
     // A strong term's misspelling is the word index's to match ("faggit").
     bool near_strong = false;
     const uint32_t id = MisspeltWord(lower, &near_strong);

@@ -31,8 +31,9 @@
 //     the word before or after it, one space apart, when the two make a
 //     vocabulary word (not a strong term: the word index reads those): "stu
 //     pid" stupid, "pat hetic" pathetic, "imm igrants" immigrants. Both
-//     parts of two letters or more, in lower case (a capital only at a
-//     sentence's start);
+//     parts of two letters or more, in lower case (a capital at a
+//     sentence's start, or inside one for a word known only capitalised:
+//     "Mus lims", not "Mr Stu Pid");
 //   - a word with a letter written three times or more for stress, as the
 //     word it stretches: "sooo" so, "patheeetic" pathetic (each such run
 //     twice or once; a vocabulary word first, then any word the dictionary
@@ -158,7 +159,7 @@ class WordReader {
   // Appends the reading of tokens `first` and `first` + 1, one space apart,
   // as the vocabulary word they make together ("stu pid": stupid), if they
   // do and it is no strong term. The caller knows one of them is unknown.
-  bool ReadSplitInTwo(const TokenizedText& text, size_t first,
+  bool ReadSplitInTwo(const TokenizedText& text, size_t first, const Lexicon& lexicon,
                       std::vector<ViewReading>* out) const;
   // Appends the reading of token `i` as two known words, if it is one.
   bool ReadRunTogether(const TokenizedText& text, size_t i, const Lexicon& lexicon,

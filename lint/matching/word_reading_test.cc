@@ -191,6 +191,9 @@ TEST_CASE("a word split by a space is read whole when one part is unknown") {
   CHECK(Read("stu dent") == "stu dent");
   CHECK(Read("a stab ber") == "a stab ber");
   CHECK(Read("Mr Stu Pid and Ms Pat Hetic") == "Mr Stu Pid and Ms Pat Hetic");
+  // Inside a sentence, a capital opens a word known only capitalised.
+  CHECK(Read("all the Mus lims") == "all the Muslims");
+  CHECK(Read("all the Mus lims and mus lims") == "all the Muslims and muslims");
   CHECK(Read("@stu pid") == "@stu pid");
   CHECK(Read("stu  pid") == "stu  pid");
 }
