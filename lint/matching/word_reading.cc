@@ -440,7 +440,8 @@ bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexi
   bool vocabulary_end = false;
   for (size_t k = 1; k < lower.size() && !vocabulary_end; ++k) {
     const std::string_view head = std::string_view(lower).substr(0, k), tail = std::string_view(lower).substr(k);
-    vocabulary_end = InVocabulary(head) || InVocabulary(tail) || (k == 1 && (head == "i" || head == "a"));
+    vocabulary_end = InVocabulary(head) || InVocabulary(tail) || (k == 1 && (head == "i" || head == "a")) ||
+                     (k <= 2 && strong_.Find(tail) != StringIdTable::kNone);  // "offags"
   }
   if (!vocabulary_end) return false;
   std::vector<WordPart> parts;
@@ -452,15 +453,20 @@ bool WordReader::ReadRunTogether(const TokenizedText& text, size_t i, const Lexi
   // a word of three or more is read, so that constructions see it ("are
   // absolutefilth": "are absolute filth"), while the word index still
   // matches the strong term in the compound itself.
+  // So is one after "a", "I" or a short word that opens a phrase ("afaggot",
+  // "offags"): the other part says nothing of its own.
   const auto strong_part = [&](std::string_view part) { return strong_.Find(part) != StringIdTable::kNone; };
+  const bool strong_second = strong_part(second);
   if ((strong_part(first) && (first.size() < 4 || second.size() < kMinWord)) ||
-      (strong_part(second) && (second.size() < 4 || first.size() < kMinWord))) {
+      (strong_second && second.size() < 4)) {
     return false;
   }
   // Inside a sentence the first part must be a risk word itself ("Muslims"),
   // not a name ("Jim").
   if (inner_capital && !InVocabulary(first)) return false;
-  if (first.size() == 2) {
+  if (strong_second && first.size() < kMinWord) {
+    // "a faggot", "of fags": read.
+  } else if (first.size() == 2) {
     // "so" and the like: the other must be a vocabulary word long enough
     // to tell ("sostupid": "so stupid"; not "onto", "isle" or "bemoan").
     if (second.size() < kMinAfterShortPart || !InVocabulary(second)) return false;

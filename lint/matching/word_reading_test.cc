@@ -285,6 +285,11 @@ TEST_CASE("a strong term run together with a word is read when it is long enough
   CHECK(Read("you are absolutefilth") == "you are absolute filth");
   // Three letters are too few to tell: "faggit" is a misspelt slur, not "fag git".
   CHECK(Read("you faggit") == "you faggit");
+  // After "a", "I" or a short word that opens a phrase: "to coon". ("acoon"
+  // is one letter from the strong term: the word index's to match.)
+  CHECK(Read("tocoon") == "to coon");
+  CHECK(Read("incoon") == "in coon");
+  CHECK(Read("you are acoon") == "you are acoon");
 }
 
 TEST_CASE("a capitalised misspelling inside a sentence is read only as a word known only capitalised") {
