@@ -650,8 +650,8 @@ bool WordReader::ReadMasked(const TokenizedText& text, size_t i, const Lexicon& 
   const std::string_view left = text.Original(a), right = text.Original(b);
   const size_t length = left.size() + stars.size() + right.size();
   if (length < kMinWord + 1 || length > kMaxSplitLength) return false;
-  // Letters on both sides, in lower case (a capital may open the word), and
-  // nothing more run on: not "f*ck*ng", "@j*hn" or "it's".
+  // Letters on both sides, in lower case but the first, and nothing more
+  // run on: not "f*ck*ng", "@j*hn" or "it's".
   if (!IsAsciiLetter(left[0]) || !std::all_of(left.begin() + 1, left.end(), IsLower) ||
       !std::all_of(right.begin(), right.end(), IsLower)) {
     return false;
@@ -681,7 +681,13 @@ bool WordReader::ReadMasked(const TokenizedText& text, size_t i, const Lexicon& 
   r.begin = a.begin;
   r.end = b.end;
   r.text.assign(words_.Get(found));
-  if (left[0] != AsciiLower(left[0])) r.text[0] = AsciiUpper(r.text[0]);
+  if (left[0] != AsciiLower(left[0])) {
+    // A capital inside a sentence opens a name ("Mrs J*nes"), unless the
+    // word is one the dictionary knows only capitalised ("the Musl*ms").
+    if (!a.sentence_start && lexicon.Knows(r.text)) return false;
+    r.text[0] = AsciiUpper(r.text[0]);
+    if (!a.sentence_start && !lexicon.Knows(r.text)) return false;
+  }
   r.unknown_word = false;  // a mask: no word for spelling to judge
   out->push_back(std::move(r));
   return true;

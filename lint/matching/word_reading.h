@@ -39,7 +39,9 @@
 //     twice or once; a vocabulary word first, then any word the dictionary
 //     knows; never a strong term, which the word index reads);
 //   - a word with one or two of its letters masked by stars, letters on
-//     both sides, as the one vocabulary word it may hide: "p*ople" people,
+//     both sides, in lower case (a capital at a sentence's start, or
+//     inside one for a word known only capitalised: "the Musl*ms"), as
+//     the one vocabulary word it may hide: "p*ople" people,
 //     "path**ic" pathetic. Not when it may hide two vocabulary words or any
 //     strong term ("f*ck": the word index's to match);
 //   - letters written apart by one dot, hyphen or underscore, the same

@@ -226,6 +226,10 @@ TEST_CASE("a word with a letter or two masked is read as the one vocabulary word
   CHECK(Read("p*th*tic") == "p*th*tic");
   CHECK(Read("@path*tic") == "@path*tic");
   CHECK(Read("PATH*TIC") == "PATH*TIC");
+  // A capital inside a sentence opens a name, unless the word is known only
+  // capitalised.
+  CHECK(Read("so P*thetic") == "so P*thetic");
+  CHECK(Read("all the Musl*ms") == "all the Muslims");
   // No vocabulary word under it.
   CHECK(Read("b*nana") == "b*nana");
 }
