@@ -95,6 +95,7 @@ class ConstructionWords(unittest.TestCase):
         ("Travellers are sostupid.", "discrimination.group-contempt", "Travellers"),
         ("Trav ellers are a cancer on this town.", "discrimination.group-contempt", "Trav ellers"),
         ("Travellers are pat hetic.", "discrimination.group-contempt", "Travellers"),
+        ("I will ki ll you.", "tone.first-person-violence", "ki ll"),
         ("Travellers are p.a.t.h.e.t.i.c", "discrimination.group-contempt", "Travellers"),
         ("Travellers are p-a-t-h-e-t-i-c", "discrimination.group-contempt", "Travellers"),
         # the finding covers the whole word written apart, separators too

@@ -42,6 +42,14 @@ bool IsShortFirstPart(std::string_view part) {
   return std::find(std::begin(kShortFirstParts), std::end(kShortFirstParts), part) != std::end(kShortFirstParts);
 }
 
+// Those and the other two-letter words of most drafts, which need no
+// dictionary look-up to be known as words.
+bool IsCommonTwoLetterWord(std::string_view word) {
+  static constexpr std::string_view kOthers[] = {"am", "if", "it", "ok", "oh", "hi", "mr", "ms", "dr", "st"};
+  const std::string lower{AsciiLower(word[0]), AsciiLower(word[1])};
+  return IsShortFirstPart(lower) || std::find(std::begin(kOthers), std::end(kOthers), lower) != std::end(kOthers);
+}
+
 // Whether the white-space-delimited chunk around [begin, end) is a URL, an
 // address, a handle or a hashtag, or a domain ("klil.com").
 bool InLink(std::string_view s, size_t begin, size_t end) {
@@ -780,6 +788,14 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
     }
     if (t.has_digit) {
       ReadLeet(text, t, lexicon, out);
+      continue;
+    }
+    // A word split after its first two letters ("ki ll", "tr ash"): two
+    // letters that are no word, and the word after them.
+    if (t.end - t.begin == 2 && IsWordFragment(text, t, false) && !IsCommonTwoLetterWord(text.Original(t)) &&
+        !lexicon.Knows(text.Original(t))) {
+      Ready(lexicon);
+      if (ReadSplitInTwo(text, i, lexicon, out)) ++i;
       continue;
     }
     const Readable readable = ReadableToken(text, t);

@@ -33,7 +33,8 @@
 //     pid" stupid, "pat hetic" pathetic, "imm igrants" immigrants. Both
 //     parts of two letters or more, in lower case (a capital at a
 //     sentence's start, or inside one for a word known only capitalised:
-//     "Mus lims", not "Mr Stu Pid");
+//     "Mus lims", not "Mr Stu Pid"); also two letters that are no word
+//     with the word after them: "ki ll" kill;
 //   - a word with a letter written three times or more for stress, as the
 //     word it stretches: "sooo" so, "patheeetic" pathetic (each such run
 //     twice or once; a vocabulary word first, then any word the dictionary

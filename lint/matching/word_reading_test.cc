@@ -195,6 +195,11 @@ TEST_CASE("a word split by a space is read whole when one part is unknown") {
   CHECK(Read("all the Mus lims") == "all the Muslims");
   CHECK(Read("all the Mus lims and mus lims") == "all the Muslims and muslims");
   CHECK(Read("@stu pid") == "@stu pid");
+  // Split after two letters that are no word: "ki ll".
+  CHECK(Read("ki ll them") == "kill them");
+  CHECK(Read("Ki ll them") == "Kill them");
+  CHECK(Read("st ab them") == "st ab them");  // "st" is a common short word (Street, Saint)
+  CHECK(Read("pc stab") == "pc stab");        // no vocabulary word together
   CHECK(Read("stu  pid") == "stu  pid");
 }
 
