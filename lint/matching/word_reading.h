@@ -67,9 +67,10 @@
 // e-mail addresses and masked words otherwise ("f***ing", "b*tch*s").
 //
 // Promises: a draft whose words the dictionary all knows costs one
-// dictionary look-up per word of three letters or more, and nothing is
-// allocated for it; with SetFill, the vocabulary is collected only when a
-// first draft has a word to read. Thread-safe once built.
+// dictionary look-up per word of three letters or more and per word of two
+// outside the commonest ("is", "to", "Mr"), and nothing is allocated for
+// it; with SetFill, the vocabulary is collected only when a first draft has
+// a word to read. Thread-safe once built.
 #ifndef POSTCHECK_WORD_READING_H_
 #define POSTCHECK_WORD_READING_H_
 
