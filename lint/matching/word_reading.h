@@ -16,7 +16,9 @@
 //     other three or more ("absolutefilth", not "faggit"). A two-letter
 //     word that opens a phrase ("so", "is", "be", "to") may be the first
 //     part, before a vocabulary word of four letters or more: "sostupid"
-//     so stupid, but not "trotin" (a short last part) or "onto";
+//     so stupid, but not "trotin" (a short last part) or "onto"; such a
+//     word, "a" or "I" before a strong term of four letters or more is
+//     read too ("offags": of fags);
 //   - else, a word the dictionary does not know that is one edit (a letter
 //     swapped with its neighbour, missing, added or replaced) from exactly one
 //     vocabulary word and from no strong term, as that word: "klil" kill,
