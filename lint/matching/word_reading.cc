@@ -69,20 +69,24 @@ bool InLink(std::string_view s, size_t begin, size_t end) {
 // first part is a capitalised word (capitalised inside a sentence).
 enum class Readable { kNo, kWord, kInnerCapital };
 
-Readable ReadableToken(const TokenizedText& text, const Token& t) {
+// Whether token `t` is ASCII letters, in lower case but perhaps the first
+// (not other letters or CamelCase), of `shortest` letters or more, standing
+// as a word of its own: not in a link, handle, hashtag, mask or contraction.
+bool IsPlainWord(const TokenizedText& text, const Token& t, size_t shortest) {
   const std::string_view s = text.text;
   const std::string_view word = text.Original(t);
-  if (word.size() < kMinWord || word.size() > kMaxSplitLength || t.has_digit || t.all_caps) return Readable::kNo;
-  if (!IsAsciiLetter(word[0])) return Readable::kNo;
-  for (size_t k = 1; k < word.size(); ++k) {
-    if (!IsLower(word[k])) return Readable::kNo;  // other letters, CamelCase
-  }
+  if (word.size() < shortest || word.size() > kMaxSplitLength || t.has_digit) return false;
+  if (!IsAsciiLetter(word[0]) || !std::all_of(word.begin() + 1, word.end(), IsLower)) return false;
   if (t.begin > 0) {
     const char before = s[t.begin - 1];
-    if (before == '@' || before == '#' || before == '*' || IsApostropheBefore(s, t.begin)) return Readable::kNo;
+    if (before == '@' || before == '#' || before == '*' || IsApostropheBefore(s, t.begin)) return false;
   }
-  if (t.end < s.size() && (s[t.end] == '*' || IsApostropheAt(s, t.end))) return Readable::kNo;
-  if (InLink(s, t.begin, t.end)) return Readable::kNo;
+  if (t.end < s.size() && (s[t.end] == '*' || IsApostropheAt(s, t.end))) return false;
+  return !InLink(s, t.begin, t.end);
+}
+
+Readable ReadableToken(const TokenizedText& text, const Token& t) {
+  if (t.all_caps || !IsPlainWord(text, t, kMinWord)) return Readable::kNo;
   if (t.capitalised && !t.sentence_start) return Readable::kInnerCapital;
   return Readable::kWord;
 }
@@ -92,21 +96,18 @@ Readable ReadableToken(const TokenizedText& text, const Token& t) {
 // start, or anywhere if `capital_inside_sentence`), not in a link, handle,
 // hashtag, mask or contraction.
 bool IsWordFragment(const TokenizedText& text, const Token& t, bool capital_inside_sentence) {
-  const std::string_view s = text.text;
-  const std::string_view word = text.Original(t);
-  if (word.size() < 2 || word.size() > kMaxSplitLength || t.has_digit) return false;
-  for (size_t k = 0; k < word.size(); ++k) {
-    if (!IsLower(word[k]) &&
-        !(k == 0 && IsAsciiLetter(word[k]) && (t.sentence_start || capital_inside_sentence))) {
-      return false;
-    }
-  }
-  if (t.begin > 0) {
-    const char before = s[t.begin - 1];
-    if (before == '@' || before == '#' || before == '*' || IsApostropheBefore(s, t.begin)) return false;
-  }
-  if (t.end < s.size() && (s[t.end] == '*' || IsApostropheAt(s, t.end))) return false;
-  return !InLink(s, t.begin, t.end);
+  return IsPlainWord(text, t, 2) &&
+         (IsLower(text.text[t.begin]) || t.sentence_start || capital_inside_sentence);
+}
+
+// Whether the dictionary knows lower-case `word` only capitalised
+// ("muslims": Muslims): a capital inside a sentence may open it, where it
+// would otherwise open a name.
+bool KnownOnlyCapitalised(const Lexicon& lexicon, std::string_view word) {
+  if (word.empty() || lexicon.Knows(word)) return false;
+  std::string capitalised(word);
+  capitalised[0] = AsciiUpper(capitalised[0]);
+  return lexicon.Knows(capitalised);
 }
 
 }  // namespace
@@ -404,11 +405,7 @@ bool WordReader::ReadSplitInTwo(const TokenizedText& text, size_t first, const L
   if (!InVocabulary(word) || strong_.Find(word) != StringIdTable::kNone) return false;
   // A capital inside a sentence opens a name ("Mr Stu Pid"), unless the word
   // is one the dictionary knows only capitalised: "Mus lims", "Roma nians".
-  if (a.capitalised && !a.sentence_start) {
-    if (lexicon.Knows(word)) return false;
-    joined[0] = left[0];  // `word` is capitalised too from here
-    if (!lexicon.Knows(word)) return false;
-  }
+  if (a.capitalised && !a.sentence_start && !KnownOnlyCapitalised(lexicon, word)) return false;
   ViewReading r;
   r.begin = a.begin;
   r.end = b.end;
@@ -685,17 +682,16 @@ bool WordReader::ReadMasked(const TokenizedText& text, size_t i, const Lexicon& 
     found = id;
   }
   if (found == StringIdTable::kNone) return false;
+  const std::string_view meant = words_.Get(found);
+  const bool capital = left[0] != AsciiLower(left[0]);
+  // A capital inside a sentence opens a name ("Mrs J*nes"), unless the word
+  // is one the dictionary knows only capitalised ("the Musl*ms").
+  if (capital && !a.sentence_start && !KnownOnlyCapitalised(lexicon, meant)) return false;
   ViewReading r;
   r.begin = a.begin;
   r.end = b.end;
-  r.text.assign(words_.Get(found));
-  if (left[0] != AsciiLower(left[0])) {
-    // A capital inside a sentence opens a name ("Mrs J*nes"), unless the
-    // word is one the dictionary knows only capitalised ("the Musl*ms").
-    if (!a.sentence_start && lexicon.Knows(r.text)) return false;
-    r.text[0] = AsciiUpper(r.text[0]);
-    if (!a.sentence_start && !lexicon.Knows(r.text)) return false;
-  }
+  r.text.assign(meant);
+  if (capital) r.text[0] = AsciiUpper(r.text[0]);
   r.unknown_word = false;  // a mask: no word for spelling to judge
   out->push_back(std::move(r));
   return true;
@@ -834,10 +830,7 @@ bool WordReader::Read(const TokenizedText& text, const Lexicon& lexicon, std::ve
     // is one edit from is itself known only capitalised ("a Muslm": Muslim).
     bool proper = false;
     if (readable == Readable::kInnerCapital && id != StringIdTable::kNone) {
-      const std::string_view meant = words_.Get(id);
-      std::string capitalised(meant);
-      capitalised[0] = AsciiUpper(capitalised[0]);
-      proper = !lexicon.Knows(meant) && lexicon.Knows(capitalised);
+      proper = KnownOnlyCapitalised(lexicon, words_.Get(id));
     }
     if ((readable == Readable::kWord || proper) && id != StringIdTable::kNone) {
       ViewReading r;
