@@ -71,6 +71,11 @@ MADE_BY = {
     "violent-verbs.txt": ("update-violent-verbs.py", ("wordnet-base 1:3.0-37", "WordNet 3.0",
                                                       "dictionaries/LICENSES/wordnet-3.0.txt")),
 }
+PLACES = ("update-places-like-names.py", ("briang/british-placenames 2f869bc", "OS Open Names",
+                                          "Contains OS data (c) Crown copyright and database right",
+                                          "dictionaries/LICENSES/british-placenames-2f869bc.txt"))
+MADE_BY["towns-like-names.txt"] = PLACES
+MADE_BY["places-like-names.txt"] = PLACES
 gen_dir = os.path.join(SOURCE, "dictionaries", "generated")
 names = sorted(os.listdir(gen_dir))
 check(names == sorted(MADE_BY), f"generated lists: {names}")
@@ -82,7 +87,7 @@ for name in names:
         check(needle in text, f"{name}: header lacks {needle!r}")
     words = [l for l in text.splitlines() if l and not l.startswith("#")]
     check(len(words) > 0, f"{name}: empty")
-for lic in ("cuss-2.2.0.txt", "naughty-words-1.2.0.txt", "wordnet-3.0.txt"):
+for lic in ("cuss-2.2.0.txt", "naughty-words-1.2.0.txt", "wordnet-3.0.txt", "british-placenames-2f869bc.txt"):
     check(os.path.getsize(os.path.join(SOURCE, "dictionaries", "LICENSES", lic)) > 500, f"LICENSES/{lic} missing or short")
 for name in ("tone-profanity.txt", "tone-mild.txt", "tone-insults.txt", "tone-insult-person.txt",
              "discrimination-slurs.txt", "discrimination-slurs-person.txt"):

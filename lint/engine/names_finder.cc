@@ -85,6 +85,24 @@ bool IsBeforePlace(std::string_view word) {
   return IsOneOf(word, kWords);
 }
 
+// Words after which a listed village or suburb is that place ("in Harold
+// Wood"); not "to" or "of" ("spoke to Jack Hill", "the arrest of ...").
+bool IsPlaceWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"in", "at", "from", "near", "into", "via", "towards", "outside",
+                                                "around", "round", "through", "across"};
+  return IsOneOf(word, kWords);
+}
+
+// A place name's folded words joined by single spaces: "king s lynn".
+std::string PlaceKey(const std::string& place) {
+  std::string key;
+  for (const auto& w : FoldedWords(place)) {
+    if (!key.empty()) key += ' ';
+    key += w;
+  }
+  return key;
+}
+
 // Capitalised words that go before a first name as part of what people call
 // someone, not as another name or a place: "Big Sue", "Little Jimmy",
 // "Special Sarah" (a special constable), "Auntie Pat".
@@ -117,6 +135,30 @@ NamesFinder::NamesFinder(const NamesMatcher& config, FirstNames first_names) : f
     if (!n.empty() && n[0] >= 'a' && n[0] <= 'z') places_in_lower_case_.Intern(Fold(n));
   }
   for (const auto& n : config.not_alone) not_alone_.Intern(Fold(n));
+  for (const auto& n : config.towns) towns_.Intern(PlaceKey(n));
+  for (const auto& n : config.places) places_.Intern(PlaceKey(n));
+}
+
+bool NamesFinder::InPlace(const TokenizedText& text, size_t i) const {
+  if (towns_.size() == 0 && places_.size() == 0) return false;
+  constexpr size_t kMostWords = 5;  // "Ottery St Mary", "King's Lynn": the longest keys
+  const auto& tokens = text.tokens;
+  std::string key;
+  for (size_t s = i >= kMostWords - 1 ? i - (kMostWords - 1) : 0; s <= i; ++s) {
+    key.clear();
+    for (size_t e = s; e < tokens.size() && e < s + kMostWords; ++e) {
+      if (e > s) {
+        const std::string_view gap = GapAfter(text, e - 1);
+        if (gap != " " && gap != "-" && !IsApostrophe(gap)) break;
+        key += ' ';
+      }
+      key += text.Folded(tokens[e]);
+      if (e <= s || e < i) continue;  // the place must take in token i and a word next to it
+      if (Has(towns_, key)) return true;
+      if (Has(places_, key) && (s < i || (s > 0 && IsPlaceWord(text.Folded(tokens[s - 1]))))) return true;
+    }
+  }
+  return false;
 }
 
 bool NamesFinder::IsSurname(const TokenizedText& text, size_t i) const {
@@ -254,7 +296,9 @@ void NamesFinder::Find(const TokenizedText& text, const Lexicon* dictionary,
       last = SurnameEnd(text, i + 1);
       // "Sean O'BRIEN" is fine, "Jamie COLE" is shouting, not a name we can judge
       // - unless an age follows, as in a press release ("JAMIE COLE, 27,").
-      if (tokens[last].all_caps && !AgeFollows(text.text, tokens[last].end)) continue;
+      const bool age = AgeFollows(text.text, tokens[last].end);
+      if (tokens[last].all_caps && !age) continue;
+      if (!age && InPlace(text, i)) continue;  // "in Milton Keynes", "Fort William Alerts"
     } else if (!t.has_digit && t.end - t.begin >= 2 && !Has(not_surnames_, folded) &&
                SpaceBetween(text, i, i + 1, false) && IsSurname(text, i + 1) &&
                !Has(not_surnames_, text.Folded(tokens[i + 1])) && t.all_caps == tokens[i + 1].all_caps &&

@@ -13,6 +13,12 @@
 // ("Sir Matt Busby Way") and not reported; a word the list writes in lower
 // case ("area") does this in lower case too ("the Lon Cilgwyn area").
 //
+// A first name and a surname that are a listed place are no name: a town
+// ("Milton Keynes", `towns`) always; a village or suburb (`places`: "Harold
+// Wood", which is someone's name too) after a place word ("in Harold Wood")
+// or when the place begins before the first name ("Fort William Alerts").
+// An age after the pair still makes it a name ("Harold Wood, 45,").
+//
 // A known first name written on its own, capitalised, with an age after it
 // ("Chloe, 19,") is a name. Asked for them, it also finds such a first name
 // with no age: "Jenny who rings from the Spar", "Laura, your husband rang".
@@ -70,6 +76,9 @@ class NamesFinder {
   // a sentence only when the dictionary does not know it in lower case
   // ("Jack", "Holly"; with no dictionary, never there).
   bool IsFirstNameAlone(const TokenizedText& text, size_t i, const Lexicon* dictionary) const;
+  // Whether a listed place covers first-name token `i` and a word next to
+  // it, as the comment at the top says.
+  bool InPlace(const TokenizedText& text, size_t i) const;
   // Whether token `i` can be (part of) a surname.
   bool IsSurname(const TokenizedText& text, size_t i) const;
   // The last token of the surname starting at `i` (hyphenated and O'/D'
@@ -88,6 +97,9 @@ class NamesFinder {
   // name they make it a place in lower case too.
   StringIdTable places_in_lower_case_;
   StringIdTable not_alone_;
+  // Place names, their folded words joined by single spaces.
+  StringIdTable towns_;
+  StringIdTable places_;
 };
 
 }  // namespace postcheck

@@ -128,6 +128,29 @@ TEST_CASE("a place named after someone is not a name") {
   CHECK(Names("We saw Darren Whitley road rage on the A6") == "'Darren Whitley'@7");
 }
 
+TEST_CASE("a town or a village that reads as a name") {
+  NamesMatcher config = Config();
+  config.first_names = std::make_shared<const NamesMatcher::Words>(
+      NamesMatcher::Words{"milton", "harold", "william", "darren", "mary", "lynn"});
+  config.towns = {"Milton Keynes", "Fort William", "King's Lynn"};
+  config.places = {"Harold Wood", "Ottery St Mary"};
+  // A town is never a name, wherever it stands.
+  CHECK(Names("Milton Keynes officers arrested a man", config) == "");
+  CHECK(Names("the Fort William Alerts page", config) == "");
+  CHECK(Names("in King's Lynn Harbour", config) == "");
+  // A village after a place word, or begun before the first name.
+  CHECK(Names("a man from Harold Wood was arrested", config) == "");
+  CHECK(Names("near Ottery St Mary Smith", config) == "");
+  // Innocent twins: a village with no place word before it is a person's
+  // name, so is any listed place with an age after it, and a name next to a
+  // town is still a name.
+  CHECK(Names("Harold Wood was arrested", config) == "'Harold Wood'@0");
+  CHECK(Names("we spoke to Harold Wood", config) == "'Harold Wood'@12");
+  CHECK(Names("in Milton Keynes, 45, of Leeds", config) == "'Milton Keynes'@3");
+  CHECK(Names("in Milton Keynes Darren Smith was seen", config) == "'Darren Smith'@17");
+  CHECK(Names("Mary Wood from Milton Keynes", config) == "'Mary Wood'@0");
+}
+
 TEST_CASE("Mc and Mac surnames") {
   CHECK(Names("Darren McDonald and Mr MacLeod") == "'Darren McDonald'@0 | 'Mr MacLeod'@20");
 }

@@ -181,6 +181,8 @@ void WriteRule(const Rule& r, const std::map<const void*, size_t>& shared_lists,
     w->Texts(r.names->not_surnames);
     w->Number(r.names->alone);
     w->Texts(r.names->not_alone);
+    w->Texts(r.names->towns);
+    w->Texts(r.names->places);
   }
   w->Number(r.spelling.has_value());
   if (r.spelling) {
@@ -250,6 +252,8 @@ Rule ReadRule(const Pack& pack, const std::vector<std::shared_ptr<const NamesMat
     names.not_surnames = r->Texts();
     names.alone = r->Bool();
     names.not_alone = r->Texts();
+    names.towns = r->Texts();
+    names.places = r->Texts();
     rule.names = std::move(names);
   }
   if (r->Bool()) {

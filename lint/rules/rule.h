@@ -80,10 +80,13 @@ struct NamesMatcher {
   std::vector<std::string> not_surnames; // capitalised words that end a name (Road, Police)
   bool alone = false;  // a known first name on its own is a name too ("Jenny who rings")
   std::vector<std::string> not_alone;    // first names that alone are a place, faith or brand (Paris, Islam)
+  std::vector<std::string> towns;        // towns that read as a name, never one (Milton Keynes)
+  std::vector<std::string> places;       // villages that read as a name, a place in context (in Harold Wood)
 
   // The same lists, whether shared or not: one finder serves both.
   bool SameLists(const NamesMatcher& other) const {
     return titles == other.titles && not_surnames == other.not_surnames && not_alone == other.not_alone &&
+           towns == other.towns && places == other.places &&
            (first_names == other.first_names || *first_names == *other.first_names);
   }
   bool operator==(const NamesMatcher& other) const { return SameLists(other) && alone == other.alone; }

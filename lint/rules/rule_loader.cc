@@ -417,7 +417,8 @@ void PackReader::ReadExamples(const YAML::Node& node, Rule* rule) {
 }
 
 void PackReader::ReadNames(const YAML::Node& node, Rule* rule) {
-  if (!CheckMap(node, "'names'", {"titles", "first_names_file", "not_surnames", "not_surnames_file", "alone", "not_alone_file"})) {
+  if (!CheckMap(node, "'names'", {"titles", "first_names_file", "not_surnames", "not_surnames_file", "alone", "not_alone_file",
+                               "towns_file", "places_file"})) {
     return;
   }
   NamesMatcher names;
@@ -430,6 +431,8 @@ void PackReader::ReadNames(const YAML::Node& node, Rule* rule) {
   if (node["not_surnames_file"]) ReadWordFiles(node["not_surnames_file"], "not_surnames_file", &names.not_surnames, nullptr);
   if (node["alone"]) ReadBool(node["alone"], "alone", &names.alone);
   if (node["not_alone_file"]) ReadWordFiles(node["not_alone_file"], "not_alone_file", &names.not_alone, nullptr);
+  if (node["towns_file"]) ReadWordFiles(node["towns_file"], "towns_file", &names.towns, nullptr);
+  if (node["places_file"]) ReadWordFiles(node["places_file"], "places_file", &names.places, nullptr);
   if (names.titles.empty() && names.first_names->empty()) {
     Error(node, "'names' needs titles or first_names_file");
   }

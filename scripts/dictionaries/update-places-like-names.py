@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Regenerate dictionaries/generated/towns-like-names.txt and
+places-like-names.txt: British place names that read as a first name and a
+surname ("Milton Keynes", "Harold Wood", "Fort William Alerts"), for the
+names matcher (`towns_file`, `places_file` in rules/README.md).
+
+Source: briang/british-placenames at commit 2f869bcc887f80bc3cc7cb8644368dae6739a3ed
+(places.csv, 42,986 settlements of England, Scotland and Wales with their
+type), which its author extracted from Ordnance Survey's OS Open Names. The
+repository is released into the public domain (The Unlicense); OS Open Names
+is under the Open Government Licence v3.0, which asks for the attribution
+"Contains OS data (c) Crown copyright and database right". Both texts are in
+dictionaries/LICENSES/british-placenames-2f869bc.txt.
+
+Selection: a name of two to four words (split at spaces and hyphens) of which
+one word is a first name of dictionaries/first-names.txt with a capitalised
+word next to it. Towns and cities go to towns-like-names.txt (always a
+place, "Leighton Buzzard"); villages, hamlets, suburbs and other settlements
+to places-like-names.txt (a place after a place word, "in Harold Wood", or
+when the first name is not the place's first word, "Fort William"), because
+"Jack Hill" and "Douglas West" are people's names too. A name listed as both
+goes to the towns.
+
+  update-places-like-names.py          regenerate from the committed snapshot
+  update-places-like-names.py --fetch  download places.csv at the pinned
+                                       commit, check its SHA-256, refresh the
+                                       snapshot (the rows with a first name in
+                                       a name of two words or more), regenerate
+  update-places-like-names.py --check  exit 1 naming the file if a committed
+                                       list differs from what the script makes
+
+Output is sorted and deterministic.
+"""
+import csv
+import hashlib
+import io
+import os
+import re
+import sys
+import urllib.request
+
+import generated_list
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+COMMIT = '2f869bcc887f80bc3cc7cb8644368dae6739a3ed'
+URL = f'https://raw.githubusercontent.com/briang/british-placenames/{COMMIT}/places.csv'
+SHA256 = 'a84eecacd1290d0e45701274d20336a9262d6b60c6d811020af0e83af74dfd13'
+SNAPSHOT = os.path.join(HERE, 'sources', 'british-placenames-2f869bc-first-names.tsv')
+FIRST_NAMES = os.path.join(ROOT, 'dictionaries', 'first-names.txt')
+TOWNS = os.path.join(ROOT, 'dictionaries', 'generated', 'towns-like-names.txt')
+PLACES = os.path.join(ROOT, 'dictionaries', 'generated', 'places-like-names.txt')
+COMMAND = 'python3 scripts/dictionaries/update-places-like-names.py --fetch'
+TOWN_TYPES = ('City', 'Town')
+
+
+def fail(msg):
+    sys.exit(f'update-places-like-names: {msg}')
+
+
+def words_of(name):
+    return [w for w in re.split(r'[ -]+', name) if w]
+
+
+def first_names():
+    with open(FIRST_NAMES, encoding='utf-8') as f:
+        return {l.strip().lower() for l in f if l.strip() and not l.startswith('#')}
+
+
+def fetch():
+    try:
+        with urllib.request.urlopen(URL, timeout=60) as r:
+            data = r.read()
+    except OSError as e:
+        fail(f'{URL}: {e}')
+    got = hashlib.sha256(data).hexdigest()
+    if got != SHA256:
+        fail(f'{URL}: SHA-256 {got}, expected {SHA256}')
+    names = first_names()
+    rows = []
+    for row in csv.DictReader(io.StringIO(data.decode('utf-8'))):
+        w = words_of(row['name'])
+        if len(w) >= 2 and any(x.lower() in names for x in w):
+            rows.append((row['name'], row['type']))
+    with open(SNAPSHOT, 'w', encoding='utf-8') as f:
+        f.write(f'# The rows of briang/british-placenames {COMMIT[:7]} places.csv (OS Open Names,\n'
+                f'# OGL v3.0) whose name has two words or more, one of them in first-names.txt;\n'
+                f'# name<TAB>type. Written by {COMMAND}\n')
+        f.write(''.join(f'{n}\t{t}\n' for n, t in sorted(set(rows))))
+
+
+def selected():
+    """{place name: True for a town or city} of the selection above."""
+    if not os.path.exists(SNAPSHOT):
+        fail(f'{SNAPSHOT}: missing; run {COMMAND}')
+    names = first_names()
+    out = {}
+    with open(SNAPSHOT, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#') or not line.strip():
+                continue
+            name, kind = line.rstrip('\n').split('\t')
+            w = words_of(name)
+            if not 2 <= len(w) <= 4:
+                continue
+            if not any(w[k].lower() in names and
+                       ((k + 1 < len(w) and w[k + 1][:1].isupper()) or (k > 0 and w[k - 1][:1].isupper()))
+                       for k in range(len(w))):
+                continue
+            out[name] = out.get(name, False) or kind in TOWN_TYPES
+    return out
+
+
+HEADER = (
+    '# GENERATED by scripts/dictionaries/update-places-like-names.py: do not edit by hand.\n'
+    '# {what}\n'
+    '# Source: briang/british-placenames ' + COMMIT[:7] + ' places.csv, from Ordnance Survey\n'
+    '#   OS Open Names. Contains OS data (c) Crown copyright and database right.\n'
+    '#   Licences: The Unlicense and the Open Government Licence v3.0, both in\n'
+    '#   dictionaries/LICENSES/british-placenames-2f869bc.txt.\n'
+    '# Selection: two to four words, one of them a first name of\n'
+    '#   dictionaries/first-names.txt next to a capitalised word.\n'
+    f'# Command: {COMMAND}\n')
+
+
+def render_towns():
+    what = ('Towns and cities whose names read as a person\'s ("Milton Keynes"): never a name.')
+    return HEADER.format(what=what) + ''.join(n + '\n' for n, town in sorted(selected().items()) if town)
+
+
+def render_places():
+    what = ('Villages, hamlets and suburbs whose names read as a person\'s ("Harold Wood"):\n'
+            '#   a place after a place word ("in Harold Wood") or before the first name ("Fort William").')
+    return HEADER.format(what=what) + ''.join(n + '\n' for n, town in sorted(selected().items()) if not town)
+
+
+def main():
+    generated_list.main_many(__doc__.split('\n')[0], 'update-places-like-names', ROOT,
+                             {TOWNS: render_towns, PLACES: render_places}, fetch)
+
+
+if __name__ == '__main__':
+    main()
