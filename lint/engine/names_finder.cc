@@ -33,9 +33,16 @@ std::string_view GapAfter(const TokenizedText& text, size_t i) {
 }
 
 // Whether the text at byte `at` gives an age the way a press release does:
-// ", 15," ", 15 " ", 15." or ", aged 15".
+// ", 15," ", 15 " ", 15." or ", aged 15", or in brackets: " (15)", "(15)".
 bool AgeFollows(std::string_view text, size_t at) {
   std::string_view rest = text.substr(at, 12);
+  // " (15)" and "(15)", as tabloids and loose posts give one
+  if (rest.starts_with(" (")) rest.remove_prefix(1);
+  if (rest.starts_with("(")) {
+    size_t digits = 1;
+    while (digits < rest.size() && IsAsciiDigit(rest[digits])) ++digits;
+    return digits >= 2 && digits <= 3 && digits < rest.size() && rest[digits] == ')';
+  }
   if (rest.size() < 3 || rest[0] != ',' || rest[1] != ' ') return false;
   rest.remove_prefix(2);
   if (rest.substr(0, 5) == "aged " || rest.substr(0, 5) == "AGED ") rest.remove_prefix(5);

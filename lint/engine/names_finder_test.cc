@@ -100,6 +100,11 @@ TEST_CASE("a capitalised pair with an age after it, in any case") {
   CHECK(Names("Oluwaseun Adeyemi was there") == "");
   CHECK(Names("Bury Road, 15, was closed") == "");
   CHECK(Names("Kai Barnes, 2015, was closed") == "");
+  // the age in brackets, as tabloids and loose posts give it
+  CHECK(Names("Kai Barnes (15) ran off") == "'Kai Barnes'@0");
+  CHECK(Names("Osian Jones(7) found the dog") == "'Osian Jones'@0");
+  CHECK(Names("Kai Barnes (2015) was closed") == "");
+  CHECK(Names("Kai Barnes (see below)") == "");
 }
 
 TEST_CASE("a title and surname in lower case") {
@@ -237,6 +242,7 @@ TEST_CASE("a first name on its own, when asked for") {
   // With an age after it, a name for every rule, not one "alone".
   CHECK(Alone("we lifted Amy, 19, in Asda") == "");
   CHECK(Names("we lifted Amy, 19, in Asda") == "'Amy'@10");
+  CHECK(Names("reuniting Amy (91) with her carers") == "'Amy'@10");
   CHECK(Names("we lifted Paris, 19, in Asda") == "");  // not_alone is not in Names' config
   // Not asked for: nothing.
   NamesFinder finder(Config());
