@@ -14,6 +14,9 @@ namespace {
 
 constexpr size_t kMinWord = 3;        // shorter words are not read, nor vocabulary
 constexpr size_t kMaxSwapOnly = 4;    // words this short are read only by a swap
+// Capitals with digits shorter than this are codes ("G4S", "SW1A", "M62"):
+// only longer ones are read as a word in leetspeak ("LAB0UR").
+constexpr size_t kMinCapitalsLeet = 6;
 // As the word index reads a strong term's misspellings: a word of five
 // letters may miss one ("hate" is no misspelt "hat"), a word of six or more
 // may have one added, missing or replaced ("thots" is no "trots").
@@ -709,13 +712,13 @@ bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexic
       return false;
     }
   }
-  // A word begun with a letter and with a small one in it: "2nd", "10am"
-  // and "4x4" are no words, and capitals with digits are codes ("G4S",
-  // "A1M").
-  if (!letter || !IsAsciiLetter(written[0]) ||
-      std::none_of(written.begin(), written.end(), [](char c) { return IsLower(c); })) {
-    return false;
-  }
+  // A word begun with a letter: "2nd", "10am" and "4x4" are no words.
+  // Short capitals with digits are codes ("G4S", "A1M", "SW1A"); from six
+  // characters on they may be a word shouted ("LAB0UR"), read only as a
+  // vocabulary word, never a strong term (the word index reads those).
+  if (!letter || !IsAsciiLetter(written[0])) return false;
+  const bool capitals = std::none_of(written.begin(), written.end(), [](char c) { return IsLower(c); });
+  if (capitals && written.size() < kMinCapitalsLeet) return false;
   // A digit inside the word ("h4te"), or an "8" for "ate" at its end ("h8"):
   // letters and then digits are a code ("IC3", "M62", "B4").
   bool inside = written.back() == '8';
@@ -753,6 +756,7 @@ bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexic
     // A strong term too ("m0nkey"), so that a phrase and the words around
     // it read on ("porch m0nkey"): the word index matches the term itself
     // however it is written.
+    if (capitals && strong_.Find(*candidate) != StringIdTable::kNone) continue;
     const StringIdTable& table = strong_.Find(*candidate) != StringIdTable::kNone ? strong_ : words_;
     const uint32_t id = table.Find(*candidate);
     if (id == StringIdTable::kNone) continue;

@@ -28,7 +28,9 @@
 //   - a word of letters and digits, begun with a letter and not all
 //     capitals, whose digits stand for letters ("h4te", "k1ll", "s1ck"; "8"
 //     for "ate": "h8") that make a vocabulary word or a strong term, as
-//     that word ("porch m0nkey": porch monkey);
+//     that word ("porch m0nkey": porch monkey); in capitals only from six
+//     characters on (shorter ones are codes: "G4S", "SW1A") and only as a
+//     vocabulary word ("C0N5ERVAT1VES": Conservatives);
 //   - a word the dictionary does not know, of three letters or more, with
 //     the word before or after it, one space apart, when the two make a
 //     vocabulary word (not a strong term: the word index reads those): "stu

@@ -288,6 +288,11 @@ TEST_CASE("digits standing for letters are read as the word they spell") {
   CHECK(Read("a c00n") == "a coon");
   // Letters and then digits are a code, not a word: "IC3" is no "ICE".
   CHECK(Read("two IC3 males, the A6 and the M62") == "two IC3 males, the A6 and the M62");
+  // Capitals with digits of six characters or more may be a word shouted,
+  // read as a vocabulary word only, never a strong term.
+  CHECK(Read("so P4THET1C") == "so Pathetic");  // read with its first capital, as a name is
+  CHECK(Read("a STABB3R") == "a STABB3R");
+  CHECK(Read("S1CK of them") == "S1CK of them");  // five: a code's length
 }
 
 TEST_CASE("a strong term run together with a word is read when it is long enough") {
