@@ -25,11 +25,11 @@
 //     "Deaht" Death, "immigrnts" immigrants. As the word index reads
 //     misspelt strong terms: a word of up to four letters only by a swap,
 //     one of five by a swap or a missing letter;
-//   - a word of letters and digits, begun with a letter and not all
-//     capitals, whose digits stand for letters ("h4te", "k1ll", "s1ck"; "8"
-//     for "ate": "h8") that make a vocabulary word or a strong term, as
-//     that word ("porch m0nkey": porch monkey); in capitals only from six
-//     characters on (shorter ones are codes: "G4S", "SW1A") and only as a
+//   - a word of letters and digits, begun with a letter, whose digits
+//     stand for letters ("h4te", "k1ll", "s1ck"; "8" for "ate": "h8") that
+//     make a vocabulary word or a strong term, as that word ("porch m0nkey":
+//     porch monkey); a word all in capitals only from six characters on
+//     (shorter ones are codes: "G4S", "SW1A", "S1CK") and only as a
 //     vocabulary word ("C0N5ERVAT1VES": Conservatives);
 //   - a word the dictionary does not know, of three letters or more, with
 //     the word before or after it, one space apart, when the two make a
@@ -65,8 +65,9 @@
 // (names; a misspelt one only when the word meant is known only capitalised,
 // "a Muslm"; a run-together word only when its first part is a vocabulary word
 // the dictionary knows only capitalised: "Muslimsdisgust", not "Jimkill" or
-// "Penistone"), words in capitals, words with digits (but for leetspeak,
-// above) or other than ASCII letters, words longer than kMaxSplitLength,
+// "Penistone"), words in capitals and words with digits (but for
+// leetspeak, above), words of other than ASCII letters, words longer than
+// kMaxSplitLength,
 // @handles, #hashtags, URLs,
 // e-mail addresses and masked words otherwise ("f***ing", "b*tch*s").
 //

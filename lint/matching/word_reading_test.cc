@@ -292,7 +292,6 @@ TEST_CASE("digits standing for letters are read as the word they spell") {
   // read as a vocabulary word only, never a strong term.
   CHECK(Read("so P4THET1C") == "so Pathetic");  // read with its first capital, as a name is
   CHECK(Read("a STABB3R") == "a STABB3R");
-  CHECK(Read("S1CK of them") == "S1CK of them");  // five: a code's length
 }
 
 TEST_CASE("a strong term run together with a word is read when it is long enough") {
