@@ -756,9 +756,10 @@ bool WordReader::ReadLeet(const TokenizedText& text, const Token& t, const Lexic
     // A strong term too ("m0nkey"), so that a phrase and the words around
     // it read on ("porch m0nkey"): the word index matches the term itself
     // however it is written.
-    if (capitals && strong_.Find(*candidate) != StringIdTable::kNone) continue;
-    const StringIdTable& table = strong_.Find(*candidate) != StringIdTable::kNone ? strong_ : words_;
-    const uint32_t id = table.Find(*candidate);
+    const uint32_t strong_id = strong_.Find(*candidate);
+    if (capitals && strong_id != StringIdTable::kNone) continue;  // capitals: a vocabulary word only
+    const StringIdTable& table = strong_id != StringIdTable::kNone ? strong_ : words_;
+    const uint32_t id = strong_id != StringIdTable::kNone ? strong_id : words_.Find(*candidate);
     if (id == StringIdTable::kNone) continue;
     ViewReading r;
     r.begin = t.begin;
