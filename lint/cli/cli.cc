@@ -209,6 +209,11 @@ void Explain(const Rule& r, std::ostream& out) {
     for (size_t k = 0; k < r.cluster->rules.size(); ++k) out << (k ? ", " : " ") << r.cluster->rules[k];
     out << ", each within " << r.cluster->within << " words of the one before";
   }
+  if (r.model) {
+    out << " posts the loose-post model (" << r.model->model->features().size()
+        << " words and word pairs) scores as " << r.model->label << " with a probability of at least "
+        << r.model->threshold << " (its strongest sentence)";
+  }
   out << "\n";
   if (!r.validators.empty()) {
     out << "  validated by:";

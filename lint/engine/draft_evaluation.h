@@ -50,6 +50,10 @@ struct EvaluationSpace {
   // The misspellings found, by speller: the first `spellers_used` entries.
   std::vector<std::pair<const SpellChecker*, std::vector<RuleSpan>>> misspelt;
   size_t spellers_used = 0;
+  // The loose-post models' scores of this draft, every label at once, by
+  // model: the first `models_scored` entries.
+  std::vector<std::pair<const LoosePostModel*, std::vector<double>>> model_scores;
+  size_t models_scored = 0;
 
   // Empties what the last draft wrote (perhaps another engine's) and sizes
   // every list for `engine`.
@@ -88,6 +92,9 @@ class DraftEvaluation {
   void AddReadWords(const SpellChecker& speller, std::vector<RuleSpan>* misspelt) const;
   void AddLengthOverrun(const CompiledRule& rule, std::vector<RuleSpan>* candidates);
   void AddClusters(const CompiledRule& rule, std::vector<RuleSpan>* candidates);
+  // The model's hit: the draft's strongest sentence, when the whole draft
+  // scores at or above the rule's threshold.
+  void AddModelHit(const CompiledRule& rule, std::vector<RuleSpan>* candidates);
   // The draft's length in `measure`, measured once per measure and limit
   // (copies of a platform rule share it), and not at all when a cheap bound
   // is within the limit.

@@ -1,6 +1,7 @@
 // Engine::Create: compiling rule packs into the engine's matchers
 // (engine_impl.h), as named steps run in order by EngineBuilder.
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <future>
 #include <map>
@@ -177,6 +178,11 @@ void EngineBuilder::StartDictionaries() {
     CompiledRule& c = impl_.compiled[r];
     c.enabled = RuleEnabled(rule, options_);
     if (rule.length) c.length = &*rule.length;
+    if (rule.model) {
+      c.model = &*rule.model;
+      c.model_label = rule.model->model->LabelIndex(rule.model->label);
+      c.model_logit = std::log(rule.model->threshold / (1 - rule.model->threshold));
+    }
     auto sev = options_.severity_overrides.find(rule.full_id);
     c.severity = sev != options_.severity_overrides.end() ? sev->second : rule.severity;
     if (rule.spelling && c.enabled) {

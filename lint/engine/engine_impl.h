@@ -63,14 +63,17 @@ struct CompiledRule {
   const SpellChecker* speller = nullptr;
   const LengthMatcher* length = nullptr;    // the rule's, kept here to spare a look at the Rule per draft
   const ClusterMatcher* cluster = nullptr;  // likewise
+  const ModelMatcher* model = nullptr;      // likewise
+  int model_label = -1;                     // the model's column for the rule's label
+  double model_logit = 0;                   // the threshold as log-odds
   std::vector<uint32_t> cluster_refs;       // indices of the rules the cluster counts
   bool enabled = true;
   bool needed = true;  // enabled, or named by a condition of a needed rule
   Severity severity = Severity::kWarning;
   // A self-searching rule looks for its own candidates in every draft
-  // (names, spelling, length, cluster); any other has a candidate only where
-  // one of its patterns or words matched.
-  bool SelfSearching() const { return names >= 0 || speller || length || cluster; }
+  // (names, spelling, length, cluster, model); any other has a candidate only
+  // where one of its patterns or words matched.
+  bool SelfSearching() const { return names >= 0 || speller || length || cluster || model; }
 };
 
 // A draft's length in one measure, against one limit.

@@ -767,3 +767,53 @@ TEST_CASE("the bundled packs read their word index from its file, and lint as wi
 
 }  // namespace
 }  // namespace postcheck
+
+namespace postcheck {
+namespace {
+
+// A small loose-post model beside the packs: "nan" and "lives on" weigh for
+// personal-data, "tories" for impartiality.
+const std::string kModelFile = [] {
+  const fs::path path = TempDir() / "model.tsv";
+  std::ofstream(path) << "labels\tpersonal-data\timpartiality\n"
+                         "bias\t-2.0000\t-2.0000\n"
+                         "u:nan\t1.5000\t0.0000\n"
+                         "b:lives on\t1.5000\t0.0000\n"
+                         "u:tories\t0.0000\t3.0000\n";
+  return path.string();
+}();
+
+std::string ModelRule(const std::string& id, const std::string& label, const std::string& threshold) {
+  return "  - id: " + id + "\n    category: " + label + "\n    severity: warning\n    message: \"" + id +
+         " ({words})\"\n    why: test\n    model: {file: model.tsv, label: " + label +
+         ", threshold: " + threshold + "}\n    examples: {flag: [x], pass: [y]}\n";
+}
+
+TEST_CASE("model: a post at or above the threshold is one finding, its strongest sentence") {
+  (void)kModelFile;
+  auto engine = Build(P("m", ModelRule("pd", "personal-data", "0.7") + ModelRule("pol", "impartiality", "0.7")));
+  // personal-data: -2 + 1.5 + 1.5 = 1.0, p = 0.73; impartiality -2, p = 0.12
+  CHECK(Lint(*engine, "Busy night. My nan lives on Elm Rd!") == "m.pd 'My nan lives on Elm Rd!'@12");
+  // one of the two: -2 + 1.5 = -0.5, p = 0.38
+  CHECK(Lint(*engine, "My nan is lovely.") == "");
+  CHECK(Lint(*engine, "Tories out") == "m.pol 'Tories out'@0");
+  const std::vector<Finding> f = engine->Lint("My nan lives on Elm Rd");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "pd ('lives on', 'nan')");
+}
+
+TEST_CASE("model: a second opinion, silent where another rule of its category reports") {
+  auto engine = Build(P("m", ModelRule("pd", "personal-data", "0.7") +
+                                 "  - id: street\n    category: personal-data\n    severity: warning\n"
+                                 "    message: m\n    why: w\n    patterns: ['Elm Rd']\n"
+                                 "    examples: {flag: [x], pass: [y]}\n" +
+                                 "  - id: hint\n    category: personal-data\n    severity: suggestion\n"
+                                 "    message: m\n    why: w\n    patterns: ['Oak St']\n"
+                                 "    examples: {flag: [x], pass: [y]}\n"));
+  CHECK(Lint(*engine, "My nan lives on Elm Rd") == "m.street 'Elm Rd'@16");
+  // a suggestion does not silence it
+  CHECK(Lint(*engine, "My nan lives on Oak St") == "m.pd 'My nan lives on Oak St'@0 | m.hint 'Oak St'@16");
+}
+
+}  // namespace
+}  // namespace postcheck

@@ -59,6 +59,19 @@ void SelectReported(const Engine::Impl& engine, const std::vector<const Rule*>& 
       if (!engine.Allowed(text, allowed, s)) out->push_back({r, s});
     }
   }
+  // A model rule is a second opinion: it speaks only where no other rule of
+  // its category reports a warning or an error.
+  if (std::any_of(out->begin(), out->end(), [&](const Reported& o) { return engine.compiled[o.rule].model; })) {
+    std::vector<std::string_view> spoken;
+    for (const Reported& o : *out) {
+      const CompiledRule& c = engine.compiled[o.rule];
+      if (!c.model && c.severity >= Severity::kWarning) spoken.push_back(rules[o.rule]->category);
+    }
+    std::erase_if(*out, [&](const Reported& o) {
+      return engine.compiled[o.rule].model &&
+             std::find(spoken.begin(), spoken.end(), rules[o.rule]->category) != spoken.end();
+    });
+  }
   // Spans already reported, by start, with the furthest end so far: a
   // misspelling overlaps one when some span starting before its end ends
   // after its start.
@@ -108,6 +121,14 @@ Finding MakeFinding(const Engine::Impl& engine, const Rule& rule, const Reported
     values.extra = {{"limit", std::to_string(rule.length->limit)},
                     {"count", std::to_string(m.total)},
                     {"over", std::to_string(m.total - rule.length->limit)}};
+  }
+  if (compiled.model) {
+    // the words of the match that weigh most for the model's label
+    std::string words;
+    for (const std::string& w : compiled.model->model->StrongestWords(f.match, compiled.model_label, 3)) {
+      words.append(words.empty() ? "'" : ", '").append(w).append("'");
+    }
+    values.extra = {{"words", words}};
   }
   if (compiled.speller) {
     values.suggestions = compiled.speller->Suggest(f.match, 3);

@@ -28,8 +28,9 @@ struct Reported {
 // Sets *out to the spans to report, in report order (offset, then rule id):
 // those of enabled rules not hidden by the allow list (`allowed`: its hits
 // in the draft), and for spelling only words no other reported span
-// overlaps (a swear word or jargon is flagged as that, not as a misspelling).
-// *taken is working space.
+// overlaps (a swear word or jargon is flagged as that, not as a misspelling),
+// and for a `model` rule only where no other rule of its category reports a
+// warning or an error. *taken is working space.
 void SelectReported(const Engine::Impl& engine, const std::vector<const Rule*>& rules, const TokenizedText& text,
                     const RuleSpans& spans, const std::vector<WordHit>& allowed,
                     std::vector<std::pair<uint32_t, uint32_t>>* taken, std::vector<Reported>* out);

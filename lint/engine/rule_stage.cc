@@ -38,6 +38,7 @@ void DraftEvaluation::EvaluateRules() {
     if (rule.speller) AddMisspellings(rule, &candidates);
     if (rule.length && (all_ || rule.enabled)) AddLengthOverrun(rule, &candidates);
     if (rule.cluster) AddClusters(rule, &candidates);
+    if (rule.model) AddModelHit(rule, &candidates);
     if (candidates.empty()) continue;
     KeepPassing(r, &candidates);
   }
@@ -105,6 +106,23 @@ Measurement DraftEvaluation::MeasureOnce(LengthMeasure measure, size_t limit) {
   if (MeasureBound(view_.original(), measure) > limit) m = Measure(view_.original(), measure, limit);
   lengths_.push_back({measure, limit, m});
   return m;
+}
+
+void DraftEvaluation::AddModelHit(const CompiledRule& rule, std::vector<RuleSpan>* candidates) {
+  const LoosePostModel& model = *rule.model->model;
+  // Scored once a draft for every label: the rules of each label share it.
+  auto& scored = space_.model_scores;
+  size_t k = 0;
+  while (k < space_.models_scored && scored[k].first != &model) ++k;
+  if (k == space_.models_scored) {
+    if (scored.size() == k) scored.emplace_back();
+    scored[k].first = &model;
+    model.Scores(text_.text, &scored[k].second);
+    ++space_.models_scored;
+  }
+  if (scored[k].second[static_cast<size_t>(rule.model_label)] < rule.model_logit) return;
+  const auto [begin, end] = model.StrongestSentence(text_.text, rule.model_label);
+  if (begin < end) candidates->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), -1});
 }
 
 void DraftEvaluation::AddLengthOverrun(const CompiledRule& rule, std::vector<RuleSpan>* candidates) {

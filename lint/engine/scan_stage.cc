@@ -37,6 +37,7 @@ void EvaluationSpace::Reset(const Engine::Impl& engine) {
   for (auto& found_names : names_alone) found_names.clear();
   names_done.assign(engine.names_finders.size(), false);
   spellers_used = 0;
+  models_scored = 0;
 }
 
 DraftEvaluation::DraftEvaluation(const Engine::Impl& engine, const TokenizedText& text, const MatchView& view,

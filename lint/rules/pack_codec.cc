@@ -7,6 +7,8 @@
 #include "text/byte_codec.h"
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -93,6 +95,7 @@ class Reader {
     return static_cast<int>(v);
   }
   bool Bool() { return bytes_.Bool(); }
+  size_t Left() const { return bytes_.left(); }
   // A count of items, each at least one byte long: never more than the
   // bytes left, so a damaged count cannot make a huge allocation.
   size_t Count() {
@@ -158,7 +161,42 @@ class Reader {
   const std::string* pack_file_;
 };
 
-void WriteRule(const Rule& r, const std::map<const void*, size_t>& shared_lists, Writer* w) {
+uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+
+// A model: its labels, the bias of each, its features and their weights.
+void WriteModel(const LoosePostModel& m, Writer* w) {
+  w->Texts(m.labels());
+  for (int32_t b : m.bias()) w->Number(ZigZag(b));
+  w->Texts(m.features());
+  for (int32_t x : m.weights()) w->Number(ZigZag(x));
+}
+
+std::shared_ptr<const LoosePostModel> ReadModel(Reader* r) {
+  std::vector<std::string> labels = r->Texts();
+  std::vector<int32_t> bias(r->ok() ? labels.size() : 0);
+  auto weight = [&] {
+    const int64_t v = UnZigZag(r->Number());
+    if (v < INT32_MIN || v > INT32_MAX) r->Fail();
+    return static_cast<int32_t>(v);
+  };
+  for (int32_t& b : bias) b = weight();
+  std::vector<std::string> features = r->Texts();
+  // each weight is a byte at least: a damaged count cannot make a huge allocation
+  if (!r->ok() || labels.empty() || features.size() > r->Left() / labels.size()) {
+    r->Fail();
+    return nullptr;
+  }
+  std::vector<int32_t> weights(features.size() * labels.size());
+  for (size_t k = 0; k < weights.size() && r->ok(); ++k) weights[k] = weight();
+  if (!r->ok()) return nullptr;
+  auto model = LoosePostModel::FromParts(std::move(labels), std::move(bias), std::move(features), std::move(weights));
+  if (!model) r->Fail();
+  return model;
+}
+
+void WriteRule(const Rule& r, const std::map<const void*, size_t>& shared_lists,
+               const std::map<const void*, size_t>& shared_models, Writer* w) {
   w->Text(r.id);
   w->Text(r.category);
   w->Number(static_cast<uint64_t>(r.severity));
@@ -201,6 +239,15 @@ void WriteRule(const Rule& r, const std::map<const void*, size_t>& shared_lists,
     w->Int(r.cluster->within);
     w->Mark(r.cluster->mark);
   }
+  w->Number(r.model.has_value());
+  if (r.model) {
+    w->Number(shared_models.at(r.model->model.get()));
+    w->Text(r.model->label);
+    char threshold[32];
+    std::snprintf(threshold, sizeof threshold, "%.17g", r.model->threshold);
+    w->Text(threshold);
+    w->Mark(r.model->mark);
+  }
   w->Number(r.match_case);
   w->Number(r.disguises);
   w->Text(r.platform);
@@ -219,7 +266,8 @@ void WriteRule(const Rule& r, const std::map<const void*, size_t>& shared_lists,
 }
 
 Rule ReadRule(const Pack& pack, const std::vector<std::shared_ptr<const NamesMatcher::Words>>& shared_lists,
-              bool read_examples, Reader* r) {
+              const std::vector<std::shared_ptr<const LoosePostModel>>& shared_models, bool read_examples,
+              Reader* r) {
   Rule rule;
   rule.pack = pack.id;
   rule.id = r->Text();
@@ -278,6 +326,25 @@ Rule ReadRule(const Pack& pack, const std::vector<std::shared_ptr<const NamesMat
     cluster.mark = r->Mark();
     rule.cluster = std::move(cluster);
   }
+  if (r->Bool()) {
+    ModelMatcher model;
+    const uint64_t k = r->Number();
+    if (k < shared_models.size()) {
+      model.model = shared_models[k];
+    } else {
+      r->Fail();
+    }
+    model.label = r->Text();
+    const std::string threshold = r->Text();
+    char* end = nullptr;
+    model.threshold = std::strtod(threshold.c_str(), &end);
+    if (threshold.empty() || end != threshold.c_str() + threshold.size() || !model.model ||
+        model.model->LabelIndex(model.label) < 0) {
+      r->Fail();
+    }
+    model.mark = r->Mark();
+    rule.model = std::move(model);
+  }
   rule.match_case = r->Bool();
   rule.disguises = r->Bool();
   rule.platform = r->Text();
@@ -309,9 +376,21 @@ bool EncodePacks(const std::vector<Pack>& packs, std::string* out, std::string* 
       }
     }
   }
+  // The models likewise.
+  std::map<const void*, size_t> shared_models;
+  std::vector<const LoosePostModel*> models;
+  for (const Pack& pack : packs) {
+    for (const Rule& rule : pack.rules) {
+      if (rule.model && shared_models.emplace(rule.model->model.get(), models.size()).second) {
+        models.push_back(rule.model->model.get());
+      }
+    }
+  }
   Writer w(out, nullptr);
   w.Number(lists.size());
   for (const NamesMatcher::Words* list : lists) w.Texts(*list);
+  w.Number(models.size());
+  for (const LoosePostModel* model : models) WriteModel(*model, &w);
   w.Number(packs.size());
   for (const Pack& pack : packs) {
     Writer p(out, &pack.file);
@@ -323,7 +402,7 @@ bool EncodePacks(const std::vector<Pack>& packs, std::string* out, std::string* 
         *error = "rule '" + rule.full_id + "' does not belong to pack '" + pack.id + "'";
         return false;
       }
-      WriteRule(rule, shared_lists, &p);
+      WriteRule(rule, shared_lists, shared_models, &p);
     }
     if (!p.ok()) {
       *error = "pack '" + pack.id + "' has a source mark in " + p.bad_file() + ", not in " + pack.file;
@@ -338,6 +417,11 @@ bool DecodePacks(std::string_view bytes, const std::vector<std::string>& pack_fi
   Reader r(bytes, nullptr);
   std::vector<std::shared_ptr<const NamesMatcher::Words>> lists(r.Count());
   for (auto& list : lists) list = std::make_shared<const NamesMatcher::Words>(r.Texts());
+  std::vector<std::shared_ptr<const LoosePostModel>> models(r.Count());
+  for (auto& model : models) {
+    if (r.ok()) model = ReadModel(&r);
+  }
+  if (!r.ok()) return false;
   if (r.Number() != pack_files.size()) return false;
   std::vector<Pack> decoded(pack_files.size());
   for (size_t k = 0; k < decoded.size() && r.ok(); ++k) {
@@ -347,7 +431,7 @@ bool DecodePacks(std::string_view bytes, const std::vector<std::string>& pack_fi
     pack.id = r.Text();
     pack.description = r.Text();
     pack.rules.resize(r.Count());
-    for (Rule& rule : pack.rules) rule = ReadRule(pack, lists, read_examples, &r);
+    for (Rule& rule : pack.rules) rule = ReadRule(pack, lists, models, read_examples, &r);
   }
   if (!r.ok() || !r.done()) return false;
   packs->insert(packs->end(), std::make_move_iterator(decoded.begin()), std::make_move_iterator(decoded.end()));

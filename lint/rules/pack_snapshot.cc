@@ -17,7 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kMagic = "postcheck-packs3\n";
+constexpr std::string_view kMagic = "postcheck-packs4\n";
 constexpr uint64_t kChecksumSeed = 0x3C6EF372FE94F82Bull;
 // The largest snapshot read: far beyond the bundled packs' (a few MB).
 constexpr size_t kMaxSnapshotBytes = size_t{1} << 28;

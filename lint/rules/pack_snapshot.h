@@ -16,7 +16,7 @@
 // packs and says why, and the caller parses the YAML: a snapshot never
 // changes what postcheck reports.
 //
-// Layout: "postcheck-packs3\n", the length of the rest and a checksum of it
+// Layout: "postcheck-packs4\n", the length of the rest and a checksum of it
 // (8 bytes each), then the rest: the pack files (name in the directory,
 // bytes), the word files (path from the directory, bytes), and
 // EncodePacks's bytes (pack_codec.h).

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "matching/loose_post_model.h"
 #include "rules/platform.h"
 
 namespace postcheck {
@@ -118,6 +119,21 @@ struct ClusterMatcher {
   bool operator==(const ClusterMatcher&) const = default;
 };
 
+// The `model` matcher: the loose-post model (loose_post_model.h) scores the
+// whole post for `label`; a post whose log-odds reach those of `threshold`
+// is one hit, its strongest sentence. Rules that name the same file share
+// one copy of the model.
+struct ModelMatcher {
+  std::shared_ptr<const LoosePostModel> model;  // never null
+  std::string label;                            // one of model->labels()
+  double threshold = 0.5;                       // a probability, above 0 and below 1
+  SourceMark mark;
+  bool operator==(const ModelMatcher& other) const {
+    return label == other.label && threshold == other.threshold && mark == other.mark &&
+           (model == other.model || *model == *other.model);
+  }
+};
+
 struct Rule {
   std::string pack;        // pack id
   std::string id;          // rule id within the pack
@@ -138,6 +154,7 @@ struct Rule {
   std::optional<SpellingMatcher> spelling;
   std::optional<LengthMatcher> length;
   std::optional<ClusterMatcher> cluster;
+  std::optional<ModelMatcher> model;
   bool match_case = false;  // for words and swap
   // Words and words_file also match disguised: masked (`c***`, `f#ck`), inside
   // compounds and hashtags (`fuckface`, `#fuckthepolice`) and misspelt by one

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -69,11 +70,34 @@ class WordListCache {
     return entry->list;
   }
 
-  // The paths of the lists read so far, sorted.
+  // The loose-post model at `path` (loose_post_model.h), read on first use
+  // like a list; nullptr, with *error saying why, when it cannot be read or
+  // parsed.
+  using Model = std::shared_ptr<const LoosePostModel>;
+  Model GetModel(const std::string& path, std::string* error) {
+    std::shared_ptr<ModelEntry> entry;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      std::shared_ptr<ModelEntry>& slot = models_[path];
+      if (!slot) slot = std::make_shared<ModelEntry>();
+      entry = slot;
+    }
+    std::call_once(entry->read, [&] {
+      std::string text;
+      if (!ReadSettingsFile(path, &text, &entry->error)) return;
+      entry->model = LoosePostModel::Parse(text, &entry->error);
+    });
+    if (!entry->model) *error = entry->error;
+    return entry->model;
+  }
+
+  // The paths of the lists and models read so far, sorted.
   std::vector<std::string> Paths() {
     std::lock_guard<std::mutex> lock(mutex_);
     std::vector<std::string> paths;
     for (const auto& [path, entry] : lists_) paths.push_back(path);
+    for (const auto& [path, entry] : models_) paths.push_back(path);
+    std::sort(paths.begin(), paths.end());
     return paths;
   }
 
@@ -82,8 +106,14 @@ class WordListCache {
     std::once_flag read;
     List list;
   };
+  struct ModelEntry {
+    std::once_flag read;
+    Model model;
+    std::string error;
+  };
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<Entry>> lists_;
+  std::map<std::string, std::shared_ptr<ModelEntry>> models_;
 };
 
 // The whole of a file, or false if it cannot be read.
@@ -155,6 +185,7 @@ class PackReader {
   void ReadSpelling(const YAML::Node& node, Rule* rule);
   void ReadLength(const YAML::Node& node, Rule* rule);
   void ReadCluster(const YAML::Node& node, Rule* rule);
+  void ReadModel(const YAML::Node& node, Rule* rule);
   void ReadRule(const YAML::Node& node, const Pack& pack, const std::string& default_category,
                 Rule* rule);
 
@@ -515,6 +546,45 @@ void PackReader::ReadCluster(const YAML::Node& node, Rule* rule) {
   rule->cluster = std::move(cluster);
 }
 
+void PackReader::ReadModel(const YAML::Node& node, Rule* rule) {
+  if (!CheckMap(node, "'model'", {"file", "label", "threshold"})) return;
+  if (!node["file"] || !node["label"] || !node["threshold"]) {
+    Error(node, "'model' needs file, label and threshold");
+    return;
+  }
+  ModelMatcher model;
+  model.mark = MarkOf(node);
+  std::string file;
+  if (!ReadString(node["file"], "file", &file) || !ReadString(node["label"], "label", &model.label)) return;
+  const fs::path path = fs::path(dir_) / file;
+  if (std::string outside = tree_.Outside(path); !outside.empty()) {
+    Error(node["file"], "model '" + file + "' " + outside);
+    return;
+  }
+  std::string why;
+  model.model = lists_->GetModel(path.string(), &why);
+  if (!model.model) {
+    Error(node["file"], "cannot read model '" + path.string() + "': " + why);
+    return;
+  }
+  if (model.model->LabelIndex(model.label) < 0) {
+    std::string all;
+    for (const std::string& l : model.model->labels()) all += (all.empty() ? "" : ", ") + l;
+    Error(node["label"], "model '" + file + "' has no label '" + model.label + "' (it has: " + all + ")");
+    return;
+  }
+  const YAML::Node& t = node["threshold"];
+  const std::string s = t.IsScalar() ? t.Scalar() : "";
+  char* end = nullptr;
+  const double threshold = s.empty() ? 0 : std::strtod(s.c_str(), &end);
+  if (s.empty() || end != s.c_str() + s.size() || !(threshold > 0 && threshold < 1)) {
+    Error(t, "'threshold' must be a number above 0 and below 1");
+    return;
+  }
+  model.threshold = threshold;
+  rule->model = std::move(model);
+}
+
 void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::string& default_category,
                           Rule* rule) {
   rule->pack = pack.id;
@@ -525,7 +595,7 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   if (!CheckMap(node, "rule",
                 {"id", "category", "severity", "report", "message", "why", "suggest", "replace",
                  "patterns", "words", "words_file", "swap", "names", "spelling", "match_case",
-                 "disguises", "validate", "near", "unless", "examples", "length", "platform", "cluster"})) {
+                 "disguises", "validate", "near", "unless", "examples", "length", "platform", "cluster", "model"})) {
     return;
   }
   if (!node["id"]) {
@@ -597,6 +667,7 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
   if (node["spelling"]) ReadSpelling(node["spelling"], rule);
   if (node["length"]) ReadLength(node["length"], rule);
   if (node["cluster"]) ReadCluster(node["cluster"], rule);
+  if (node["model"]) ReadModel(node["model"], rule);
   if (node["platform"] && ReadString(node["platform"], "platform", &rule->platform)) {
     const auto& names = PlatformNames();
     if (std::find(names.begin(), names.end(), rule->platform) == names.end()) {
@@ -604,8 +675,8 @@ void PackReader::ReadRule(const YAML::Node& node, const Pack& pack, const std::s
     }
   }
   if (rule->patterns.empty() && rule->words.empty() && rule->swap.empty() && !rule->names &&
-      !rule->spelling && !rule->length && !rule->cluster) {
-    Error(node, "rule has no matcher (patterns, words, words_file, swap, names, spelling, length or cluster)");
+      !rule->spelling && !rule->length && !rule->cluster && !node["model"]) {
+    Error(node, "rule has no matcher (patterns, words, words_file, swap, names, spelling, length, cluster or model)");
   }
   if (rule->disguises && (rule->words.empty() || rule->match_case)) {
     Error(node["disguises"], "'disguises' needs 'words' or 'words_file', and no 'match_case'");

@@ -620,6 +620,59 @@ TEST_CASE("word_lists: a pattern names a list as {list:NAME} and matches its ent
   CHECK(e.message == "'word_lists' must be a mapping of names to word files");
 }
 
+TEST_CASE("model: a file, one of its labels and a threshold; each mistake named") {
+  ScratchDir scratch("model");
+  const fs::path& dir = scratch.path;
+  std::ofstream(dir / "m.tsv") << "labels\tpersonal-data\timpartiality\nbias\t-1\t-1\nu:nan\t0.5\t0\n";
+  std::ofstream(dir / "broken.tsv") << "labels\tx\nbias\t1\t2\n";
+  auto write = [&](const std::string& model) {
+    std::ofstream(dir / "p.yaml") << "pack: p\nrules:\n  - id: r\n    category: personal-data\n"
+                                     "    severity: warning\n    message: m\n    why: w\n    model: "
+                                  << model << "\n    examples: {flag: [x], pass: [y]}\n";
+  };
+  std::vector<Pack> packs;
+  std::vector<LoadError> errors;
+  std::vector<std::string> files;
+  LoadOptions options;
+  options.word_files = &files;
+  write("{file: m.tsv, label: impartiality, threshold: 0.8}");
+  REQUIRE(LoadPackFile((dir / "p.yaml").string(), &packs, &errors, options));
+  REQUIRE(packs[0].rules[0].model.has_value());
+  CHECK(packs[0].rules[0].model->label == "impartiality");
+  CHECK(packs[0].rules[0].model->threshold == 0.8);
+  CHECK(packs[0].rules[0].model->model->features() == std::vector<std::string>{"u:nan"});
+  CHECK(packs[0].rules[0].model->mark.line == 8);
+  // the model file is one of the files the packs read (the snapshot's key)
+  CHECK(files == std::vector<std::string>{(dir / "m.tsv").string()});
+
+  auto only_error = [&](const std::string& model) {
+    write(model);
+    packs.clear();
+    errors.clear();
+    CHECK_FALSE(LoadPackFile((dir / "p.yaml").string(), &packs, &errors));
+    INFO(AllErrors(errors));
+    REQUIRE(errors.size() == 1);
+    return errors[0];
+  };
+  LoadError e = only_error("{file: m.tsv, label: tone, threshold: 0.8}");
+  CHECK(e.message == "model 'm.tsv' has no label 'tone' (it has: personal-data, impartiality)");
+  e = only_error("{file: m.tsv, label: impartiality, threshold: 1}");
+  CHECK(e.message == "'threshold' must be a number above 0 and below 1");
+  e = only_error("{file: m.tsv, label: impartiality, threshold: lots}");
+  CHECK(e.message == "'threshold' must be a number above 0 and below 1");
+  e = only_error("{file: m.tsv, label: impartiality}");
+  CHECK(e.message == "'model' needs file, label and threshold");
+  e = only_error("{file: none.tsv, label: x, threshold: 0.5}");
+  CHECK(StartsWith(e.message, "cannot read model '"));
+  e = only_error("{file: broken.tsv, label: x, threshold: 0.5}");
+  CHECK(e.message == "cannot read model '" + (dir / "broken.tsv").string() +
+                         "': line 2: expected 2 tab-separated cells, found 3");
+  e = only_error("{file: ../../outside.tsv, label: x, threshold: 0.5}");
+  CHECK(StartsWith(e.message, "model '../../outside.tsv' is outside the pack's directory"));
+  e = only_error("{file: m.tsv, label: impartiality, threshold: 0.5, colour: red}");
+  CHECK(StartsWith(e.message, "'model': unknown key 'colour' (allowed: "));
+}
+
 TEST_CASE("an example repeated many times is the text that many times") {
   ScratchDir scratch("repeat");
   const fs::path& dir = scratch.path;

@@ -76,6 +76,12 @@ std::string RuleJson(const Engine& engine, const Rule& r) {
   } else {
     matches["cluster"] = nullptr;
   }
+  if (r.model) {
+    matches["model"] = {{"label", r.model->label}, {"threshold", r.model->threshold},
+                        {"features", r.model->model->features().size()}};
+  } else {
+    matches["model"] = nullptr;
+  }
   json flag = json::array();
   for (const Example& e : r.flag) flag.push_back({{"text", e.text}, {"match", OrNull(e.match)}});
   json pass = json::array();
