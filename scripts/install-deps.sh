@@ -20,6 +20,7 @@ packages=(
   python3
   # What the tests use; under CI=true a test fails, never skips, without it.
   python3-jsonschema  # formats_test: SARIF against the official schema
+  python3-yaml        # loose_post_model_file: the rules' examples teach the loose-post model
   chromium            # html_render_test, serve_page_test, audit_render_test: headless pages
   strace              # robustness_test: the privacy check (no socket, no file written)
   clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer and the sanitizers' runtime for clang

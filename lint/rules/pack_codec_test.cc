@@ -86,6 +86,27 @@ TEST_CASE("rules that shared a first-name list share one again") {
   CHECK(names >= 2);
 }
 
+TEST_CASE("rules that shared a loose-post model share one again, equal to the one loaded") {
+  std::vector<Pack> decoded;
+  const std::vector<Pack>& packs = BundledPacks(false);
+  REQUIRE(DecodePacks(Encoded(packs), FilesOf(packs), false, &decoded));
+  const void* first = nullptr;
+  size_t models = 0;
+  for (size_t p = 0; p < packs.size(); ++p) {
+    for (size_t r = 0; r < packs[p].rules.size(); ++r) {
+      if (!packs[p].rules[r].model) continue;
+      const auto& loaded = *packs[p].rules[r].model;
+      const auto& back = *decoded[p].rules[r].model;
+      if (!first) first = back.model.get();
+      CHECK(back.model.get() == first);
+      CHECK(*back.model == *loaded.model);
+      CHECK(back.threshold == loaded.threshold);
+      ++models;
+    }
+  }
+  CHECK(models == 2);
+}
+
 TEST_CASE("the packs take the paths given to the decoder, marks included") {
   const std::vector<Pack>& packs = BundledPacks(true);
   std::vector<std::string> moved;
