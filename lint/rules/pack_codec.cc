@@ -338,8 +338,8 @@ Rule ReadRule(const Pack& pack, const std::vector<std::shared_ptr<const NamesMat
     const std::string threshold = r->Text();
     char* end = nullptr;
     model.threshold = std::strtod(threshold.c_str(), &end);
-    if (threshold.empty() || end != threshold.c_str() + threshold.size() || !model.model ||
-        model.model->LabelIndex(model.label) < 0) {
+    if (threshold.empty() || end != threshold.c_str() + threshold.size() || !(model.threshold > 0) ||
+        !(model.threshold < 1) || !model.model || model.model->LabelIndex(model.label) < 0) {
       r->Fail();
     }
     model.mark = r->Mark();

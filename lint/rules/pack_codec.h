@@ -4,9 +4,10 @@
 // Promises: DecodePacks(EncodePacks(packs)) gives packs equal (Pack's ==) to
 // `packs`, with each pack's file and every source mark's file replaced by the
 // path given for that pack, and the rules' examples left out unless asked
-// for. Rules that shared one first-name list share one again. Decoding
-// checks every count, length and enum against the bytes it holds: damaged
-// bytes give false (and no packs), never a crash or a value out of range.
+// for. Rules that shared one first-name list or one loose-post model share
+// one again. Decoding checks every count, length and enum against the bytes
+// it holds: damaged bytes give false (and no packs), never a crash or a
+// value out of range.
 // The bytes are this build's own, not a format to keep across versions.
 #ifndef POSTCHECK_PACK_CODEC_H_
 #define POSTCHECK_PACK_CODEC_H_
