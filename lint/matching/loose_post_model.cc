@@ -41,6 +41,10 @@ bool IsSpace(uint32_t cp) {
          cp == 0x3000 || cp == 0xFEFF;
 }
 
+// The code points that are no token: emoji variation selectors, the
+// zero-width joiner and the skin-tone modifiers (the script's IGNORED).
+bool IsIgnored(uint32_t cp) { return cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF); }
+
 // Each token with the byte range it was read from.
 struct Token {
   std::string text;
@@ -66,7 +70,7 @@ std::vector<Token> ReadTokens(std::string_view text) {
       continue;
     }
     flush(at);
-    if (!IsSpace(cp)) out.push_back({std::string(text.substr(at, i - at)), at, i});
+    if (!IsSpace(cp) && !IsIgnored(cp)) out.push_back({std::string(text.substr(at, i - at)), at, i});
   }
   flush(text.size());
   return out;

@@ -6,8 +6,9 @@
 //
 // Tokens are defined here and in the script alike: "’" and "‘" read as "'";
 // ASCII letters (lower-cased), digits and "'" make words; white space
-// separates; any other code point is a token of its own (an emoji, a mark, a
-// letter outside ASCII). The features are each distinct token ("u:word") and
+// separates; emoji variation selectors, the zero-width joiner and skin-tone
+// modifiers are dropped; any other code point is a token of its own (an
+// emoji, a mark, a letter outside ASCII). The features are each distinct token ("u:word") and
 // each distinct pair of neighbours ("b:one two").
 //
 // Immutable once made; safe to share between threads.

@@ -33,6 +33,8 @@ std::shared_ptr<const LoosePostModel> Model() {
 TEST_CASE("tokens: ASCII words lower-cased, curly apostrophes straight, every other code point alone") {
   CHECK(LoosePostModel::Tokens("Sarge’s NAN, 2day!") == Strings{"sarge's", "nan", ",", "2day", "!"});
   CHECK(LoosePostModel::Tokens("café 🙄🙄") == Strings{"caf", "é", "🙄", "🙄"});
+  // variation selectors, joiners and skin tones are part of the emoji before them
+  CHECK(LoosePostModel::Tokens("❤\ufe0f 👍🏽 👨\u200d👩") == Strings{"❤", "👍", "👨", "👩"});
   CHECK(LoosePostModel::Tokens("a\u00a0b\u2003c\td") == Strings{"a", "b", "c", "d"});
   CHECK(LoosePostModel::Tokens("") == Strings{});
   // a stray byte is a token of its own, never a crash
