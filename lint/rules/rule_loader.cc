@@ -56,13 +56,7 @@ class WordListCache {
   // The list at `path`, read on first use; nullptr when it cannot be read.
   // A thread asking while another reads the same list waits for it.
   List Get(const std::string& path) {
-    std::shared_ptr<Entry> entry;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      std::shared_ptr<Entry>& slot = lists_[path];
-      if (!slot) slot = std::make_shared<Entry>();
-      entry = slot;
-    }
+    std::shared_ptr<Entry> entry = EntryFor(lists_, path);
     std::call_once(entry->read, [&] {
       std::vector<std::string> words;
       if (ReadWordList(path, &words)) entry->list = std::make_shared<const std::vector<std::string>>(std::move(words));
@@ -75,13 +69,7 @@ class WordListCache {
   // parsed.
   using Model = std::shared_ptr<const LoosePostModel>;
   Model GetModel(const std::string& path, std::string* error) {
-    std::shared_ptr<ModelEntry> entry;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      std::shared_ptr<ModelEntry>& slot = models_[path];
-      if (!slot) slot = std::make_shared<ModelEntry>();
-      entry = slot;
-    }
+    std::shared_ptr<ModelEntry> entry = EntryFor(models_, path);
     std::call_once(entry->read, [&] {
       std::string text;
       if (!ReadSettingsFile(path, &text, &entry->error)) return;
@@ -111,6 +99,15 @@ class WordListCache {
     Model model;
     std::string error;
   };
+  // The entry for `path` in `entries`, made (empty) on the first ask.
+  template <typename E>
+  std::shared_ptr<E> EntryFor(std::map<std::string, std::shared_ptr<E>>& entries, const std::string& path) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::shared_ptr<E>& slot = entries[path];
+    if (!slot) slot = std::make_shared<E>();
+    return slot;
+  }
+
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<Entry>> lists_;
   std::map<std::string, std::shared_ptr<ModelEntry>> models_;

@@ -53,6 +53,17 @@ std::string AllErrors(const std::vector<LoadError>& errors) {
   return out;
 }
 
+// Loads the pack at `path`, expects it to fail with exactly one error, and
+// returns it.
+LoadError OnlyErrorOf(const fs::path& path) {
+  std::vector<Pack> packs;
+  std::vector<LoadError> errors;
+  CHECK_FALSE(LoadPackFile(path.string(), &packs, &errors));
+  INFO(AllErrors(errors));
+  REQUIRE(errors.size() == 1);
+  return errors[0];
+}
+
 // Loads `name`, expects it to fail with exactly one error, and returns it.
 LoadError OnlyLoadError(const std::string& name) {
   std::vector<Pack> packs;
@@ -596,12 +607,7 @@ TEST_CASE("word_lists: a pattern names a list as {list:NAME} and matches its ent
 
   auto only_error = [&](const std::string& lists, const std::string& pattern) {
     write(lists, pattern);
-    packs.clear();
-    errors.clear();
-    CHECK_FALSE(LoadPackFile((dir / "p.yaml").string(), &packs, &errors));
-    INFO(AllErrors(errors));
-    REQUIRE(errors.size() == 1);
-    return errors[0];
+    return OnlyErrorOf(dir / "p.yaml");
   };
   LoadError e = only_error("", "{list:oaths}");
   CHECK(e.mark.line == 8);
@@ -647,12 +653,7 @@ TEST_CASE("model: a file, one of its labels and a threshold; each mistake named"
 
   auto only_error = [&](const std::string& model) {
     write(model);
-    packs.clear();
-    errors.clear();
-    CHECK_FALSE(LoadPackFile((dir / "p.yaml").string(), &packs, &errors));
-    INFO(AllErrors(errors));
-    REQUIRE(errors.size() == 1);
-    return errors[0];
+    return OnlyErrorOf(dir / "p.yaml");
   };
   LoadError e = only_error("{file: m.tsv, label: tone, threshold: 0.8}");
   CHECK(e.message == "model 'm.tsv' has no label 'tone' (it has: personal-data, impartiality)");
