@@ -802,6 +802,18 @@ TEST_CASE("model: a post at or above the threshold is one finding, its strongest
   CHECK(f[0].message == "pd ('lives on', 'nan')");
 }
 
+TEST_CASE("model: when only function words weigh, the message says the post as a whole") {
+  const fs::path path = TempDir() / "quiet-model.tsv";
+  std::ofstream(path) << "labels\timpartiality\nbias\t0.0000\nu:the\t3.0000\n";
+  auto engine = Build(P("q", "  - id: pol\n    category: impartiality\n    severity: warning\n"
+                             "    message: \"pol ({words})\"\n    why: test\n"
+                             "    model: {file: quiet-model.tsv, label: impartiality, threshold: 0.9}\n"
+                             "    examples: {flag: [x], pass: [y]}\n"));
+  const std::vector<Finding> f = engine->Lint("the end");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "pol (the post as a whole)");
+}
+
 TEST_CASE("model: a second opinion, silent where another rule of its category reports") {
   auto engine = Build(P("m", ModelRule("pd", "personal-data", "0.7") +
                                  "  - id: street\n    category: personal-data\n    severity: warning\n"

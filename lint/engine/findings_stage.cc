@@ -128,6 +128,8 @@ Finding MakeFinding(const Engine::Impl& engine, const Rule& rule, const Reported
     for (const std::string& w : compiled.model->model->StrongestWords(f.match, compiled.model_label, 3)) {
       words.append(words.empty() ? "'" : ", '").append(w).append("'");
     }
+    // every word that weighs is a function word or a mark
+    if (words.empty()) words = "the post as a whole";
     values.extra = {{"words", words}};
   }
   if (compiled.speller) {
