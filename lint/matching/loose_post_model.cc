@@ -1,11 +1,9 @@
 // See loose_post_model.h.
 #include "matching/loose_post_model.h"
 
-#include "matching/prefilter_file.h"
-
 #include <algorithm>
-#include <charconv>
-#include <cmath>
+
+#include "matching/prefilter_file.h"
 
 namespace postcheck {
 namespace {
@@ -45,18 +43,12 @@ bool IsSpace(uint32_t cp) {
 // zero-width joiner and the skin-tone modifiers (the script's IGNORED).
 bool IsIgnored(uint32_t cp) { return cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF); }
 
-// Each token with the byte range it was read from.
-struct Token {
-  std::string text;
-  size_t begin, end;
-};
-
-std::vector<Token> ReadTokens(std::string_view text) {
-  std::vector<Token> out;
+std::vector<std::string> ReadTokens(std::string_view text) {
+  std::vector<std::string> out;
   std::string word;
-  size_t word_begin = 0, i = 0;
-  auto flush = [&](size_t end) {
-    if (!word.empty()) out.push_back({std::move(word), word_begin, end});
+  size_t i = 0;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back(std::move(word));
     word.clear();
   };
   while (i < text.size()) {
@@ -65,23 +57,22 @@ std::vector<Token> ReadTokens(std::string_view text) {
     if (cp == 0x2019 || cp == 0x2018) cp = '\'';
     const bool lower = cp >= 'a' && cp <= 'z', upper = cp >= 'A' && cp <= 'Z';
     if (lower || upper || (cp >= '0' && cp <= '9') || cp == '\'') {
-      if (word.empty()) word_begin = at;
       word.push_back(static_cast<char>(upper ? cp + ('a' - 'A') : cp));
       continue;
     }
-    flush(at);
-    if (!IsSpace(cp) && !IsIgnored(cp)) out.push_back({std::string(text.substr(at, i - at)), at, i});
+    flush();
+    if (!IsSpace(cp) && !IsIgnored(cp)) out.emplace_back(text.substr(at, i - at));
   }
-  flush(text.size());
+  flush();
   return out;
 }
 
-std::vector<std::string> FeaturesOf(const std::vector<Token>& tokens) {
+std::vector<std::string> FeaturesOf(const std::vector<std::string>& tokens) {
   std::vector<std::string> f;
   f.reserve(tokens.size() * 2);
   for (size_t k = 0; k < tokens.size(); ++k) {
-    f.push_back("u:" + tokens[k].text);
-    if (k + 1 < tokens.size()) f.push_back("b:" + tokens[k].text + " " + tokens[k + 1].text);
+    f.push_back("u:" + tokens[k]);
+    if (k + 1 < tokens.size()) f.push_back("b:" + tokens[k] + " " + tokens[k + 1]);
   }
   std::sort(f.begin(), f.end());
   f.erase(std::unique(f.begin(), f.end()), f.end());
@@ -153,11 +144,7 @@ bool Unexplaining(std::string_view words) {
 
 }  // namespace
 
-std::vector<std::string> LoosePostModel::Tokens(std::string_view text) {
-  std::vector<std::string> out;
-  for (Token& t : ReadTokens(text)) out.push_back(std::move(t.text));
-  return out;
-}
+std::vector<std::string> LoosePostModel::Tokens(std::string_view text) { return ReadTokens(text); }
 
 std::vector<std::string> LoosePostModel::Features(std::string_view text) { return FeaturesOf(ReadTokens(text)); }
 
@@ -271,16 +258,16 @@ void LoosePostModel::Scores(std::string_view text, std::vector<double>* scores) 
   thread_local std::string key;
   thread_local std::vector<uint32_t> rows;
   rows.clear();
-  const std::vector<Token> tokens = ReadTokens(text);
+  const std::vector<std::string> tokens = ReadTokens(text);
   auto look_up = [&] {
     const int64_t row = Row(key);
     if (row >= 0) rows.push_back(static_cast<uint32_t>(row));
   };
   for (size_t k = 0; k < tokens.size(); ++k) {
-    key.assign("u:").append(tokens[k].text);
+    key.assign("u:").append(tokens[k]);
     look_up();
     if (k + 1 < tokens.size()) {
-      key.assign("b:").append(tokens[k].text).append(1, ' ').append(tokens[k + 1].text);
+      key.assign("b:").append(tokens[k]).append(1, ' ').append(tokens[k + 1]);
       look_up();
     }
   }
