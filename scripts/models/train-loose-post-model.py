@@ -20,11 +20,11 @@ The tokens are defined here and in loose_post_model.cc alike: the curly
 apostrophes read as "'", ASCII letters (lower-cased), digits and "'" make
 words, white space separates, emoji variation selectors, the zero-width joiner and
 skin-tone modifiers are dropped, and every other character is a token of its
-own (an emoji, a punctuation mark, a letter outside ASCII). The features are each
-distinct token ("u:word") and each pair of neighbouring tokens ("b:one two").
+own (an emoji, a punctuation mark, a letter outside ASCII). The features are
+each distinct token ("u:word") and each pair of neighbouring tokens
+("b:one two").
 """
 import glob
-import hashlib
 import json
 import math
 import os
@@ -34,6 +34,8 @@ import sys
 import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "tests", "quality"))
+from report import split_of  # noqa: E402  the quality report's own dev/final split
 OUT = os.path.join(ROOT, "dictionaries", "models", "loose-post-model.tsv")
 SOURCES = ["tests/quality/fresh-drafts.jsonl", "tests/quality/real-posts.jsonl"]
 # Personal data is left to the rules that find the name, the address or the
@@ -78,10 +80,6 @@ def features(text):
     f.update("b:" + t[i] + " " + t[i + 1] for i in range(len(t) - 1))
     return sorted(f)
 
-
-def split_of(text):
-    # the quality report's split (tests/quality/report.py): a quarter by the text's hash is final
-    return "final" if int(hashlib.sha256(text.encode()).hexdigest(), 16) % 4 == 0 else "dev"
 
 
 def groups(item, key):
