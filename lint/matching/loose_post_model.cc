@@ -333,8 +333,9 @@ std::vector<std::string> LoosePostModel::StrongestWords(std::string_view text, i
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
   std::vector<std::string> out;
-  for (const auto& [w, words] : raised) {
+  for (const auto& entry : raised) {
     if (out.size() == n) break;
+    const std::string& words = entry.second;  // a named variable: clang 14 lambdas capture no structured binding
     // a word already named inside a pair, or a pair around a named word, adds nothing
     const bool repeats = std::any_of(out.begin(), out.end(), [&](const std::string& o) {
       return o.find(words) != std::string::npos || words.find(o) != std::string::npos;
