@@ -40,8 +40,11 @@ bool IsSpace(uint32_t cp) {
 }
 
 // The code points that are no token: emoji variation selectors, the
-// zero-width joiner and the skin-tone modifiers (the script's IGNORED).
-bool IsIgnored(uint32_t cp) { return cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF); }
+// zero-width joiner, the skin-tone modifiers and the hashtag sign (the
+// script's IGNORED).
+bool IsIgnored(uint32_t cp) {
+  return cp == 0xFE0E || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF) || cp == '#';
+}
 
 std::vector<std::string> ReadTokens(std::string_view text) {
   std::vector<std::string> out;

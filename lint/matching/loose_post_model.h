@@ -6,8 +6,9 @@
 //
 // Tokens are defined here and in the script alike: "’" and "‘" read as "'";
 // ASCII letters (lower-cased), digits and "'" make words; white space
-// separates; emoji variation selectors, the zero-width joiner and skin-tone
-// modifiers are dropped; any other code point is a token of its own (an
+// separates; emoji variation selectors, the zero-width joiner, skin-tone
+// modifiers and the hashtag sign are dropped (a hashtag is its words: the
+// sign alone weighed for politics in any post that had one); any other code point is a token of its own (an
 // emoji, a mark, a letter outside ASCII). The features are each distinct token ("u:word") and
 // each distinct pair of neighbours ("b:one two").
 //

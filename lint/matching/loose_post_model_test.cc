@@ -36,6 +36,8 @@ TEST_CASE("tokens: ASCII words lower-cased, curly apostrophes straight, every ot
   // variation selectors, joiners and skin tones are part of the emoji before them
   CHECK(LoosePostModel::Tokens("❤\ufe0f 👍🏽 👨\u200d👩") == Strings{"❤", "👍", "👨", "👩"});
   CHECK(LoosePostModel::Tokens("a\u00a0b\u2003c\td") == Strings{"a", "b", "c", "d"});
+  // a hashtag is its words; the sign alone is no token
+  CHECK(LoosePostModel::Tokens("#PoliceDog x#y") == Strings{"policedog", "x", "y"});
   CHECK(LoosePostModel::Tokens("") == Strings{});
   // a stray byte is a token of its own, never a crash
   CHECK(LoosePostModel::Tokens(std::string("a\xff" "b")) == Strings{"a", "\xff", "b"});

@@ -18,8 +18,9 @@ posts, not posts.
 
 The tokens are defined here and in loose_post_model.cc alike: the curly
 apostrophes read as "'", ASCII letters (lower-cased), digits and "'" make
-words, white space separates, emoji variation selectors, the zero-width joiner and
-skin-tone modifiers are dropped, and every other character is a token of its
+words, white space separates, emoji variation selectors, the zero-width joiner,
+skin-tone modifiers and the hashtag sign are dropped (a hashtag is its words:
+the sign alone weighed for politics in any post that had one), and every other character is a token of its
 own (an emoji, a punctuation mark, a letter outside ASCII). The features are
 each distinct token ("u:word") and each pair of neighbouring tokens
 ("b:one two").
@@ -51,8 +52,10 @@ SEED = 41
 
 # Code points that are no token: the emoji variation selectors, the
 # zero-width joiner and the skin-tone modifiers (part of the emoji before
-# them, invisible or meaningless alone).
-IGNORED = {"\ufe0e", "\ufe0f", "\u200d"} | {chr(c) for c in range(0x1F3FB, 0x1F400)}
+# them, invisible or meaningless alone), and the hashtag sign (a hashtag is
+# its words; the sign alone, in the drafts of round 42, weighed for politics
+# in any post that had one, a police dog's birthday among them).
+IGNORED = {"\ufe0e", "\ufe0f", "\u200d", "#"} | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 SPACES = set("\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | {chr(c) for c in range(0x2000, 0x200B)}
 
 
