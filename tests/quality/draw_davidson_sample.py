@@ -12,7 +12,14 @@ file order (class 0 first, then 1, then 2) with the columns row (the source's
 unnamed index column), class and tweet, the tweet exactly as in the source
 (HTML entities still escaped; the report unescapes them when linting).
 
-This is a regeneration aid only: tests read davidson-sample.csv, never the
+It also writes davidson-neither-unsampled.csv: every tweet of class 2
+(neither) that the sample did not draw, in file order, with the same
+columns. The quality report never reads it; the loose-post model's training
+script (scripts/models/train-loose-post-model.py) reads it as posts of no
+label, so that the model learns that an informal voice is not a risk, and
+the sample stays unseen by it.
+
+This is a regeneration aid only: tests read the two CSV files, never the
 source. Usage: draw_davidson_sample.py [path/to/labeled_data.csv]
 (default ../shared/data/davidson/labeled_data.csv from the repository root).
 """
@@ -32,6 +39,7 @@ def main():
     with open(source, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     out = os.path.join(HERE, "davidson-sample.csv")
+    drawn = set()
     with open(out, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["row", "class", "tweet"])
@@ -41,7 +49,16 @@ def main():
             chosen.sort(key=lambda r: int(r[""]))
             for r in chosen:
                 writer.writerow([r[""], cls, r["tweet"]])
+                drawn.add(r[""])
     print(f"wrote {out}: {PER_CLASS} rows per class from {source}")
+    rest = os.path.join(HERE, "davidson-neither-unsampled.csv")
+    with open(rest, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["row", "class", "tweet"])
+        kept = [r for r in rows if r["class"] == "2" and r[""] not in drawn]
+        for r in kept:
+            writer.writerow([r[""], "2", r["tweet"]])
+    print(f"wrote {rest}: {len(kept)} rows of class 2 the sample did not draw")
 
 
 if __name__ == "__main__":
