@@ -130,7 +130,8 @@ bool Quiet(std::string_view token) {
       "or", "our", "out", "over", "she", "she's", "so", "than", "that", "the", "their", "them", "then", "there",
       "these", "they", "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "who", "will",
       "with", "would", "you", "your", "i've", "we've", "you've", "they've", "we're", "you're", "they're",
-      "i'll", "we'll", "you'll", "they'll", "i'd", "we'd"};
+      "i'll", "we'll", "you'll", "they'll", "i'd", "we'd", "because", "while", "where", "which", "whose", "since",
+      "though", "although", "also", "very", "am", "being", "until"};
   if (IsAsciiMark(token)) return true;
   return std::find(std::begin(kQuiet), std::end(kQuiet), token) != std::end(kQuiet);
 }

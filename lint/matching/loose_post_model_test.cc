@@ -107,6 +107,10 @@ TEST_CASE("the strongest words: positive weights only, strongest first, no repea
   auto quiet = LoosePostModel::Parse("labels\ta\nbias\t0\nu:the\t2\nb:the nan\t1\nu:nan\t0.5\n", &error);
   REQUIRE(quiet);
   CHECK(quiet->StrongestWords("the nan", 0, 3) == Strings{"the nan"});
+  // nor a pair of function words ("because the")
+  auto pair = LoosePostModel::Parse("labels\ta\nbias\t0\nb:because the\t2\nu:cat\t1\n", &error);
+  REQUIRE(pair);
+  CHECK(pair->StrongestWords("because the cat", 0, 3) == Strings{"cat"});
   // nor does a pair with a mark in it
   auto marks = LoosePostModel::Parse("labels\ta\nbias\t0\nb:lane ,\t2\nu:lane\t1\nu:we've\t3\n", &error);
   REQUIRE(marks);
