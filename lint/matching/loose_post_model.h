@@ -8,9 +8,10 @@
 // ASCII letters (lower-cased), digits and "'" make words; white space
 // separates; emoji variation selectors, the zero-width joiner, skin-tone
 // modifiers and the hashtag sign are dropped (a hashtag is its words: the
-// sign alone weighed for politics in any post that had one); any other code point is a token of its own (an
-// emoji, a mark, a letter outside ASCII). The features are each distinct token ("u:word") and
-// each distinct pair of neighbours ("b:one two").
+// sign alone weighed for politics in any post that had one); any other code
+// point is a token of its own (an emoji, a mark, a letter outside ASCII).
+// The features are each distinct token ("u:word") and each distinct pair of
+// neighbours ("b:one two").
 //
 // Immutable once made; safe to share between threads.
 #ifndef POSTCHECK_LOOSE_POST_MODEL_H_

@@ -13,9 +13,11 @@ For tone and discrimination, text labelled by others for hate and offence
 teaches it what is neither: the Davidson et al. tweets labelled "neither"
 that the quality report's sample did not draw
 (tests/quality/davidson-neither-unsampled.csv), and the dev parts of the
-HateCheck cases that must stay clean, the forum's noHate sentences and
-ToxiGen's neutral ones. Those sets were labelled for hate and offence only,
-so they teach those two labels and no other. Without them a model of tone
+HateCheck cases that must stay clean (CC BY 4.0) and ToxiGen's neutral
+sentences (MIT, CDLA-Permissive-2.0). Those sets were labelled for hate and
+offence only, so they teach those two labels and no other. The forum
+sentences are not read: they are CC BY-SA, and the weights would be made
+from them. Without them a model of tone
 learnt that an informal voice is a risk (18% of the sample's "neither"
 tweets flagged).
 
@@ -30,7 +32,8 @@ The tokens are defined here and in loose_post_model.cc alike: the curly
 apostrophes read as "'", ASCII letters (lower-cased), digits and "'" make
 words, white space separates, emoji variation selectors, the zero-width joiner,
 skin-tone modifiers and the hashtag sign are dropped (a hashtag is its words:
-the sign alone weighed for politics in any post that had one), and every other character is a token of its
+the sign alone weighed for politics in any post that had one), and every
+other character is a token of its
 own (an emoji, a punctuation mark, a letter outside ASCII). The features are
 each distinct token ("u:word") and each pair of neighbouring tokens
 ("b:one two").
@@ -48,8 +51,8 @@ import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tests", "quality"))
-from report import (HATECHECK_CLEAN, STORMFRONT_LABELS, TOXIGEN_LABELS,  # noqa: E402
-                    load_hatecheck, load_sentences, split_of)  # the quality report's own readers and split
+from report import (HATECHECK_CLEAN, TOXIGEN_LABELS, load_hatecheck,  # noqa: E402
+                    load_sentences, split_of)  # the quality report's own readers and split
 OUT = os.path.join(ROOT, "dictionaries", "models", "loose-post-model.tsv")
 SOURCES = ["tests/quality/fresh-drafts.jsonl", "tests/quality/real-posts.jsonl"]
 # Personal data is left to the rules that find the name, the address or the
@@ -138,10 +141,8 @@ def neither_items():
         texts += [html.unescape(row["tweet"]) for row in csv.DictReader(f)]
     texts += [c["text"] for c in load_hatecheck(os.path.join(quality, "hatecheck-cases.csv"))
               if c["split"] == "dev" and c["func"] in HATECHECK_CLEAN]
-    for name, labels in (("stormfront-sentences.csv", STORMFRONT_LABELS),
-                         ("toxigen-sentences.csv", TOXIGEN_LABELS)):
-        texts += [t["text"] for t in load_sentences(os.path.join(quality, name), labels)
-                  if t["split"] == "dev" and t["label"] == labels[1]]
+    texts += [t["text"] for t in load_sentences(os.path.join(quality, "toxigen-sentences.csv"), TOXIGEN_LABELS)
+              if t["split"] == "dev" and t["label"] == TOXIGEN_LABELS[1]]
     return [{"text": t, "expect": [], "also": [], "teaches": HATE_LABELS} for t in texts]
 
 
@@ -200,8 +201,8 @@ def render(model):
         "# the dev parts of tests/quality/fresh-drafts.jsonl and tests/quality/real-posts.jsonl (the project's",
         "# own quality sets; the final parts are never read) and from the examples of the rules in rules/;",
         "# for tone and discrimination also from posts others labelled as neither hate nor offence",
-        "# (tests/quality/davidson-neither-unsampled.csv, MIT; the dev parts of the HateCheck, ToxiGen and",
-        "# forum sets, whose licences are beside them in tests/quality/).",
+        "# (tests/quality/davidson-neither-unsampled.csv, MIT; the dev parts of the HateCheck and ToxiGen",
+        "# sets, CC BY 4.0 and MIT/CDLA-Permissive-2.0, whose licences are beside them in tests/quality/).",
         "# Columns: feature, then one weight per label.",
         "labels\t" + "\t".join(LABELS),
         "bias\t" + "\t".join("%.4f" % model[l][0] for l in LABELS),

@@ -16,7 +16,7 @@ It also writes davidson-neither-unsampled.csv: every tweet of class 2
 (neither) that the sample did not draw, in file order, with the same
 columns. The quality report never reads it; the loose-post model's training
 script (scripts/models/train-loose-post-model.py) reads it as posts of no
-label, so that the model learns that an informal voice is not a risk, and
+tone and no discrimination, so that the model learns that an informal voice is not a risk, and
 the sample stays unseen by it.
 
 This is a regeneration aid only: tests read the two CSV files, never the
