@@ -415,8 +415,9 @@ def main():
 
     figures = {}  # "source.figure" -> value, checked against thresholds.json
     print("The dev parts of the real posts and fresh drafts are the loose-post model's training data "
-          "(scripts/models/train-loose-post-model.py): their figures show what the rules were tuned to, "
-          "not what they carry to unseen text. The final parts are that measure.\n")
+          "(scripts/models/train-loose-post-model.py), and so are the clean cases of HateCheck's and "
+          "ToxiGen's dev parts (for tone and discrimination): their figures show what the rules were "
+          "tuned to, not what they carry to unseen text. The final parts are that measure.\n")
     print("Real posts (categories flagged at warning or error)\n")
     print("| source | posts | recall | precision | clean-alarm rate | bar |")
     print("| --- | --- | --- | --- | --- | --- |")
