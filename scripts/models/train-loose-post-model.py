@@ -17,9 +17,8 @@ HateCheck cases that must stay clean (CC BY 4.0) and ToxiGen's neutral
 sentences (MIT, CDLA-Permissive-2.0). Those sets were labelled for hate and
 offence only, so they teach those two labels and no other. The forum
 sentences are not read: they are CC BY-SA, and the weights would be made
-from them. Without them a model of tone
-learnt that an informal voice is a risk (18% of the sample's "neither"
-tweets flagged).
+from them. Without text of that kind a model of tone learnt that an
+informal voice is a risk (18% of the sample's "neither" tweets flagged).
 
 Beside the quality sets' dev parts, the rules' own examples teach it: a flag
 example of a rule of a label's category is a post of that label, and every
@@ -166,13 +165,13 @@ def train():
                     counts[x] = counts.get(x, 0) + 1
         feats = [[x for x in fs if counts.get(x, 0) >= MIN_COUNT] for fs in all_feats]
         data = []
-        for it, fs in zip(items, feats):
+        for it, fs, teaches in zip(items, feats, teaching):
             expect, also = groups(it, "expect"), groups(it, "also")
             if label in also and label not in expect:
                 continue  # arguable: neither side
             if it.get("example") == "flag" and label not in expect:
                 continue  # another category's flag says nothing of this label
-            if label not in it.get("teaches", LABELS):
+            if not teaches:
                 continue  # labelled for hate and offence only
             data.append((fs, 1 if label in expect else 0))
         pos = sum(y for _, y in data)
